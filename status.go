@@ -1,0 +1,113 @@
+package httpstatus
+
+// Registration says how a status code stands in the IANA HTTP Status Code
+// Registry.
+type Registration string
+
+// The registration states of an entry.
+const (
+	Permanent  Registration = "permanent"  // registered for good
+	Temporary  Registration = "temporary"  // provisionally registered; the registration expires
+	Unused     Registration = "unused"     // reserved by the registry as "(Unused)": 306 and 418
+	Obsoleted  Registration = "obsoleted"  // registered, but its specification is historic: 510
+	Unofficial Registration = "unofficial" // not registered; used by a vendor or by convention
+)
+
+// Requirement is the strength of a header rule, in the sense of BCP 14
+// (RFC 2119 and RFC 8174).
+type Requirement string
+
+// The strengths of a header rule.
+const (
+	Must    Requirement = "MUST"
+	Should  Requirement = "SHOULD"
+	May     Requirement = "MAY"
+	MustNot Requirement = "MUST NOT"
+)
+
+// An Entry is one meaning of one status code: a registered code, or a
+// vendor's or a convention's use of a number. One number can carry several
+// entries (499 is nginx's Client Closed Request and Esri's Token Required).
+type Entry struct {
+	Code         int          `json:"code"`
+	Name         string       `json:"name"`      // display name, e.g. "I'm a teapot"
+	IANAName     string       `json:"iana_name"` // exact registry text; empty when unofficial
+	Class        string       `json:"class"`     // "4xx"
+	Registration Registration `json:"registration"`
+	Vendor       string       `json:"vendor"` // who uses an unofficial code; empty when registered
+	Summary      string       `json:"summary"`
+	Description  string       `json:"description"` // paragraphs separated by a blank line
+	UseCases     []string     `json:"use_cases"`
+	Mistakes     []string     `json:"mistakes"`
+	APIUsage     string       `json:"api_usage"`
+	Message      string       `json:"message"` // for an end user's error page
+	Spec         string       `json:"spec"`    // e.g. "RFC 9110, Section 15.5.5"
+	SpecURL      string       `json:"spec_url"`
+	Aliases      []string     `json:"aliases"`
+	Keywords     []string     `json:"keywords"`
+	Headers      []HeaderRule `json:"headers"`
+	BodyAllowed  bool         `json:"body_allowed"`
+	Cacheable    bool         `json:"cacheable"` // heuristically cacheable by default (RFC 9110, Section 15.1)
+	Retry        string       `json:"retry"`
+	Example      Example      `json:"example"`
+	Constants    Constants    `json:"constants"`
+	Related      []int        `json:"related"`
+}
+
+// A HeaderRule is a requirement the specification places on a response
+// header field for a status code.
+type HeaderRule struct {
+	Name        string      `json:"name"`
+	Requirement Requirement `json:"requirement"`
+	Note        string      `json:"note"`
+}
+
+// An Example is a realistic exchange as raw HTTP/1.1 text, with CRLF line
+// endings in the message heads.
+type Example struct {
+	Request  string `json:"request"`
+	Response string `json:"response"`
+}
+
+// Constants are the identifiers other ecosystems give a code. A field is
+// empty where that ecosystem declares no identifier for it.
+type Constants struct {
+	Go      string `json:"go,omitempty"`      // net/http, e.g. http.StatusNotFound
+	Python  string `json:"python,omitempty"`  // http.HTTPStatus, e.g. HTTPStatus.NOT_FOUND
+	Node    string `json:"node,omitempty"`    // the text of http.STATUS_CODES
+	DotNet  string `json:"dotnet,omitempty"`  // System.Net.HttpStatusCode
+	Rust    string `json:"rust,omitempty"`    // http::StatusCode
+	Spring  string `json:"spring,omitempty"`  // org.springframework.http.HttpStatus
+	Rails   string `json:"rails,omitempty"`   // Rack symbol, e.g. :not_found
+	Symfony string `json:"symfony,omitempty"` // Symfony\Component\HttpFoundation\Response
+}
+
+// A Class is one of the five classes of status codes, 1xx to 5xx.
+type Class struct {
+	Class       string   `json:"class"` // "4xx"
+	Digit       int      `json:"digit"` // 4
+	Name        string   `json:"name"`  // "Client Error"
+	Summary     string   `json:"summary"`
+	Description string   `json:"description"`
+	Rules       []string `json:"rules"` // rules that hold for every code in the class
+	Spec        string   `json:"spec"`
+	SpecURL     string   `json:"spec_url"`
+}
+
+// A GuideRow is one line of the REST/JSON API guide: for a method and an
+// outcome, the code to return and why.
+type GuideRow struct {
+	Method      string `json:"method"`  // GET, POST, PUT, PATCH, DELETE
+	Outcome     string `json:"outcome"` // e.g. "created", "validation failed"
+	Code        int    `json:"code"`
+	Alternative []int  `json:"alternatives,omitempty"`
+	Why         string `json:"why"`
+}
+
+// A Confusion explains how to choose between codes that are easily mixed up,
+// such as 401 and 403.
+type Confusion struct {
+	Codes       []int  `json:"codes"`
+	Title       string `json:"title"`
+	Explanation string `json:"explanation"`
+}
