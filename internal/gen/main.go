@@ -22,7 +22,7 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/httpstatus/httpstatus"
 	"github.com/httpstatus/httpstatus/internal/catalogtest"

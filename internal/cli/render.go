@@ -1,0 +1,261 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/httpstatus/httpstatus"
+)
+
+// printer writes entries for a reader at a terminal or a pipe.
+type printer struct {
+	w        io.Writer
+	color    bool
+	width    int
+	truncate bool // cut one-line summaries at the width (terminals only)
+}
+
+func (e *env) printer() *printer {
+	return &printer{w: e.stdout, color: e.colorOn(e.stdout), width: min(e.width(), 100), truncate: e.terminal()}
+}
+
+const (
+	bold  = "\x1b[1m"
+	dim   = "\x1b[2m"
+	reset = "\x1b[0m"
+)
+
+var classColor = map[int]string{
+	1: "\x1b[34m", // blue
+	2: "\x1b[32m", // green
+	3: "\x1b[36m", // cyan
+	4: "\x1b[33m", // yellow
+	5: "\x1b[31m", // red
+}
+
+func (p *printer) paint(style, s string) string {
+	if !p.color || style == "" {
+		return s
+	}
+	return style + s + reset
+}
+
+func (p *printer) code(c int) string {
+	return p.paint(bold+classColor[c/100], fmt.Sprintf("%03d", c))
+}
+
+// lines writes one line an entry: code, name, vendor, summary.
+func (p *printer) lines(entries []httpstatus.Entry) {
+	nameWidth := 0
+	for _, en := range entries {
+		nameWidth = max(nameWidth, utf8.RuneCountInString(title(en)))
+	}
+	for _, en := range entries {
+		t := title(en)
+		pad := strings.Repeat(" ", nameWidth-utf8.RuneCountInString(t))
+		summary := en.Summary
+		if p.truncate {
+			room := p.width - 3 - 2 - nameWidth - 2
+			if room < 10 {
+				room = 10
+			}
+			if utf8.RuneCountInString(summary) > room {
+				summary = string([]rune(summary)[:room-1]) + "…"
+			}
+		}
+		fmt.Fprintf(p.w, "%s  %s%s  %s\n", p.code(en.Code), p.paint(bold, t), pad, p.paint(dim, summary))
+	}
+}
+
+// title is an entry's name with its vendor, if any.
+func title(en httpstatus.Entry) string {
+	if en.Vendor != "" {
+		return en.Name + " (" + en.Vendor + ")"
+	}
+	return en.Name
+}
+
+// entry writes the whole of an entry; meanings is how many the number has.
+func (p *printer) entry(en httpstatus.Entry, meanings int) {
+	status := string(en.Registration)
+	if en.Vendor != "" {
+		status = "unofficial: " + en.Vendor
+	}
+	fmt.Fprintf(p.w, "%s %s  %s\n", p.code(en.Code), p.paint(bold, en.Name), p.paint(dim, "("+status+")"))
+	if en.IANAName != "" && en.IANAName != en.Name {
+		fmt.Fprintf(p.w, "%s\n", p.paint(dim, "Registry name: "+en.IANAName))
+	}
+	if meanings > 1 && en.Registration != httpstatus.Unofficial {
+		fmt.Fprintf(p.w, "%s\n", p.paint(dim, fmt.Sprintf("This number has %d meanings; the others follow.", meanings)))
+	}
+	p.para(en.Summary, "")
+
+	p.heading("Meaning")
+	p.paras(en.Description)
+	p.list("When to use it", en.UseCases)
+	p.list("Common mistakes", en.Mistakes)
+	if en.APIUsage != "" {
+		p.heading("In a JSON API")
+		p.paras(en.APIUsage)
+	}
+	if len(en.Headers) > 0 {
+		p.heading("Header rules")
+		nw := 0
+		for _, h := range en.Headers {
+			nw = max(nw, len(h.Name))
+		}
+		for _, h := range en.Headers {
+			lead := fmt.Sprintf("  %-8s %-*s  ", h.Requirement, nw, h.Name)
+			p.hanging(lead, h.Note)
+		}
+	}
+	p.heading("Facts")
+	p.hanging("  Body allowed:   ", yesNo(en.BodyAllowed))
+	p.hanging("  Cacheable:      ", yesNo(en.Cacheable)+" (heuristically, without explicit freshness)")
+	p.hanging("  Retry:          ", en.Retry)
+	if en.Message != "" {
+		p.hanging("  Tell the user:  ", en.Message)
+	}
+	if en.Example.Request != "" {
+		p.heading("Example")
+		p.message("> ", en.Example.Request)
+		if en.Example.Response != "" {
+			p.message("< ", en.Example.Response)
+		} else {
+			fmt.Fprintf(p.w, "  %s\n", p.paint(dim, "(no response is sent)"))
+		}
+	}
+	if c := constantLines(en.Constants); len(c) > 0 {
+		p.heading("Constants")
+		for _, l := range c {
+			fmt.Fprintf(p.w, "  %-8s %s\n", l[0], l[1])
+		}
+	}
+	if len(en.Related) > 0 {
+		p.heading("Related")
+		var rel []string
+		for _, c := range en.Related {
+			name := ""
+			if es, ok := httpstatus.Lookup(c); ok {
+				name = " " + es[0].Name
+			}
+			rel = append(rel, fmt.Sprintf("%03d%s", c, name))
+		}
+		p.para(strings.Join(rel, ", "), "  ")
+	}
+	if len(en.Aliases) > 0 {
+		p.heading("Also known as")
+		p.para(strings.Join(en.Aliases, ", "), "  ")
+	}
+	p.heading("Specification")
+	p.para(en.Spec+" — "+en.SpecURL, "  ")
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func constantLines(c httpstatus.Constants) [][2]string {
+	var out [][2]string
+	for _, kv := range [][2]string{
+		{"Go", c.Go}, {"Python", c.Python}, {"Node", c.Node}, {".NET", c.DotNet},
+		{"Rust", c.Rust}, {"Spring", c.Spring}, {"Rails", c.Rails}, {"Symfony", c.Symfony},
+	} {
+		if kv[1] != "" {
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+func (p *printer) heading(s string) {
+	fmt.Fprintf(p.w, "\n%s\n", p.paint(bold, strings.ToUpper(s)))
+}
+
+func (p *printer) list(heading string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	p.heading(heading)
+	for _, it := range items {
+		p.hanging("  • ", it)
+	}
+}
+
+// message writes a raw HTTP message, each line behind a marker.
+func (p *printer) message(marker, raw string) {
+	raw = strings.ReplaceAll(raw, "\r\n", "\n")
+	for _, l := range strings.Split(strings.TrimRight(raw, "\n"), "\n") {
+		fmt.Fprintf(p.w, "  %s%s\n", p.paint(dim, marker), l)
+	}
+}
+
+// paras writes paragraphs separated by blank lines, indented.
+func (p *printer) paras(text string) {
+	for i, para := range strings.Split(text, "\n\n") {
+		if i > 0 {
+			fmt.Fprintln(p.w)
+		}
+		p.para(para, "  ")
+	}
+}
+
+// para writes a paragraph wrapped to the width behind indent.
+func (p *printer) para(text, indent string) {
+	for _, l := range wrap(text, p.width-len(indent)) {
+		fmt.Fprintf(p.w, "%s%s\n", indent, l)
+	}
+}
+
+// hanging writes lead, then text wrapped with its later lines indented
+// under the text's start.
+func (p *printer) hanging(lead, text string) {
+	n := utf8.RuneCountInString(lead)
+	for i, l := range wrap(text, p.width-n) {
+		if i == 0 {
+			fmt.Fprintf(p.w, "%s%s\n", lead, l)
+		} else {
+			fmt.Fprintf(p.w, "%s%s\n", strings.Repeat(" ", n), l)
+		}
+	}
+}
+
+// wrap breaks text into lines of at most width runes, at spaces.
+func wrap(text string, width int) []string {
+	width = max(width, 20)
+	var lines []string
+	var line strings.Builder
+	n := 0
+	for _, w := range strings.Fields(text) {
+		wl := utf8.RuneCountInString(w)
+		if n > 0 && n+1+wl > width {
+			lines = append(lines, line.String())
+			line.Reset()
+			n = 0
+		}
+		if n > 0 {
+			line.WriteByte(' ')
+			n++
+		}
+		line.WriteString(w)
+		n += wl
+	}
+	if n > 0 {
+		lines = append(lines, line.String())
+	}
+	return lines
+}
+
+// writeJSON writes v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
