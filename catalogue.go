@@ -116,10 +116,14 @@ func span(code int) (lo, hi int) {
 // clone returns a deep copy of e, with empty lists rather than nil ones so
 // that JSON shows [] rather than null.
 func (e Entry) clone() Entry {
-	e.UseCases = cloneList(e.UseCases)
-	e.Mistakes = cloneList(e.Mistakes)
-	e.Aliases = cloneList(e.Aliases)
-	e.Keywords = cloneList(e.Keywords)
+	// One allocation for the four string lists; each keeps its own capacity
+	// so that appending to one cannot overwrite the next.
+	buf := make([]string, 0, len(e.UseCases)+len(e.Mistakes)+len(e.Aliases)+len(e.Keywords))
+	for _, l := range []*[]string{&e.UseCases, &e.Mistakes, &e.Aliases, &e.Keywords} {
+		start := len(buf)
+		buf = append(buf, *l...)
+		*l = buf[start:len(buf):len(buf)]
+	}
 	e.Headers = cloneList(e.Headers)
 	e.Related = cloneList(e.Related)
 	return e

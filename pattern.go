@@ -41,10 +41,11 @@ func Match(pattern string) ([]Entry, error) {
 	p += strings.Repeat("x", 3-len(p))
 	var out []Entry
 	for i := range entries {
-		c := fmt.Sprintf("%03d", entries[i].Code)
+		c := entries[i].Code
+		digits := [3]byte{byte('0' + c/100%10), byte('0' + c/10%10), byte('0' + c%10)}
 		ok := true
 		for j := 0; j < 3; j++ {
-			if p[j] != 'x' && p[j] != c[j] {
+			if p[j] != 'x' && p[j] != digits[j] {
 				ok = false
 				break
 			}

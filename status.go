@@ -19,10 +19,11 @@ type Requirement string
 
 // The strengths of a header rule.
 const (
-	Must    Requirement = "MUST"
-	Should  Requirement = "SHOULD"
-	May     Requirement = "MAY"
-	MustNot Requirement = "MUST NOT"
+	Must      Requirement = "MUST"
+	Should    Requirement = "SHOULD"
+	May       Requirement = "MAY"
+	ShouldNot Requirement = "SHOULD NOT"
+	MustNot   Requirement = "MUST NOT"
 )
 
 // An Entry is one meaning of one status code: a registered code, or a

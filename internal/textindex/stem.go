@@ -1,11 +1,11 @@
-package httpstatus
+package textindex
 
 import "strings"
 
-// stem reduces an English word in lower case to its stem with the Porter
+// Stem reduces an English word in lower case to its stem with the Porter
 // algorithm (M. F. Porter, "An algorithm for suffix stripping", 1980), so
 // that "redirecting", "redirected" and "redirects" all become "redirect".
-func stem(w string) string {
+func Stem(w string) string {
 	if len(w) <= 2 {
 		return w
 	}

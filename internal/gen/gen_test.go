@@ -1,0 +1,58 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestGeneratedFileIsCurrent fails when data/ changed without go generate.
+func TestGeneratedFileIsCurrent(t *testing.T) {
+	want, err := Generate("../../data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile("../../catalogue_gen.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatal("catalogue_gen.go is stale: run go generate ./... at the module root")
+	}
+}
+
+func TestWire(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		response       bool
+	}{
+		{"request/no-body", "GET / HTTP/1.1\nHost: a.example\n", "GET / HTTP/1.1\r\nHost: a.example\r\n\r\n", false},
+		{"response/length-fixed", "HTTP/1.1 200 OK\nContent-Length: 0\n\nhello\n", "HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nhello\n", true},
+		{"response/length-added", "HTTP/1.1 200 OK\n\nhi\n", "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nhi\n", true},
+		{"response/interim", "HTTP/1.1 100 Continue\n\nHTTP/1.1 201 Created\nLocation: /x\n", "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nLocation: /x\r\n\r\n", true},
+		{"response/empty-reason", "HTTP/1.1 530\nServer: cloudflare\n", "HTTP/1.1 530 \r\nServer: cloudflare\r\n\r\n", true},
+		{"response/head-keeps-length", "HTTP/1.1 200 OK\nContent-Length: 42\n", "HTTP/1.1 200 OK\r\nContent-Length: 42\r\n\r\n", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := wire(tt.in, tt.response)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("wire(%q) =\n%q\nwant\n%q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReflow(t *testing.T) {
+	got := reflow("  one\ntwo  three\n\n\nfour\n")
+	if want := "one two three\n\nfour"; got != want {
+		t.Errorf("reflow = %q, want %q", got, want)
+	}
+	if strings.Contains(reflow("a\n\n\n\nb"), "\n\n\n") {
+		t.Error("reflow keeps several blank lines")
+	}
+}

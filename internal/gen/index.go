@@ -1,0 +1,39 @@
+package main
+
+import (
+	"github.com/httpstatus/httpstatus"
+	"github.com/httpstatus/httpstatus/internal/textindex"
+)
+
+// searchDocs says what the search index learns of each entry, in catalogue
+// order, and how much each field weighs.
+func searchDocs(es []httpstatus.Entry) []textindex.Doc {
+	docs := make([]textindex.Doc, len(es))
+	for i, e := range es {
+		f := []textindex.Field{{Text: e.Name, Weight: textindex.WeightName, Phrase: true}}
+		if e.IANAName != "" && e.IANAName != e.Name {
+			f = append(f, textindex.Field{Text: e.IANAName, Weight: textindex.WeightAlias, Phrase: true})
+		}
+		for _, a := range e.Aliases {
+			f = append(f, textindex.Field{Text: a, Weight: textindex.WeightAlias, Phrase: true})
+		}
+		for _, k := range e.Keywords {
+			f = append(f, textindex.Field{Text: k, Weight: textindex.WeightKeyword, Phrase: true})
+		}
+		f = append(f,
+			textindex.Field{Text: e.Vendor, Weight: textindex.WeightVendor, Vendor: true},
+			textindex.Field{Text: e.Summary, Weight: textindex.WeightSummary},
+			textindex.Field{Text: e.Message, Weight: textindex.WeightMessage},
+			textindex.Field{Text: e.Description, Weight: textindex.WeightDescr},
+			textindex.Field{Text: e.APIUsage, Weight: textindex.WeightAPIUsage},
+		)
+		for _, u := range e.UseCases {
+			f = append(f, textindex.Field{Text: u, Weight: textindex.WeightUseCase})
+		}
+		for _, m := range e.Mistakes {
+			f = append(f, textindex.Field{Text: m, Weight: textindex.WeightMistake})
+		}
+		docs[i] = textindex.Doc{Code: e.Code, Official: e.Registration != httpstatus.Unofficial, Fields: f}
+	}
+	return docs
+}
