@@ -2760,7 +2760,7 @@ var entries = []Entry{
 		Spec:         "RFC 9110, Section 15.6.3",
 		SpecURL:      "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.6.3",
 		Aliases:      []string{"Bad Gateway", "Proxy Error"},
-		Keywords:     []string{"bad gateway", "proxy error", "upstream error", "invalid response from upstream", "nginx 502", "load balancer error", "connection refused upstream", "upstream prematurely closed connection", "backend down", "reverse proxy error", "cdn error", "gateway error"},
+		Keywords:     []string{"bad gateway", "proxy error", "upstream error", "invalid response from upstream", "nginx 502", "load balancer error", "connection refused upstream", "upstream prematurely closed connection", "upstream sent too big header", "upstream sent invalid header", "no live upstreams", "connection reset by peer while reading response header from upstream", "backend down", "reverse proxy error", "cdn error", "gateway error"},
 		Headers:      []HeaderRule{},
 		BodyAllowed:  true,
 		Retry:        "Usually worth retrying after a short delay with backoff, since the cause is often a restart or a brief outage. Retry automatically only idempotent requests or requests with an idempotency key; the upstream may have processed a POST before the connection broke.",
@@ -3955,20 +3955,8 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 1,
-					TF:  1.993,
-				},
-				{
-					Doc: 3,
-					TF:  1,
-				},
-				{
-					Doc: 4,
-					TF:  1,
-				},
-				{
 					Doc: 6,
-					TF:  1.3,
+					TF:  0.3,
 				},
 				{
 					Doc: 12,
@@ -3976,14 +3964,6 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 13,
-					TF:  1,
-				},
-				{
-					Doc: 19,
-					TF:  1,
-				},
-				{
-					Doc: 20,
 					TF:  1,
 				},
 				{
@@ -4002,10 +3982,6 @@ var searchIndex = textindex.Index{
 					Doc:      38,
 					TF:       8.493,
 					InPhrase: true,
-				},
-				{
-					Doc: 44,
-					TF:  1,
 				},
 				{
 					Doc: 45,
@@ -4030,7 +4006,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 80,
-					TF:  4.13,
+					TF:  2.2,
 				},
 				{
 					Doc: 90,
@@ -4086,23 +4062,19 @@ var searchIndex = textindex.Index{
 			Postings: []textindex.Posting{
 				{
 					Doc: 1,
-					TF:  2.686,
-				},
-				{
-					Doc: 2,
-					TF:  5.043,
-				},
-				{
-					Doc: 3,
 					TF:  1.693,
 				},
 				{
+					Doc: 3,
+					TF:  1,
+				},
+				{
 					Doc: 4,
-					TF:  2.894,
+					TF:  1,
 				},
 				{
 					Doc: 6,
-					TF:  1.3,
+					TF:  0.3,
 				},
 				{
 					Doc: 7,
@@ -4114,11 +4086,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 11,
-					TF:  2.607,
-				},
-				{
-					Doc: 12,
-					TF:  1.693,
+					TF:  1,
 				},
 				{
 					Doc: 13,
@@ -4134,10 +4102,6 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 19,
-					TF:  1.693,
-				},
-				{
-					Doc: 20,
 					TF:  1,
 				},
 				{
@@ -4145,20 +4109,8 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 23,
-					TF:  1.693,
-				},
-				{
-					Doc: 25,
-					TF:  1.693,
-				},
-				{
 					Doc: 26,
 					TF:  1,
-				},
-				{
-					Doc: 27,
-					TF:  3.725,
 				},
 				{
 					Doc: 31,
@@ -4169,16 +4121,8 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 35,
-					TF:  2.386,
-				},
-				{
 					Doc: 37,
 					TF:  1,
-				},
-				{
-					Doc: 38,
-					TF:  1.693,
 				},
 				{
 					Doc: 40,
@@ -4187,10 +4131,6 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 41,
 					TF:  1,
-				},
-				{
-					Doc: 44,
-					TF:  1.508,
 				},
 				{
 					Doc: 45,
@@ -4206,21 +4146,8 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 54,
-					TF:  2.792,
-				},
-				{
 					Doc: 58,
 					TF:  1,
-				},
-				{
-					Doc: 60,
-					TF:  1.693,
-				},
-				{
-					Doc:      67,
-					TF:       18.656,
-					InPhrase: true,
 				},
 				{
 					Doc: 76,
@@ -4228,39 +4155,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 80,
-					TF:  3.303,
+					TF:  1,
 				},
 				{
 					Doc: 85,
 					TF:  3.725,
-				},
-				{
-					Doc: 87,
-					TF:  1.693,
-				},
-				{
-					Doc: 88,
-					TF:  1.693,
-				},
-				{
-					Doc: 89,
-					TF:  1.693,
-				},
-				{
-					Doc: 90,
-					TF:  1.693,
-				},
-				{
-					Doc: 91,
-					TF:  1.693,
-				},
-				{
-					Doc: 92,
-					TF:  1.693,
-				},
-				{
-					Doc: 93,
-					TF:  1.693,
 				},
 			},
 		},
@@ -4733,17 +4632,6 @@ var searchIndex = textindex.Index{
 			Stem: "2",
 			Postings: []textindex.Posting{
 				{
-					TF: 2.2,
-				},
-				{
-					Doc: 2,
-					TF:  1.993,
-				},
-				{
-					Doc: 4,
-					TF:  1.693,
-				},
-				{
 					Doc: 10,
 					TF:  1,
 				},
@@ -4772,20 +4660,8 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 38,
-					TF:  1,
-				},
-				{
-					Doc: 49,
-					TF:  2.2,
-				},
-				{
-					Doc: 54,
-					TF:  2.099,
-				},
-				{
 					Doc: 67,
-					TF:  7.186,
+					TF:  1,
 				},
 				{
 					Doc: 73,
@@ -4796,16 +4672,8 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 80,
-					TF:  3.725,
-				},
-				{
 					Doc: 83,
 					TF:  1,
-				},
-				{
-					Doc: 87,
-					TF:  4.13,
 				},
 			},
 		},
@@ -5437,15 +5305,7 @@ var searchIndex = textindex.Index{
 			Stem: "3",
 			Postings: []textindex.Posting{
 				{
-					Doc: 2,
-					TF:  1.3,
-				},
-				{
 					Doc: 3,
-					TF:  1,
-				},
-				{
-					Doc: 4,
 					TF:  1,
 				},
 				{
@@ -5454,10 +5314,6 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 22,
-					TF:  1,
-				},
-				{
-					Doc: 38,
 					TF:  1,
 				},
 				{
@@ -5474,20 +5330,12 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 54,
-					TF:  1,
-				},
-				{
 					Doc: 63,
 					TF:  1,
 				},
 				{
 					Doc: 78,
 					TF:  1,
-				},
-				{
-					Doc: 80,
-					TF:  2.2,
 				},
 				{
 					Doc: 96,
@@ -18587,206 +18435,6 @@ var searchIndex = textindex.Index{
 			},
 		},
 		{
-			Stem: "cannot",
-			Postings: []textindex.Posting{
-				{
-					TF: 0.9,
-				},
-				{
-					Doc: 1,
-					TF:  0.3,
-				},
-				{
-					Doc: 9,
-					TF:  0.3,
-				},
-				{
-					Doc: 10,
-					TF:  1.693,
-				},
-				{
-					Doc: 11,
-					TF:  1,
-				},
-				{
-					Doc: 14,
-					TF:  1,
-				},
-				{
-					Doc: 17,
-					TF:  1,
-				},
-				{
-					Doc: 18,
-					TF:  1.2,
-				},
-				{
-					Doc: 22,
-					TF:  1,
-				},
-				{
-					Doc: 24,
-					TF:  1.693,
-				},
-				{
-					Doc: 26,
-					TF:  0.3,
-				},
-				{
-					Doc: 27,
-					TF:  6.308,
-				},
-				{
-					Doc: 33,
-					TF:  0.3,
-				},
-				{
-					Doc: 35,
-					TF:  1,
-				},
-				{
-					Doc: 36,
-					TF:  1.693,
-				},
-				{
-					Doc: 37,
-					TF:  1,
-				},
-				{
-					Doc: 38,
-					TF:  1,
-				},
-				{
-					Doc: 40,
-					TF:  1.2,
-				},
-				{
-					Doc: 42,
-					TF:  2.2,
-				},
-				{
-					Doc: 44,
-					TF:  3.299,
-				},
-				{
-					Doc: 45,
-					TF:  1.3,
-				},
-				{
-					Doc: 49,
-					TF:  3.3,
-				},
-				{
-					Doc: 50,
-					TF:  2.108,
-				},
-				{
-					Doc: 53,
-					TF:  0.3,
-				},
-				{
-					Doc: 55,
-					TF:  3,
-				},
-				{
-					Doc: 57,
-					TF:  1,
-				},
-				{
-					Doc: 60,
-					TF:  1,
-				},
-				{
-					Doc: 61,
-					TF:  1,
-				},
-				{
-					Doc: 63,
-					TF:  1,
-				},
-				{
-					Doc: 64,
-					TF:  1.6,
-				},
-				{
-					Doc: 67,
-					TF:  1,
-				},
-				{
-					Doc: 75,
-					TF:  1.2,
-				},
-				{
-					Doc: 76,
-					TF:  2.893,
-				},
-				{
-					Doc: 77,
-					TF:  1.2,
-				},
-				{
-					Doc: 78,
-					TF:  3.9,
-				},
-				{
-					Doc: 79,
-					TF:  0.6,
-				},
-				{
-					Doc: 80,
-					TF:  1,
-				},
-				{
-					Doc: 82,
-					TF:  5.632,
-				},
-				{
-					Doc: 83,
-					TF:  1.6,
-				},
-				{
-					Doc: 86,
-					TF:  1,
-				},
-				{
-					Doc: 88,
-					TF:  0.6,
-				},
-				{
-					Doc: 89,
-					TF:  1,
-				},
-				{
-					Doc: 90,
-					TF:  5.293,
-				},
-				{
-					Doc: 91,
-					TF:  1,
-				},
-				{
-					Doc: 92,
-					TF:  1,
-				},
-				{
-					Doc: 97,
-					TF:  2.986,
-				},
-				{
-					Doc: 98,
-					TF:  0.6,
-				},
-				{
-					Doc: 99,
-					TF:  1.3,
-				},
-				{
-					Doc: 102,
-					TF:  2.016,
-				},
-			},
-		},
-		{
 			Stem: "canon",
 			Postings: []textindex.Posting{
 				{
@@ -18806,31 +18454,6 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 19,
 					TF:  1.2,
-				},
-			},
-		},
-		{
-			Stem: "cant",
-			Postings: []textindex.Posting{
-				{
-					Doc: 32,
-					TF:  1,
-				},
-				{
-					Doc: 33,
-					TF:  1,
-				},
-				{
-					Doc: 81,
-					TF:  1,
-				},
-				{
-					Doc: 90,
-					TF:  1,
-				},
-				{
-					Doc: 97,
-					TF:  1,
 				},
 			},
 		},
@@ -22485,7 +22108,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      77,
-					TF:       13.407,
+					TF:       15.434,
 					InPhrase: true,
 				},
 				{
@@ -23379,54 +23002,6 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 60,
-					TF:  1,
-				},
-			},
-		},
-		{
-			Stem: "couldnt",
-			Postings: []textindex.Posting{
-				{
-					TF: 1,
-				},
-				{
-					Doc: 31,
-					TF:  1,
-				},
-				{
-					Doc: 36,
-					TF:  1,
-				},
-				{
-					Doc: 42,
-					TF:  1,
-				},
-				{
-					Doc: 43,
-					TF:  1,
-				},
-				{
-					Doc: 44,
-					TF:  1,
-				},
-				{
-					Doc: 47,
-					TF:  1,
-				},
-				{
-					Doc: 52,
-					TF:  1,
-				},
-				{
-					Doc: 55,
-					TF:  1,
-				},
-				{
-					Doc: 99,
-					TF:  1,
-				},
-				{
-					Doc: 101,
 					TF:  1,
 				},
 			},
@@ -25874,27 +25449,6 @@ var searchIndex = textindex.Index{
 			},
 		},
 		{
-			Stem: "didnt",
-			Postings: []textindex.Posting{
-				{
-					Doc: 27,
-					TF:  1,
-				},
-				{
-					Doc: 45,
-					TF:  1,
-				},
-				{
-					Doc: 55,
-					TF:  1,
-				},
-				{
-					Doc: 70,
-					TF:  1,
-				},
-			},
-		},
-		{
 			Stem: "diff",
 			Postings: []textindex.Posting{
 				{
@@ -26608,32 +26162,6 @@ var searchIndex = textindex.Index{
 			},
 		},
 		{
-			Stem: "doesnt",
-			Postings: []textindex.Posting{
-				{
-					Doc: 28,
-					TF:  0.3,
-				},
-				{
-					Doc:      31,
-					TF:       5,
-					InPhrase: true,
-				},
-				{
-					Doc: 67,
-					TF:  1,
-				},
-				{
-					Doc: 80,
-					TF:  1,
-				},
-				{
-					Doc: 85,
-					TF:  1,
-				},
-			},
-		},
-		{
 			Stem: "dog",
 			Postings: []textindex.Posting{
 				{
@@ -26715,27 +26243,6 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 54,
 					TF:  0.3,
-				},
-			},
-		},
-		{
-			Stem: "dont",
-			Postings: []textindex.Posting{
-				{
-					Doc: 28,
-					TF:  0.3,
-				},
-				{
-					Doc: 29,
-					TF:  0.3,
-				},
-				{
-					Doc: 30,
-					TF:  1,
-				},
-				{
-					Doc: 42,
-					TF:  1,
 				},
 			},
 		},
@@ -35247,8 +34754,9 @@ var searchIndex = textindex.Index{
 					TF:  1.3,
 				},
 				{
-					Doc: 77,
-					TF:  1.2,
+					Doc:      77,
+					TF:       11.693,
+					InPhrase: true,
 				},
 				{
 					Doc: 78,
@@ -36325,8 +35833,109 @@ var searchIndex = textindex.Index{
 			Stem: "http1",
 			Postings: []textindex.Posting{
 				{
-					Doc: 67,
-					TF:  2.893,
+					Doc: 1,
+					TF:  1.993,
+				},
+				{
+					Doc: 2,
+					TF:  3.518,
+				},
+				{
+					Doc: 3,
+					TF:  1,
+				},
+				{
+					Doc: 4,
+					TF:  1.993,
+				},
+				{
+					Doc: 6,
+					TF:  1,
+				},
+				{
+					Doc: 11,
+					TF:  1.3,
+				},
+				{
+					Doc: 12,
+					TF:  1,
+				},
+				{
+					Doc: 19,
+					TF:  1,
+				},
+				{
+					Doc: 20,
+					TF:  1,
+				},
+				{
+					Doc: 23,
+					TF:  1,
+				},
+				{
+					Doc: 25,
+					TF:  1,
+				},
+				{
+					Doc: 27,
+					TF:  2.2,
+				},
+				{
+					Doc: 35,
+					TF:  1.693,
+				},
+				{
+					Doc: 38,
+					TF:  1,
+				},
+				{
+					Doc: 44,
+					TF:  1.3,
+				},
+				{
+					Doc: 54,
+					TF:  2.099,
+				},
+				{
+					Doc: 60,
+					TF:  1,
+				},
+				{
+					Doc:      67,
+					TF:       12.824,
+					InPhrase: true,
+				},
+				{
+					Doc: 80,
+					TF:  2.609,
+				},
+				{
+					Doc: 87,
+					TF:  1,
+				},
+				{
+					Doc: 88,
+					TF:  1,
+				},
+				{
+					Doc: 89,
+					TF:  1,
+				},
+				{
+					Doc: 90,
+					TF:  1,
+				},
+				{
+					Doc: 91,
+					TF:  1,
+				},
+				{
+					Doc: 92,
+					TF:  1,
+				},
+				{
+					Doc: 93,
+					TF:  1,
 				},
 			},
 		},
@@ -36334,24 +35943,68 @@ var searchIndex = textindex.Index{
 			Stem: "http2",
 			Postings: []textindex.Posting{
 				{
+					TF: 2.2,
+				},
+				{
+					Doc: 2,
+					TF:  1.993,
+				},
+				{
+					Doc: 4,
+					TF:  1.693,
+				},
+				{
+					Doc: 38,
+					TF:  1,
+				},
+				{
 					Doc:      49,
-					TF:       5,
+					TF:       7.2,
 					InPhrase: true,
 				},
 				{
+					Doc: 54,
+					TF:  2.099,
+				},
+				{
 					Doc:      67,
-					TF:       6,
+					TF:       12.186,
 					InPhrase: true,
 				},
 				{
 					Doc:      80,
-					TF:       5,
+					TF:       8.725,
 					InPhrase: true,
 				},
 				{
 					Doc:      87,
-					TF:       5,
+					TF:       9.13,
 					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "http3",
+			Postings: []textindex.Posting{
+				{
+					Doc: 2,
+					TF:  1.3,
+				},
+				{
+					Doc: 4,
+					TF:  1,
+				},
+				{
+					Doc: 38,
+					TF:  1,
+				},
+				{
+					Doc: 54,
+					TF:  1,
+				},
+				{
+					Doc: 80,
+					TF:  2.2,
 				},
 			},
 		},
@@ -38562,7 +38215,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      77,
-					TF:       9.5,
+					TF:       12.966,
 					InPhrase: true,
 				},
 				{
@@ -38724,27 +38377,6 @@ var searchIndex = textindex.Index{
 					Doc:      75,
 					TF:       7,
 					InPhrase: true,
-				},
-			},
-		},
-		{
-			Stem: "isnt",
-			Postings: []textindex.Posting{
-				{
-					Doc: 50,
-					TF:  1,
-				},
-				{
-					Doc: 63,
-					TF:  1,
-				},
-				{
-					Doc: 76,
-					TF:  1,
-				},
-				{
-					Doc: 82,
-					TF:  1,
 				},
 			},
 		},
@@ -40365,6 +39997,11 @@ var searchIndex = textindex.Index{
 				{
 					Doc:      68,
 					TF:       44.523,
+					InPhrase: true,
+				},
+				{
+					Doc:      77,
+					TF:       5,
 					InPhrase: true,
 				},
 				{
@@ -42156,6 +41793,11 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
+					Doc:      77,
+					TF:       5,
+					InPhrase: true,
+				},
+				{
 					Doc: 100,
 					TF:  1,
 				},
@@ -42655,7 +42297,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 35,
-					TF:  1.508,
+					TF:  1,
 				},
 				{
 					Doc:      41,
@@ -47931,8 +47573,9 @@ var searchIndex = textindex.Index{
 					TF:  2.893,
 				},
 				{
-					Doc: 77,
-					TF:  1.3,
+					Doc:      77,
+					TF:       6.3,
+					InPhrase: true,
 				},
 				{
 					Doc:      78,
@@ -48281,13 +47924,13 @@ var searchIndex = textindex.Index{
 			Stem: "not",
 			Postings: []textindex.Posting{
 				{
-					TF:       20.593,
+					TF:       21.622,
 					InPhrase: true,
 					InVendor: true,
 				},
 				{
 					Doc: 1,
-					TF:  5.686,
+					TF:  5.894,
 				},
 				{
 					Doc: 2,
@@ -48319,16 +47962,16 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      9,
-					TF:       10.699,
+					TF:       10.999,
 					InPhrase: true,
 				},
 				{
 					Doc: 10,
-					TF:  2.699,
+					TF:  3.209,
 				},
 				{
 					Doc: 11,
-					TF:  4.407,
+					TF:  4.694,
 				},
 				{
 					Doc: 12,
@@ -48340,7 +47983,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 14,
-					TF:  2.609,
+					TF:  2.792,
 				},
 				{
 					Doc: 15,
@@ -48352,11 +47995,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 17,
-					TF:  2.894,
+					TF:  3.117,
 				},
 				{
 					Doc: 18,
-					TF:  1.693,
+					TF:  2.893,
 				},
 				{
 					Doc: 19,
@@ -48372,7 +48015,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      22,
-					TF:       17.8,
+					TF:       18.493,
 					InPhrase: true,
 				},
 				{
@@ -48381,7 +48024,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 24,
-					TF:  1.6,
+					TF:  2.699,
 				},
 				{
 					Doc:      25,
@@ -48390,39 +48033,39 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 26,
-					TF:  3.702,
+					TF:  3.91,
 				},
 				{
 					Doc: 27,
-					TF:  8.331,
+					TF:  11.993,
 				},
 				{
 					Doc:      28,
-					TF:       9.199,
+					TF:       9.528,
 					InPhrase: true,
 				},
 				{
 					Doc: 29,
-					TF:  3.886,
+					TF:  4.094,
 				},
 				{
 					Doc:      30,
-					TF:       15.618,
+					TF:       15.801,
 					InPhrase: true,
 				},
 				{
 					Doc:      31,
-					TF:       45.32,
+					TF:       46.618,
 					InPhrase: true,
 				},
 				{
 					Doc:      32,
-					TF:       37.869,
+					TF:       38.092,
 					InPhrase: true,
 				},
 				{
 					Doc:      33,
-					TF:       35.917,
+					TF:       36.371,
 					InPhrase: true,
 				},
 				{
@@ -48431,16 +48074,20 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      35,
-					TF:       10.699,
+					TF:       10.986,
 					InPhrase: true,
 				},
 				{
 					Doc: 36,
-					TF:  3.793,
+					TF:  4.709,
+				},
+				{
+					Doc: 37,
+					TF:  1,
 				},
 				{
 					Doc:      38,
-					TF:       11.586,
+					TF:       11.809,
 					InPhrase: true,
 				},
 				{
@@ -48449,7 +48096,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 40,
-					TF:  2.399,
+					TF:  3.599,
 				},
 				{
 					Doc: 41,
@@ -48457,21 +48104,21 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      42,
-					TF:       20.004,
+					TF:       20.819,
 					InPhrase: true,
 				},
 				{
 					Doc:      43,
-					TF:       33.119,
+					TF:       33.524,
 					InPhrase: true,
 				},
 				{
 					Doc: 44,
-					TF:  7.015,
+					TF:  8.694,
 				},
 				{
 					Doc: 45,
-					TF:  2.709,
+					TF:  3.925,
 				},
 				{
 					Doc: 46,
@@ -48479,7 +48126,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  2.593,
+					TF:  2.999,
 				},
 				{
 					Doc: 48,
@@ -48487,12 +48134,12 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      49,
-					TF:       12.926,
+					TF:       15.127,
 					InPhrase: true,
 				},
 				{
 					Doc: 50,
-					TF:  2.686,
+					TF:  4.021,
 				},
 				{
 					Doc: 51,
@@ -48500,11 +48147,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 52,
-					TF:  6.509,
+					TF:  6.692,
 				},
 				{
 					Doc: 53,
-					TF:  5.728,
+					TF:  5.815,
 				},
 				{
 					Doc: 54,
@@ -48512,7 +48159,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 55,
-					TF:  3.1,
+					TF:  7.199,
 				},
 				{
 					Doc: 56,
@@ -48520,7 +48167,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 57,
-					TF:  4.187,
+					TF:  4.305,
 				},
 				{
 					Doc: 58,
@@ -48532,11 +48179,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 60,
-					TF:  1.3,
+					TF:  1.993,
 				},
 				{
 					Doc: 61,
-					TF:  3.846,
+					TF:  3.979,
 				},
 				{
 					Doc: 62,
@@ -48544,12 +48191,12 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      63,
-					TF:       8.807,
+					TF:       9.317,
 					InPhrase: true,
 				},
 				{
 					Doc: 64,
-					TF:  2.699,
+					TF:  3.402,
 				},
 				{
 					Doc: 65,
@@ -48561,7 +48208,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 67,
-					TF:  5.999,
+					TF:  6.509,
 				},
 				{
 					Doc: 68,
@@ -48573,7 +48220,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 70,
-					TF:  3.392,
+					TF:  3.546,
 				},
 				{
 					Doc: 71,
@@ -48593,43 +48240,43 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 75,
-					TF:  3.328,
+					TF:  4.528,
 				},
 				{
 					Doc:      76,
-					TF:       39.961,
+					TF:       41.518,
 					InPhrase: true,
 				},
 				{
 					Doc: 77,
-					TF:  3.899,
+					TF:  4.73,
 				},
 				{
 					Doc:      78,
-					TF:       8.299,
+					TF:       12.199,
 					InPhrase: true,
 				},
 				{
 					Doc: 79,
-					TF:  3.886,
+					TF:  4.486,
 				},
 				{
 					Doc:      80,
-					TF:       39.037,
+					TF:       39.325,
 					InPhrase: true,
 				},
 				{
 					Doc: 81,
-					TF:  3.46,
+					TF:  3.866,
 				},
 				{
 					Doc:      82,
-					TF:       8.546,
+					TF:       14.127,
 					InPhrase: true,
 				},
 				{
 					Doc: 83,
-					TF:  2.686,
+					TF:  3.509,
 				},
 				{
 					Doc: 84,
@@ -48637,12 +48284,12 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      85,
-					TF:       37.998,
+					TF:       38.152,
 					InPhrase: true,
 				},
 				{
 					Doc: 86,
-					TF:  3.925,
+					TF:  4.108,
 				},
 				{
 					Doc: 87,
@@ -48650,25 +48297,25 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      88,
-					TF:       9.709,
+					TF:       10.125,
 					InPhrase: true,
 				},
 				{
 					Doc:      89,
-					TF:       8.702,
+					TF:       8.925,
 					InPhrase: true,
 				},
 				{
 					Doc: 90,
-					TF:  3.207,
+					TF:  7.316,
 				},
 				{
 					Doc: 91,
-					TF:  3.115,
+					TF:  3.402,
 				},
 				{
 					Doc: 92,
-					TF:  7.209,
+					TF:  7.615,
 				},
 				{
 					Doc: 93,
@@ -48688,17 +48335,17 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      97,
-					TF:       15.664,
+					TF:       17.061,
 					InPhrase: true,
 				},
 				{
 					Doc:      98,
-					TF:       8.115,
+					TF:       8.358,
 					InPhrase: true,
 				},
 				{
 					Doc: 99,
-					TF:  3.494,
+					TF:  4.021,
 				},
 				{
 					Doc: 100,
@@ -48706,11 +48353,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 101,
-					TF:  2.999,
+					TF:  3.286,
 				},
 				{
 					Doc: 102,
-					TF:  2.386,
+					TF:  3.625,
 				},
 			},
 		},
@@ -53587,6 +53234,11 @@ var searchIndex = textindex.Index{
 				{
 					TF: 1,
 				},
+				{
+					Doc:      77,
+					TF:       5,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -57828,6 +57480,11 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
+					Doc:      77,
+					TF:       5,
+					InPhrase: true,
+				},
+				{
 					Doc:      79,
 					TF:       7.2,
 					InPhrase: true,
@@ -60796,8 +60453,9 @@ var searchIndex = textindex.Index{
 					TF:  1.6,
 				},
 				{
-					Doc: 77,
-					TF:  1,
+					Doc:      77,
+					TF:       6,
+					InPhrase: true,
 				},
 				{
 					Doc: 84,
@@ -61327,7 +60985,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      77,
-					TF:       11.032,
+					TF:       14.498,
 					InPhrase: true,
 				},
 				{
@@ -65323,8 +64981,9 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 77,
-					TF:  1,
+					Doc:      77,
+					TF:       9.466,
+					InPhrase: true,
 				},
 				{
 					Doc: 78,
@@ -72817,7 +72476,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      35,
-					TF:       42.254,
+					TF:       42.584,
 					InPhrase: true,
 				},
 				{
@@ -73225,7 +72884,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 35,
-					TF:  1.508,
+					TF:  1,
 				},
 				{
 					Doc: 38,
@@ -73281,6 +72940,11 @@ var searchIndex = textindex.Index{
 				{
 					Doc:      68,
 					TF:       42.111,
+					InPhrase: true,
+				},
+				{
+					Doc:      77,
+					TF:       5,
 					InPhrase: true,
 				},
 				{
@@ -76394,7 +76058,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      77,
-					TF:       20.417,
+					TF:       23.883,
 					InPhrase: true,
 				},
 				{
@@ -77761,15 +77425,34 @@ var searchIndex = textindex.Index{
 			Stem: "version",
 			Postings: []textindex.Posting{
 				{
+					TF: 2.2,
+				},
+				{
+					Doc: 1,
+					TF:  1.993,
+				},
+				{
 					Doc: 2,
-					TF:  0.3,
+					TF:  5.534,
+				},
+				{
+					Doc: 3,
+					TF:  1,
+				},
+				{
+					Doc: 4,
+					TF:  2.909,
 				},
 				{
 					Doc: 6,
-					TF:  3.286,
+					TF:  3.509,
 				},
 				{
 					Doc: 11,
+					TF:  1.993,
+				},
+				{
+					Doc: 12,
 					TF:  1,
 				},
 				{
@@ -77786,12 +77469,32 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
+					Doc: 19,
+					TF:  1,
+				},
+				{
+					Doc: 20,
+					TF:  1,
+				},
+				{
+					Doc: 23,
+					TF:  1,
+				},
+				{
 					Doc: 24,
+					TF:  1,
+				},
+				{
+					Doc: 25,
 					TF:  1,
 				},
 				{
 					Doc: 26,
 					TF:  1.2,
+				},
+				{
+					Doc: 27,
+					TF:  2.2,
 				},
 				{
 					Doc:      33,
@@ -77801,6 +77504,10 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 34,
 					TF:  1,
+				},
+				{
+					Doc: 35,
+					TF:  1.693,
 				},
 				{
 					Doc:      36,
@@ -77813,6 +77520,10 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
+					Doc: 38,
+					TF:  2.099,
+				},
+				{
 					Doc:      39,
 					TF:       7.893,
 					InPhrase: true,
@@ -77820,6 +77531,10 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 40,
 					TF:  1,
+				},
+				{
+					Doc: 44,
+					TF:  1.3,
 				},
 				{
 					Doc: 46,
@@ -77830,16 +77545,25 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
+					Doc:      49,
+					TF:       7.2,
+					InPhrase: true,
+				},
+				{
 					Doc: 50,
 					TF:  1,
 				},
 				{
 					Doc: 54,
-					TF:  2.708,
+					TF:  4.787,
 				},
 				{
 					Doc: 55,
 					TF:  2.893,
+				},
+				{
+					Doc: 60,
+					TF:  1,
 				},
 				{
 					Doc: 61,
@@ -77855,25 +77579,42 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      67,
-					TF:       13.734,
+					TF:       24.869,
 					InPhrase: true,
 				},
 				{
 					Doc:      80,
-					TF:       45.14,
+					TF:       48.121,
 					InPhrase: true,
 				},
 				{
-					Doc: 87,
+					Doc:      87,
+					TF:       9.641,
+					InPhrase: true,
+				},
+				{
+					Doc: 88,
 					TF:  1,
 				},
 				{
 					Doc: 89,
+					TF:  1.693,
+				},
+				{
+					Doc: 90,
+					TF:  1,
+				},
+				{
+					Doc: 91,
 					TF:  1,
 				},
 				{
 					Doc: 92,
-					TF:  1.2,
+					TF:  2.2,
+				},
+				{
+					Doc: 93,
+					TF:  1,
 				},
 				{
 					Doc: 94,
@@ -78738,7 +78479,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 35,
-					TF:  5.201,
+					TF:  4.693,
 				},
 				{
 					Doc: 48,
@@ -79692,6 +79433,11 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
+					Doc:      77,
+					TF:       5,
+					InPhrase: true,
+				},
+				{
 					Doc: 79,
 					TF:  1,
 				},
@@ -80450,15 +80196,6 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 100,
 					TF:  1.2,
-				},
-			},
-		},
-		{
-			Stem: "wont",
-			Postings: []textindex.Posting{
-				{
-					Doc: 45,
-					TF:  1,
 				},
 			},
 		},
@@ -83029,7 +82766,7 @@ var searchIndex = textindex.Index{
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"doesnt", "exist"},
+			Tokens: []string{"not", "exist"},
 			Weight: 5,
 		},
 		{
@@ -84039,7 +83776,7 @@ var searchIndex = textindex.Index{
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"http2", "connect", "reus"},
+			Tokens: []string{"http2", "version", "connect", "reus"},
 			Weight: 5,
 		},
 		{
@@ -85033,11 +84770,11 @@ var searchIndex = textindex.Index{
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"grpc", "target", "group", "1", "1"},
+			Tokens: []string{"grpc", "target", "group", "http1", "version"},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"http2", "target", "group"},
+			Tokens: []string{"http2", "version", "target", "group"},
 			Weight: 5,
 		},
 		{
@@ -85607,6 +85344,22 @@ var searchIndex = textindex.Index{
 			Weight: 5,
 		},
 		{
+			Tokens: []string{"upstream", "sent", "too", "larg", "header"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"upstream", "sent", "invalid", "header"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"no", "live", "upstream"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"connect", "reset", "peer", "while", "read", "respons", "header", "upstream"},
+			Weight: 5,
+		},
+		{
 			Tokens: []string{"backend", "down"},
 			Weight: 5,
 		},
@@ -85778,7 +85531,7 @@ var searchIndex = textindex.Index{
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"http2", "not", "support"},
+			Tokens: []string{"http2", "version", "not", "support"},
 			Weight: 5,
 		},
 		{
@@ -86133,7 +85886,7 @@ var searchIndex = textindex.Index{
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"http2", "origin"},
+			Tokens: []string{"http2", "version", "origin"},
 			Weight: 5,
 		},
 		{
@@ -88750,10 +88503,6 @@ var searchIndex = textindex.Index{
 			Stem: "came",
 		},
 		{
-			Text: "cant",
-			Stem: "cant",
-		},
-		{
 			Text: "card",
 			Stem: "card",
 		},
@@ -88876,10 +88625,6 @@ var searchIndex = textindex.Index{
 		{
 			Text: "done",
 			Stem: "done",
-		},
-		{
-			Text: "dont",
-			Stem: "dont",
 		},
 		{
 			Text: "down",
@@ -89168,10 +88913,6 @@ var searchIndex = textindex.Index{
 		{
 			Text: "info",
 			Stem: "info",
-		},
-		{
-			Text: "isnt",
-			Stem: "isnt",
 		},
 		{
 			Text: "isps",
@@ -89970,10 +89711,6 @@ var searchIndex = textindex.Index{
 			Stem: "wire",
 		},
 		{
-			Text: "wont",
-			Stem: "wont",
-		},
-		{
 			Text: "word",
 			Stem: "word",
 		},
@@ -90374,10 +90111,6 @@ var searchIndex = textindex.Index{
 			Stem: "depth",
 		},
 		{
-			Text: "didnt",
-			Stem: "didnt",
-		},
-		{
 			Text: "diffe",
 			Stem: "diff",
 		},
@@ -90684,6 +90417,10 @@ var searchIndex = textindex.Index{
 		{
 			Text: "http2",
 			Stem: "http2",
+		},
+		{
+			Text: "http3",
+			Stem: "http3",
 		},
 		{
 			Text: "httpd",
@@ -92002,10 +91739,6 @@ var searchIndex = textindex.Index{
 			Stem: "campu",
 		},
 		{
-			Text: "cannot",
-			Stem: "cannot",
-		},
-		{
 			Text: "canvas",
 			Stem: "canva",
 		},
@@ -92252,10 +91985,6 @@ var searchIndex = textindex.Index{
 		{
 			Text: "django",
 			Stem: "django",
-		},
-		{
-			Text: "doesnt",
-			Stem: "doesnt",
 		},
 		{
 			Text: "domain",
@@ -94200,10 +93929,6 @@ var searchIndex = textindex.Index{
 		{
 			Text: "corrupt",
 			Stem: "corrupt",
-		},
-		{
-			Text: "couldnt",
-			Stem: "couldnt",
 		},
 		{
 			Text: "country",

@@ -70,9 +70,6 @@ func Main(ctx context.Context, args []string, getenv func(string) string, stdin 
 	e := &env{ctx: ctx, getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
 	root := newRoot(e)
 	root.SetArgs(args)
-	root.SetIn(stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return ExitFound
@@ -124,6 +121,10 @@ func newRoot(e *env) *cobra.Command {
 		},
 		ValidArgsFunction: completeCodes,
 	}
+	// The streams first: cobra's completion commands capture them when made.
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &exitError{ExitUsage, err} })
 	pf := root.PersistentFlags()
 	pf.BoolVar(&e.json, "json", false, "print JSON: an array of entries with the catalogue's field names")
@@ -131,6 +132,16 @@ func newRoot(e *env) *cobra.Command {
 	root.Flags().IntVar(&e.limit, "limit", 10, "the most search results to show when the words are a search")
 	root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp)) //nolint:errcheck // the flag exists
 	root.AddCommand(newSearch(e), newList(e), newServe(e))
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			// Without a shell cobra would print help and succeed.
+			c.Args = cobra.NoArgs
+			c.RunE = func(*cobra.Command, []string) error {
+				return usageErr("completion needs a shell: bash, zsh, fish or powershell")
+			}
+		}
+	}
 	root.SetVersionTemplate("httpstatus {{.Version}}\n")
 	return root
 }

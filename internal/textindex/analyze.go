@@ -49,6 +49,10 @@ var phrases = []struct {
 	{[]string{"took", "too", "long"}, []string{"timeout"}},
 	{[]string{"taking", "too", "long"}, []string{"timeout"}},
 	{[]string{"takes", "too", "long"}, []string{"timeout"}},
+	{[]string{"wait", "too", "long"}, []string{"timeout"}},
+	{[]string{"waits", "too", "long"}, []string{"timeout"}},
+	{[]string{"waited", "too", "long"}, []string{"timeout"}},
+	{[]string{"waiting", "too", "long"}, []string{"timeout"}},
 	{[]string{"log", "in"}, []string{"login"}},
 	{[]string{"logged", "in"}, []string{"login"}},
 	{[]string{"sign", "in"}, []string{"login"}},
@@ -62,6 +66,17 @@ var phrases = []struct {
 	{[]string{"wi", "fi"}, []string{"wifi"}},
 	{[]string{"e", "mail"}, []string{"email"}},
 	{[]string{"web", "socket"}, []string{"websocket"}},
+	// HTTP versions ("HTTP/1.0", "http2", "HTTP/3") are one token and a
+	// mention of versions; the bare digits would say nothing.
+	{[]string{"http", "1", "0"}, []string{"http1", "version"}},
+	{[]string{"http", "1", "1"}, []string{"http1", "version"}},
+	{[]string{"http", "2", "0"}, []string{"http2", "version"}},
+	{[]string{"http", "2"}, []string{"http2", "version"}},
+	{[]string{"http", "3"}, []string{"http3", "version"}},
+	{[]string{"http2"}, []string{"http2", "version"}},
+	{[]string{"http3"}, []string{"http3", "version"}},
+	{[]string{"h2"}, []string{"http2"}},
+	{[]string{"h3"}, []string{"http3"}},
 	{[]string{"web", "sockets"}, []string{"websocket"}},
 }
 
@@ -137,11 +152,22 @@ func Words(text string) []string {
 	return out
 }
 
+// contractions are negations written short; they mean "not" ("doesn't"
+// tokenizes as "doesnt"), and the verb carries no meaning here.
+var contractions = setOf(
+	"dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "cannot", "couldnt",
+	"wont", "wouldnt", "shouldnt", "hasnt", "havent", "hadnt", "mustnt", "neednt",
+)
+
 // rewrite applies the phrase rewrites to a word list.
 func rewrite(ws []string) []string {
 	out := make([]string, 0, len(ws))
 next:
 	for i := 0; i < len(ws); i++ {
+		if contractions[ws[i]] {
+			out = append(out, "not")
+			continue
+		}
 		for _, p := range phrases {
 			if i+len(p.from) <= len(ws) && slices.Equal(ws[i:i+len(p.from)], p.from) {
 				out = append(out, p.to...)

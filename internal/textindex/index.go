@@ -225,9 +225,15 @@ func (ix *Index) Search(query string) []Hit {
 		if phrased[d] {
 			score += idfSum * phraseBonus(ix.Phrases[d], stems)
 		}
-		coverage := 0.0
+		coverage, words := 0.0, 0
 		for _, m := range matched[d*slot : (d+1)*slot] {
 			coverage += m
+			if m > 0 {
+				words++
+			}
+		}
+		if 2*words < slot {
+			continue // fewer than half the query's words: noise, not an answer
 		}
 		coverage /= float64(slot)
 		score *= coverage * coverage

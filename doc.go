@@ -1,0 +1,18 @@
+// Package httpstatus is a reference of HTTP status codes: every code in the
+// IANA HTTP Status Code Registry and the well-known vendor codes (nginx 499,
+// Cloudflare 52x, IIS 440, ...), each with what it means, when to use it and
+// when not, how a JSON API should use it, the header rules the specification
+// sets (MUST, SHOULD, ...), caching and retry facts, a message for end users,
+// an example exchange, its former names, and how other ecosystems spell it.
+//
+// The catalogue is compiled into the package from the YAML files under data/
+// by go generate, so it costs nothing to load. Values it returns are copies:
+// changing them never changes the catalogue.
+//
+// A number can carry several meanings (499 is nginx's Client Closed Request
+// and Esri's Token Required), so Lookup returns every meaning, the registered
+// one first, and Registered returns only the registry's.
+//
+// Search ranks entries against the words people type, with stemming, typo
+// tolerance and synonyms; Match expands patterns such as "4xx" and "5x3".
+package httpstatus

@@ -1,0 +1,114 @@
+// Package endpoint serves /status/{codes}: a safe, spec-correct test
+// endpoint that answers any request with the status code it names, so that
+// HTTP clients can be tested against every code.
+//
+// Mount it on a mux, or use it directly in a test with httptest.NewServer:
+//
+//	mux.Handle("/status/", endpoint.New(endpoint.Config{}))
+//
+// # Codes
+//
+// The first path segment after the prefix names the code; anything after it
+// is ignored, so /status/404/anything/here answers 404. Every code from 100
+// to 599 is allowed, registered or not, and so is any number up to 999 that
+// the catalogue gives a meaning (httpstatus.Lookup), such as 499, 520 or 999.
+// Any method is answered the same way.
+//
+// Several codes may be given, up to 20, with optional weights:
+// /status/200:0.9,500:0.1 or /status/200,500,503 (equal weights). A weight
+// is a finite number, 0 or more; a code without one weighs 1. The choice is
+// random, or reproducible with ?seed=N (a 64-bit integer).
+//
+// # Headers
+//
+// The headers a code calls for come from the catalogue's header rules
+// (httpstatus.Headers), never from a table of this package: for every rule
+// (MUST, SHOULD or MAY) whose header this package knows how to fill, it sends
+// a value chosen by the header's name:
+//
+//	Location            the ?location= path, or "/"
+//	WWW-Authenticate    Basic realm="httpstatus"
+//	Proxy-Authenticate  Basic realm="httpstatus"
+//	Allow               "GET, HEAD", or "POST" when the request was GET or HEAD,
+//	                    so that a 405 never lists the method it refused
+//	Retry-After         5 (seconds)
+//	Upgrade             websocket, with Connection: Upgrade
+//	Content-Range       on a 2xx, the range of the partial body sent (the first
+//	                    half of the representation); otherwise bytes */N
+//	ETag                "status-CODE"
+//	Vary                Accept
+//	Link                in an interim response (103), </style.css>; rel=preload;
+//	                    as=style; in a final one (451), </>; rel="blocked-by"
+//
+// Rules naming other headers (Date is always sent by net/http) are skipped,
+// and a header a MUST NOT or SHOULD NOT rule names is removed, even one the
+// client asked for.
+//
+// ?location= sets the Location of a code whose rules call for one. It takes
+// only a path on this server: it must start with a single "/", hold no
+// backslash or control character, and parse without scheme or host, so the
+// endpoint is never an open redirect.
+//
+// ?header=Name:Value, repeatable, adds a header to the final response; the
+// first of a name replaces the endpoint's own. Hop-by-hop headers
+// (Connection, Keep-Alive, Proxy-Connection, Transfer-Encoding, Upgrade, TE,
+// Trailer), Content-Length, Set-Cookie, and the headers that redirect a
+// browser or change how it treats the whole site (Location, for which there
+// is ?location=; Refresh; Strict-Transport-Security; Clear-Site-Data) are
+// refused, as are values with control characters or over 1024 bytes, and
+// more than 20 headers.
+//
+// Responses carry Access-Control-Allow-Origin: * and an
+// Access-Control-Expose-Headers that lists every header set that a browser
+// would otherwise hide. An OPTIONS request with Origin and
+// Access-Control-Request-Method is a CORS preflight and gets 204; any other
+// OPTIONS request gets the code it asked for. Responses carry
+// Cache-Control: no-store unless ?header= says otherwise, since the same URL
+// may answer differently each time.
+//
+// # Bodies
+//
+// 1xx, 204 and 304 responses, answers to HEAD, and codes whose catalogue
+// entry says body_allowed: false (205) have no body. Otherwise the body
+// follows Accept: text/plain by default; application/json (code, name,
+// summary, link to the reference page); application/problem+json (RFC 9457)
+// for 4xx and 5xx; or text/html. Input from the request never appears in a
+// body.
+//
+// # Interim responses and 101
+//
+// Any 1xx code but 101 (100 Continue, 102 Processing, 103 Early Hints, ...)
+// is sent as a real interim response, carrying the headers of its rules (the
+// Link of a 103), followed by a final response with its own code's headers:
+// 200, or the code given by ?then=CODE (200 to 599). After a 100 Continue to
+// a request with Expect: 100-continue, the endpoint reads the body the
+// client then sends (up to 1 MiB), so the connection stays usable. An
+// HTTP/1.0 client is never sent an interim response (RFC 9110, Section
+// 15.2); it gets the final one only.
+//
+// 101 Switching Protocols is answered only to an HTTP/1.1 request that asks
+// to upgrade (Connection: upgrade and an Upgrade header): the endpoint takes
+// over the connection, sends 101 with the first protocol the client offered,
+// and closes it, so the client sees a switch followed by end of stream. Any
+// other request for 101 gets a 400 that says why. Either way no client is
+// left waiting.
+//
+// # Delays and limits
+//
+// ?sleep=MS delays the answer by MS milliseconds (for an interim code, after
+// the interim response and before the final one). The delay is capped by
+// Config.MaxSleep; a larger one gets a 400 that says so. At most
+// Config.MaxDelayed requests sleep at once; beyond that the endpoint answers
+// 503 with Retry-After. With Config.RatePerMinute, each client address
+// (IPv6 by /64) may make that many requests a minute, and at once; beyond
+// it the endpoint answers 429 with Retry-After. The client address is the
+// connection's peer: behind a proxy, every client shares the proxy's.
+//
+// # Errors
+//
+// Bad input (a code that is not a number, below 100, above 999 or unknown
+// above 599, malformed weights, a bad sleep, seed, then, header or location)
+// gets a 400 application/problem+json whose detail gives the reason. Unknown
+// query parameters are ignored. The endpoint never answers 5xx unless asked
+// to, or when its limit of delayed requests is reached.
+package endpoint

@@ -1,0 +1,128 @@
+package httpstatus_test
+
+import (
+	"fmt"
+
+	"github.com/httpstatus/httpstatus"
+)
+
+func ExampleLookup() {
+	entries, ok := httpstatus.Lookup(499)
+	fmt.Println(ok)
+	for _, e := range entries {
+		fmt.Println(e.Code, e.Name, "-", e.Vendor)
+	}
+	// Output:
+	// true
+	// 499 Token Required - Esri ArcGIS
+	// 499 Client Closed Request - nginx
+}
+
+func ExampleRegistered() {
+	e, ok := httpstatus.Registered(413)
+	fmt.Println(ok, e.Name, "|", e.Registration, "|", e.Spec)
+	fmt.Println(e.Constants.Go)
+	_, ok = httpstatus.Registered(499) // nginx's, not the registry's
+	fmt.Println(ok)
+	// Output:
+	// true Content Too Large | permanent | RFC 9110, Section 15.5.14
+	// http.StatusRequestEntityTooLarge
+	// false
+}
+
+func ExampleAll() {
+	registered := 0
+	for _, e := range httpstatus.All() {
+		if e.Registration != httpstatus.Unofficial {
+			registered++
+		}
+	}
+	fmt.Println(registered, "registered codes")
+	// Output: 64 registered codes
+}
+
+func ExampleHeaders() {
+	for _, h := range httpstatus.Headers(401) {
+		fmt.Println(h.Requirement, h.Name)
+	}
+	// Output: MUST WWW-Authenticate
+}
+
+func ExampleClasses() {
+	for _, c := range httpstatus.Classes() {
+		fmt.Println(c.Class, c.Name)
+	}
+	// Output:
+	// 1xx Informational
+	// 2xx Successful
+	// 3xx Redirection
+	// 4xx Client Error
+	// 5xx Server Error
+}
+
+func ExampleLookupClass() {
+	c, ok := httpstatus.LookupClass(5)
+	fmt.Println(ok, c.Class, c.Name, "|", c.Spec)
+	// Output: true 5xx Server Error | RFC 9110, Section 15.6
+}
+
+func ExampleCommon() {
+	fmt.Println(httpstatus.Common()[:5])
+	// Output: [200 201 204 301 302]
+}
+
+func ExampleGuide() {
+	for _, r := range httpstatus.Guide() {
+		if r.Method == "POST" && r.Outcome == "created" {
+			fmt.Println(r.Method, r.Outcome, "→", r.Code)
+		}
+	}
+	// Output: POST created → 201
+}
+
+func ExampleConfusions() {
+	for _, c := range httpstatus.Confusions() {
+		if c.Codes[0] == 401 {
+			fmt.Println(c.Codes)
+		}
+	}
+	// Output: [401 403]
+}
+
+func ExampleSearch() {
+	for _, r := range httpstatus.Search("upload is too big", 3) {
+		fmt.Println(r.Entry.Code, r.Entry.Name)
+	}
+	// Output:
+	// 413 Content Too Large
+	// 431 Request Header Fields Too Large
+	// 414 URI Too Long
+}
+
+func ExampleMatch() {
+	entries, _ := httpstatus.Match("5x3")
+	for _, e := range entries {
+		fmt.Printf("%d %s (%s)\n", e.Code, e.Name, e.Registration)
+	}
+	_, err := httpstatus.Match("4xxx")
+	fmt.Println(err)
+	// Output:
+	// 503 Service Unavailable (permanent)
+	// 523 Origin Is Unreachable (unofficial)
+	// not a status code or pattern: "4xxx": use a code like 404 or a pattern like 4xx, 41x or 5x3
+}
+
+func ExampleParseCode() {
+	code, err := httpstatus.ParseCode("418")
+	fmt.Println(code, err)
+	_, err = httpstatus.ParseCode("4180")
+	fmt.Println(err)
+	// Output:
+	// 418 <nil>
+	// not a status code or pattern: "4180": a status code has three digits
+}
+
+func ExampleSuggest() {
+	fmt.Println(httpstatus.Suggest("gatewya timeuot"))
+	// Output: gateway timeout
+}
