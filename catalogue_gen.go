@@ -2608,7 +2608,7 @@ var entries = []Entry{
 		Registration: "unofficial",
 		Vendor:       "Esri ArcGIS",
 		Summary:      "ArcGIS's error code for an access token that is expired, revoked, malformed or not valid for the resource.",
-		Description:  "Esri's ArcGIS Server, ArcGIS Enterprise portals and ArcGIS Online protect secured services with tokens sent along with each request. When the token is expired, revoked, malformed, or was issued for another server, referer or IP address, the service reports error code 498 \"Invalid Token\".\n\nArcGIS usually puts the code in the JSON body rather than on the status line: a request with f=json typically gets HTTP 200 with a body such as `{\"error\": {\"code\": 498, \"message\": \"Invalid token.\", \"details\": []}}`. Esri's own ArcGIS REST JS library reads error.code from the body and treats 498 and 499 as authentication errors that trigger a token refresh. Third-party client code also checks for a real HTTP 498 status line, reportedly on requests that do not ask for JSON, such as map images and tiles. We could not confirm from Esri's documentation which endpoints send the status-line form; the example below shows it.\n\nTokens are often bound to a referer or an IP address, so a token that works in one place can be rejected in another, for example behind a proxy that changes the apparent client address. 498 is not registered; clients that do not know it treat it as 400 Bad Request, and it is not cacheable. nginx's source notes that 498 was once an internal nginx code for requests with an invalid host name, which is unrelated.",
+		Description:  "Esri's ArcGIS Server, ArcGIS Enterprise portals and ArcGIS Online protect secured services with tokens sent along with each request. When the token is expired, revoked, malformed, or was issued for another server, referer or IP address, the service reports error code 498 \"Invalid Token\".\n\nArcGIS usually puts the code in the JSON body rather than on the status line: a request with f=json typically gets HTTP 200 with a body such as `{\"error\": {\"code\": 498, \"message\": \"Invalid token.\", \"details\": []}}`. Esri's own ArcGIS REST JS library reads error.code from the body and treats 498 and 499 as authentication errors that trigger a token refresh. Third-party client code also checks for a real HTTP 498 status line, reportedly on requests that do not ask for JSON, such as map images and tiles. We could not confirm from Esri's documentation which endpoints send the status-line form, so the example below shows the documented one: HTTP 200 with the code in the body.\n\nTokens are often bound to a referer or an IP address, so a token that works in one place can be rejected in another, for example behind a proxy that changes the apparent client address. 498 is not registered; clients that do not know it treat it as 400 Bad Request, and it is not cacheable. nginx's source notes that 498 was once an internal nginx code for requests with an invalid host name, which is unrelated.",
 		UseCases:     []string{"A token expired while a web map or script was still using it.", "A token generated for one referer or IP address is used from another.", "A token issued by one ArcGIS Server is sent to a different server that is not federated with it."},
 		Mistakes:     []string{"498 vs 499: 498 means a token was sent but rejected; 499 means no token was sent.", "498 vs 401: the registered way to reject a bad bearer token is 401 with WWW-Authenticate: Bearer error=\"invalid_token\" (RFC 6750); 498 is ArcGIS-specific.", "Checking only the HTTP status of ArcGIS responses; the 498 is usually in the body of a 200 response."},
 		APIUsage:     "Do not use 498 in your own API. Reject an expired or invalid bearer token with 401, a `WWW-Authenticate: Bearer error=\"invalid_token\"` header (RFC 6750) and an `application/problem+json` body.",
@@ -2621,8 +2621,8 @@ var entries = []Entry{
 		BodyAllowed:  true,
 		Retry:        "Yes, after obtaining a new token (generateToken, OAuth 2.0 or a new API key); repeating the request with the same token fails again.",
 		Example: Example{
-			Request:  "GET /arcgis/rest/services/Parcels/MapServer/tile/12/1503/1204?token=AAPT3xb9kQ HTTP/1.1\r\nHost: gis.example.com\r\nAccept: image/png\r\n\r\n",
-			Response: "HTTP/1.1 498 Invalid Token\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: 69\r\n\r\n{\"error\": {\"code\": 498, \"message\": \"Invalid token.\", \"details\": []}}\n",
+			Request:  "GET /arcgis/rest/services/Parcels/MapServer?f=json&token=AAPT3xb9kQ HTTP/1.1\r\nHost: gis.example.com\r\nAccept: application/json\r\n\r\n",
+			Response: "HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: 69\r\n\r\n{\"error\": {\"code\": 498, \"message\": \"Invalid token.\", \"details\": []}}\n",
 		},
 		Related: []int{401, 499, 403},
 	},
@@ -2633,7 +2633,7 @@ var entries = []Entry{
 		Registration: "unofficial",
 		Vendor:       "Esri ArcGIS",
 		Summary:      "ArcGIS's error code for a request to a secured resource that came without any token.",
-		Description:  "When an ArcGIS Server service, an ArcGIS Enterprise portal item or an ArcGIS Online layer is not shared publicly, a request that carries no token is answered with error code 499 \"Token Required\". The client has to obtain a token, through generateToken, OAuth 2.0 or an API key, and send it with the request.\n\nLike 498, the code normally travels in the JSON error object of a response whose HTTP status is 200, for example `{\"error\": {\"code\": 499, \"message\": \"Token Required\", \"details\": []}}`; ArcGIS Online's tile service answers an anonymous request the same way. Esri's ArcGIS REST JS library treats a 499 in the body as an authentication error. Whether, and on which endpoints, ArcGIS also puts 499 on the status line we could not confirm; the example below shows that form.\n\nThe number collides with nginx's 499 Client Closed Request, which nginx only ever writes in its own logs. A 499 that arrives in a response comes from an application such as ArcGIS; a 499 in an nginx access log means the client hung up. The code is not registered; clients that do not know it treat it as 400 Bad Request, and it is not cacheable.",
+		Description:  "When an ArcGIS Server service, an ArcGIS Enterprise portal item or an ArcGIS Online layer is not shared publicly, a request that carries no token is answered with error code 499 \"Token Required\". The client has to obtain a token, through generateToken, OAuth 2.0 or an API key, and send it with the request.\n\nLike 498, the code normally travels in the JSON error object of a response whose HTTP status is 200, for example `{\"error\": {\"code\": 499, \"message\": \"Token Required\", \"details\": []}}`; ArcGIS Online's tile service answers an anonymous request the same way. Esri's ArcGIS REST JS library treats a 499 in the body as an authentication error. Whether, and on which endpoints, ArcGIS also puts 499 on the status line we could not confirm, so the example below shows the documented form: HTTP 200 with the code in the body.\n\nThe number collides with nginx's 499 Client Closed Request, which nginx only ever writes in its own logs. A 499 that arrives in a response comes from an application such as ArcGIS; a 499 in an nginx access log means the client hung up. The code is not registered; clients that do not know it treat it as 400 Bad Request, and it is not cacheable.",
 		UseCases:     []string{"Opening a secured map or feature service without signing in.", "A script querying an ArcGIS REST endpoint that is shared only with an organisation.", "An app whose token was not attached because of a misconfigured proxy or identity manager."},
 		Mistakes:     []string{"Esri's 499 vs nginx's 499: nginx's 499 means the client closed the connection, and it never appears in a response.", "499 vs 498: 499 means no token was sent; 498 means a token was sent but is invalid or expired.", "499 vs 401: the registered way to demand credentials is 401 with a WWW-Authenticate challenge."},
 		APIUsage:     "Do not use 499. Answer a request without credentials to a protected resource with 401, a WWW-Authenticate header (for example `Bearer realm=\"api\"`) and an `application/problem+json` body.",
@@ -2646,8 +2646,8 @@ var entries = []Entry{
 		BodyAllowed:  true,
 		Retry:        "Yes, once a token has been obtained and attached; repeating the request without one returns 499 again.",
 		Example: Example{
-			Request:  "GET /arcgis/rest/services/Utilities/MapServer/export?bbox=-118.3,34.0,-118.2,34.1&f=image HTTP/1.1\r\nHost: gis.example.com\r\nAccept: image/png\r\n\r\n",
-			Response: "HTTP/1.1 499 Token Required\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: 69\r\n\r\n{\"error\": {\"code\": 499, \"message\": \"Token Required\", \"details\": []}}\n",
+			Request:  "GET /arcgis/rest/services/Utilities/MapServer/export?bbox=-118.3,34.0,-118.2,34.1&f=json HTTP/1.1\r\nHost: gis.example.com\r\nAccept: application/json\r\n\r\n",
+			Response: "HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: 69\r\n\r\n{\"error\": {\"code\": 499, \"message\": \"Token Required\", \"details\": []}}\n",
 		},
 		Related: []int{401, 498, 403},
 	},
@@ -4764,11 +4764,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 72,
-					TF:  1.3,
+					TF:  1.993,
 				},
 				{
 					Doc: 73,
-					TF:  1,
+					TF:  1.693,
 				},
 				{
 					Doc: 75,
@@ -16450,11 +16450,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 72,
-					TF:  2.999,
+					TF:  3.286,
 				},
 				{
 					Doc: 73,
-					TF:  1.6,
+					TF:  2.293,
 				},
 				{
 					Doc: 75,
@@ -26073,6 +26073,10 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 72,
+					TF:  1.693,
+				},
+				{
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -49783,7 +49787,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 72,
-					TF:  3.032,
+					TF:  3.725,
 				},
 				{
 					Doc: 74,

@@ -177,11 +177,15 @@ func checkExample(e httpstatus.Entry) []error {
 			bad("response %d body: %v", i+1, err)
 		}
 		if i == 0 {
-			// A WebDAV code such as 208 travels inside a 207 Multi-Status
-			// body rather than in the status line (RFC 5842, Section 7.1).
-			inMultiStatus := resp.StatusCode == http.StatusMultiStatus &&
-				strings.Contains(string(body), fmt.Sprintf(" %d ", e.Code))
-			if resp.StatusCode != e.Code && !inMultiStatus {
+			// Some codes travel in the body of another response rather than
+			// in the status line: WebDAV's 208 inside a 207 Multi-Status
+			// (RFC 5842, Section 7.1), a vendor's code inside the JSON error
+			// object of a 200 (Esri ArcGIS's 498 and 499).
+			inBody := (resp.StatusCode == http.StatusMultiStatus &&
+				strings.Contains(string(body), fmt.Sprintf(" %d ", e.Code))) ||
+				(resp.StatusCode == http.StatusOK && e.Registration == httpstatus.Unofficial &&
+					regexp.MustCompile(fmt.Sprintf(`"code":\s*%d\b`, e.Code)).Match(body))
+			if resp.StatusCode != e.Code && !inBody {
 				bad("response has status %d, want %d", resp.StatusCode, e.Code)
 			}
 			for _, h := range e.Headers {
