@@ -29,30 +29,56 @@ func ParseCode(s string) (int, error) {
 // x: "4" is "4xx" and "41" is "41x". A pattern that fits no entry returns an
 // empty list and no error.
 func Match(pattern string) ([]Entry, error) {
-	p := strings.ToLower(pattern)
-	if p == "" || len(p) > 3 {
+	p, ok := patternOf(pattern)
+	if !ok {
 		return nil, fmt.Errorf("%w: %q: use a code like 404 or a pattern like 4xx, 41x or 5x3", ErrPattern, pattern)
 	}
-	for _, r := range p {
-		if (r < '0' || r > '9') && r != 'x' {
-			return nil, fmt.Errorf("%w: %q: use a code like 404 or a pattern like 4xx, 41x or 5x3", ErrPattern, pattern)
-		}
-	}
-	p += strings.Repeat("x", 3-len(p))
 	var out []Entry
 	for i := range entries {
-		c := entries[i].Code
-		digits := [3]byte{byte('0' + c/100%10), byte('0' + c/10%10), byte('0' + c%10)}
-		ok := true
-		for j := 0; j < 3; j++ {
-			if p[j] != 'x' && p[j] != digits[j] {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if fits(p, entries[i].Code) {
 			out = append(out, entries[i].clone())
 		}
 	}
 	return out, nil
+}
+
+// patternOf parses a pattern into three places, each a digit or 'x'.
+func patternOf(s string) (p [3]byte, ok bool) {
+	if s == "" || len(s) > 3 {
+		return p, false
+	}
+	for i := range p {
+		p[i] = 'x'
+		if i < len(s) {
+			c := s[i] | 0x20 // lower case for letters; digits keep their value
+			if c == 'x' {
+				continue
+			}
+			if s[i] < '0' || s[i] > '9' {
+				return p, false
+			}
+			p[i] = s[i]
+		}
+	}
+	return p, true
+}
+
+// pattern is patternOf for Search: a query is a pattern only when it has a
+// digit, so that "x" and "xx" stay words.
+func pattern(s string) ([3]byte, bool) {
+	if !strings.ContainsAny(s, "0123456789") {
+		return [3]byte{}, false
+	}
+	return patternOf(s)
+}
+
+// fits reports whether code matches the pattern's places.
+func fits(p [3]byte, code int) bool {
+	digits := [3]byte{byte('0' + code/100%10), byte('0' + code/10%10), byte('0' + code%10)}
+	for j := range p {
+		if p[j] != 'x' && p[j] != digits[j] {
+			return false
+		}
+	}
+	return true
 }

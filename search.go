@@ -20,19 +20,20 @@ type Result struct {
 // nothing at start-up.
 func Search(query string, limit int) []Result {
 	var results []Result
-	if entries, err := Match(strings.TrimSpace(query)); err == nil && len(entries) > 0 {
-		for _, e := range entries {
-			results = append(results, Result{Entry: e, Score: 1000})
-			if limit > 0 && len(results) == limit {
-				break
+	if p, ok := pattern(strings.TrimSpace(query)); ok {
+		for i := range entries {
+			if fits(p, entries[i].Code) {
+				results = append(results, Result{Entry: entries[i].clone(), Score: 1000})
+				if len(results) == limit {
+					break
+				}
 			}
 		}
-		return results
+		if len(results) > 0 {
+			return results
+		}
 	}
-	hits := searchIndex.Search(query)
-	if limit > 0 && len(hits) > limit {
-		hits = hits[:limit]
-	}
+	hits := searchIndex.Search(query, limit)
 	results = make([]Result, len(hits))
 	for i, h := range hits {
 		results[i] = Result{Entry: entries[h.Doc].clone(), Score: h.Score}

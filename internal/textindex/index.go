@@ -3,6 +3,7 @@ package textindex
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 )
@@ -55,10 +56,27 @@ type Phrase struct {
 	Weight float64
 }
 
-// A Word is a surface word of the catalogue and its stem.
+// A Word is a surface word of the catalogue, its stem, and the set of its
+// letters (bit i for 'a'+i, bit 26 for any digit), which lets typo matching
+// skip words that cannot be near.
 type Word struct {
-	Text string
-	Stem string
+	Text    string
+	Stem    string
+	Letters uint32
+}
+
+// letters returns the letter set of w.
+func letters(w string) uint32 {
+	var m uint32
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'a' && c <= 'z':
+			m |= 1 << (c - 'a')
+		default:
+			m |= 1 << 26
+		}
+	}
+	return m
 }
 
 // Build indexes docs.
@@ -105,7 +123,7 @@ func Build(docs []Doc) Index {
 	}
 	slices.SortFunc(ix.Terms, func(a, b Term) int { return cmp.Compare(a.Stem, b.Stem) })
 	for w, s := range surface {
-		ix.Surface = append(ix.Surface, Word{Text: w, Stem: s})
+		ix.Surface = append(ix.Surface, Word{Text: w, Stem: s, Letters: letters(w)})
 	}
 	slices.SortFunc(ix.Surface, func(a, b Word) int {
 		return cmp.Or(len(a.Text)-len(b.Text), cmp.Compare(a.Text, b.Text))
@@ -149,8 +167,9 @@ type queryTerm struct {
 	slot   int // the query word it stands for
 }
 
-// Search ranks the documents against query, best first.
-func (ix *Index) Search(query string) []Hit {
+// Search ranks the documents against query and returns the best, at most
+// limit of them (all when limit is 0 or less), best first.
+func (ix *Index) Search(query string, limit int) []Hit {
 	var terms []queryTerm
 	var stems []string
 	var codes []int
@@ -245,7 +264,7 @@ func (ix *Index) Search(query string) []Hit {
 		}
 		hits = append(hits, Hit{Doc: d, Score: score})
 	}
-	slices.SortStableFunc(hits, func(a, b Hit) int {
+	slices.SortFunc(hits, func(a, b Hit) int {
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
 			return c
 		}
@@ -255,8 +274,11 @@ func (ix *Index) Search(query string) []Hit {
 			}
 			return 1
 		}
-		return ix.Codes[a.Doc] - ix.Codes[b.Doc]
+		return cmp.Or(ix.Codes[a.Doc]-ix.Codes[b.Doc], a.Doc-b.Doc)
 	})
+	if limit > 0 && len(hits) > limit {
+		hits = hits[:limit]
+	}
 	return hits
 }
 
@@ -313,8 +335,14 @@ func (ix *Index) typos(w string) []string {
 	}
 	best := maxDist + 1
 	var out []string
+	wl := letters(w)
 	for l := len(w) - maxDist; l <= len(w)+maxDist; l++ {
 		for _, c := range ix.byLength(l) {
+			// An edit adds at most one letter to the set and takes away at
+			// most one, so sets far apart mean words far apart.
+			if bits.OnesCount32(wl^c.Letters) > 2*maxDist {
+				continue
+			}
 			d := editDistance(w, c.Text, maxDist)
 			if d > maxDist || d > best {
 				continue
@@ -340,8 +368,12 @@ func (ix *Index) Suggest(query string) string {
 			continue
 		}
 		best, bestDist := "", 3
+		wl := letters(w)
 		for l := len(w) - 2; l <= len(w)+2; l++ {
 			for _, c := range ix.byLength(l) {
+				if bits.OnesCount32(wl^c.Letters) > 4 {
+					continue
+				}
 				if d := editDistance(w, c.Text, 2); d < bestDist {
 					best, bestDist = c.Text, d
 				}
