@@ -1850,6 +1850,31 @@ var entries = []Entry{
 	},
 	{
 		Code:         420,
+		Name:         "Enhance Your Calm",
+		Class:        "4xx",
+		Registration: "unofficial",
+		Vendor:       "Twitter",
+		Summary:      "Twitter's old rate-limit response on its v1 Search API and its streaming API; Twitter's later APIs use 429 Too Many Requests.",
+		Description:  "Twitter (now X) answered 420 Enhance Your Calm when a client was being rate limited. Twitter announced in December 2009 that from 18 January 2010 its Search API would return 420 when a client exceeded its rate limit, replacing the 503 it had sent until then, which clients could not tell apart from other errors. Search responses could carry a Retry-After header. The streaming API used 420 for clients that connected or reconnected too often, and kept doing so on its v1.1 endpoints until they were retired. The phrase comes from the film Demolition Man; the code was never registered.\n\nWith version 1.1 of the REST API, Twitter moved rate limiting to the standard 429 Too Many Requests from RFC 6585, and its v2 API uses 429 as well. Twitter's advice for 420 was to stop and back off exponentially; for streaming it suggested starting with a one-minute wait and doubling it, and warned that every further 420 lengthened the time the limit stayed in force.\n\nOutside Twitter the number is ambiguous. Spring and an early WebDAV draft call 420 \"Method Failure\", and Shopify returned 420 for locked shops until 2018, when it switched to 423. Clients that do not know 420 treat it as 400 Bad Request, and it is not cacheable.",
+		UseCases:     []string{"Handling rate-limit answers in legacy clients of Twitter's v1 Search API.", "Reconnecting to Twitter's streaming endpoints too quickly.", "Reading old code or logs that branch on 420."},
+		Mistakes:     []string{"420 vs 429: 429 Too Many Requests (RFC 6585) is the registered rate-limit code, and Twitter itself switched to it; new APIs should use 429.", "Twitter's 420 vs Spring's 420: Spring's deprecated HttpStatus.METHOD_FAILURE is an unrelated meaning of the same number.", "Retrying at once after a 420; Twitter asked clients to back off exponentially, and repeated attempts extended the block."},
+		APIUsage:     "Do not use 420. Signal rate limiting with 429 Too Many Requests, a Retry-After header and an `application/problem+json` body that explains the limit.",
+		Message:      "You're doing that too often. Please wait a moment and try again.",
+		Spec:         "Twitter API announcement: Search API returns 420 for rate limiting (December 2009)",
+		SpecURL:      "https://groups.google.com/group/twitter-api-announce/browse_thread/thread/3f3b0fd38deb9b0f",
+		Aliases:      []string{"Enhance Your Calm"},
+		Keywords:     []string{"420 enhance your calm", "enhance your calm", "twitter 420", "twitter rate limit", "twitter api rate limited", "twitter search api 420", "twitter streaming api 420", "rate limited", "too many requests twitter", "twitter stream reconnect", "exponential backoff 420"},
+		Headers:      []HeaderRule{},
+		BodyAllowed:  true,
+		Retry:        "Yes, after waiting. Honour Retry-After when present, otherwise back off exponentially (Twitter suggested starting at one minute for streaming and doubling); retrying at once prolongs the limit.",
+		Example: Example{
+			Request:  "GET /search.json?q=http%20status HTTP/1.1\r\nHost: api.example\r\nAccept: application/json\r\n\r\n",
+			Response: "HTTP/1.1 420 Enhance Your Calm\r\nRetry-After: 60\r\nContent-Length: 0\r\n\r\n",
+		},
+		Related: []int{429, 503, 423},
+	},
+	{
+		Code:         420,
 		Name:         "Method Failure",
 		Class:        "4xx",
 		Registration: "unofficial",
@@ -1875,31 +1900,6 @@ var entries = []Entry{
 			Spring: "HttpStatus.METHOD_FAILURE",
 		},
 		Related: []int{424, 207, 500},
-	},
-	{
-		Code:         420,
-		Name:         "Enhance Your Calm",
-		Class:        "4xx",
-		Registration: "unofficial",
-		Vendor:       "Twitter",
-		Summary:      "Twitter's old rate-limit response on its v1 Search API and its streaming API; Twitter's later APIs use 429 Too Many Requests.",
-		Description:  "Twitter (now X) answered 420 Enhance Your Calm when a client was being rate limited. Twitter announced in December 2009 that from 18 January 2010 its Search API would return 420 when a client exceeded its rate limit, replacing the 503 it had sent until then, which clients could not tell apart from other errors. Search responses could carry a Retry-After header. The streaming API used 420 for clients that connected or reconnected too often, and kept doing so on its v1.1 endpoints until they were retired. The phrase comes from the film Demolition Man; the code was never registered.\n\nWith version 1.1 of the REST API, Twitter moved rate limiting to the standard 429 Too Many Requests from RFC 6585, and its v2 API uses 429 as well. Twitter's advice for 420 was to stop and back off exponentially; for streaming it suggested starting with a one-minute wait and doubling it, and warned that every further 420 lengthened the time the limit stayed in force.\n\nOutside Twitter the number is ambiguous. Spring and an early WebDAV draft call 420 \"Method Failure\", and Shopify returned 420 for locked shops until 2018, when it switched to 423. Clients that do not know 420 treat it as 400 Bad Request, and it is not cacheable.",
-		UseCases:     []string{"Handling rate-limit answers in legacy clients of Twitter's v1 Search API.", "Reconnecting to Twitter's streaming endpoints too quickly.", "Reading old code or logs that branch on 420."},
-		Mistakes:     []string{"420 vs 429: 429 Too Many Requests (RFC 6585) is the registered rate-limit code, and Twitter itself switched to it; new APIs should use 429.", "Twitter's 420 vs Spring's 420: Spring's deprecated HttpStatus.METHOD_FAILURE is an unrelated meaning of the same number.", "Retrying at once after a 420; Twitter asked clients to back off exponentially, and repeated attempts extended the block."},
-		APIUsage:     "Do not use 420. Signal rate limiting with 429 Too Many Requests, a Retry-After header and an `application/problem+json` body that explains the limit.",
-		Message:      "You're doing that too often. Please wait a moment and try again.",
-		Spec:         "Twitter API announcement: Search API returns 420 for rate limiting (December 2009)",
-		SpecURL:      "https://groups.google.com/group/twitter-api-announce/browse_thread/thread/3f3b0fd38deb9b0f",
-		Aliases:      []string{"Enhance Your Calm"},
-		Keywords:     []string{"420 enhance your calm", "enhance your calm", "twitter 420", "twitter rate limit", "twitter api rate limited", "twitter search api 420", "twitter streaming api 420", "rate limited", "too many requests twitter", "twitter stream reconnect", "exponential backoff 420"},
-		Headers:      []HeaderRule{},
-		BodyAllowed:  true,
-		Retry:        "Yes, after waiting. Honour Retry-After when present, otherwise back off exponentially (Twitter suggested starting at one minute for streaming and doubling); retrying at once prolongs the limit.",
-		Example: Example{
-			Request:  "GET /search.json?q=http%20status HTTP/1.1\r\nHost: api.example\r\nAccept: application/json\r\n\r\n",
-			Response: "HTTP/1.1 420 Enhance Your Calm\r\nRetry-After: 60\r\nContent-Length: 0\r\n\r\n",
-		},
-		Related: []int{429, 503, 423},
 	},
 	{
 		Code:         421,
@@ -2628,6 +2628,29 @@ var entries = []Entry{
 	},
 	{
 		Code:         499,
+		Name:         "Client Closed Request",
+		Class:        "4xx",
+		Registration: "unofficial",
+		Vendor:       "nginx",
+		Summary:      "nginx's log-only code for a request whose client closed the connection before nginx sent the response.",
+		Description:  "nginx writes 499 in its access log when the client closes the connection while nginx is still working on the request, before it has started sending the response header. The source defines NGX_HTTP_CLIENT_CLOSED_REQUEST as 499, with a comment explaining that HTTP has no code for this case, so nginx introduced its own to log it. Because the client is gone, nothing is sent: 499 never appears in a response.\n\nTypical causes are clients with short timeouts (mobile apps, SDKs, load balancers or API gateways in front of nginx), users who close a tab or navigate away, and health checks that give up. When nginx proxies to an upstream, the upstream may still be working: by default nginx closes the upstream connection once it notices the client has left, so the application sees its connection drop, while `proxy_ignore_client_abort on` lets the upstream request run to completion.\n\nA burst of 499s usually means the service got slower, not that clients misbehaved: compare the request time in the log with the client's timeout. If a load balancer sits in front of nginx, that load balancer is nginx's client, and its timeout is the one to check. The AWS Application Load Balancer reports the same situation as 460.\n\nThe code is not registered. Esri's ArcGIS uses 499 for an unrelated meaning (Token Required) in responses it actually sends, so a 499 received by a client never comes from nginx.",
+		UseCases:     []string{"A mobile app's 10-second timeout fires on an endpoint that takes 15 seconds.", "A user closes the page while a slow report is being generated.", "A load balancer in front of nginx has a shorter timeout than the upstream's response time.", "Long-polling or streaming clients disconnect while nginx waits on the upstream."},
+		Mistakes:     []string{"499 vs 504: 504 means nginx gave up waiting for the upstream; 499 means the client gave up first.", "499 vs 444: 444 is nginx closing the connection on purpose; 499 is the client closing it.", "Dismissing 499 as client noise; a rising rate of 499s usually means rising latency.", "nginx's 499 vs Esri's 499: a 499 received in a response is not nginx's, since nginx never sends it."},
+		APIUsage:     "Never send it. Keep response times below client timeouts, move slow work to asynchronous jobs (202 Accepted plus a status URL), and make write endpoints idempotent so that a client that gave up can retry without duplicating work.",
+		Message:      "The request was cancelled before the server could finish. Please try again.",
+		Spec:         "nginx source, src/http/ngx_http_request.h (NGX_HTTP_CLIENT_CLOSED_REQUEST)",
+		SpecURL:      "https://github.com/nginx/nginx/blob/master/src/http/ngx_http_request.h",
+		Aliases:      []string{"Client Closed Request"},
+		Keywords:     []string{"499", "nginx 499", "client closed request", "499 client closed request", "client closed connection", "client disconnected", "request cancelled", "nginx 499 upstream", "proxy_ignore_client_abort", "client timeout nginx", "nginx access log 499", "499 error"},
+		Headers:      []HeaderRule{},
+		Retry:        "Up to the client, which gave up. It may retry idempotent requests, preferably with a longer timeout; for non-idempotent requests it should check whether the first attempt succeeded or use an idempotency key.",
+		Example: Example{
+			Request: "GET /api/reports/annual?year=2024 HTTP/1.1\r\nHost: api.example\r\nAccept: application/json\r\n\r\n",
+		},
+		Related: []int{504, 460, 444, 408},
+	},
+	{
+		Code:         499,
 		Name:         "Token Required",
 		Class:        "4xx",
 		Registration: "unofficial",
@@ -2650,29 +2673,6 @@ var entries = []Entry{
 			Response: "HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: 69\r\n\r\n{\"error\": {\"code\": 499, \"message\": \"Token Required\", \"details\": []}}\n",
 		},
 		Related: []int{401, 498, 403},
-	},
-	{
-		Code:         499,
-		Name:         "Client Closed Request",
-		Class:        "4xx",
-		Registration: "unofficial",
-		Vendor:       "nginx",
-		Summary:      "nginx's log-only code for a request whose client closed the connection before nginx sent the response.",
-		Description:  "nginx writes 499 in its access log when the client closes the connection while nginx is still working on the request, before it has started sending the response header. The source defines NGX_HTTP_CLIENT_CLOSED_REQUEST as 499, with a comment explaining that HTTP has no code for this case, so nginx introduced its own to log it. Because the client is gone, nothing is sent: 499 never appears in a response.\n\nTypical causes are clients with short timeouts (mobile apps, SDKs, load balancers or API gateways in front of nginx), users who close a tab or navigate away, and health checks that give up. When nginx proxies to an upstream, the upstream may still be working: by default nginx closes the upstream connection once it notices the client has left, so the application sees its connection drop, while `proxy_ignore_client_abort on` lets the upstream request run to completion.\n\nA burst of 499s usually means the service got slower, not that clients misbehaved: compare the request time in the log with the client's timeout. If a load balancer sits in front of nginx, that load balancer is nginx's client, and its timeout is the one to check. The AWS Application Load Balancer reports the same situation as 460.\n\nThe code is not registered. Esri's ArcGIS uses 499 for an unrelated meaning (Token Required) in responses it actually sends, so a 499 received by a client never comes from nginx.",
-		UseCases:     []string{"A mobile app's 10-second timeout fires on an endpoint that takes 15 seconds.", "A user closes the page while a slow report is being generated.", "A load balancer in front of nginx has a shorter timeout than the upstream's response time.", "Long-polling or streaming clients disconnect while nginx waits on the upstream."},
-		Mistakes:     []string{"499 vs 504: 504 means nginx gave up waiting for the upstream; 499 means the client gave up first.", "499 vs 444: 444 is nginx closing the connection on purpose; 499 is the client closing it.", "Dismissing 499 as client noise; a rising rate of 499s usually means rising latency.", "nginx's 499 vs Esri's 499: a 499 received in a response is not nginx's, since nginx never sends it."},
-		APIUsage:     "Never send it. Keep response times below client timeouts, move slow work to asynchronous jobs (202 Accepted plus a status URL), and make write endpoints idempotent so that a client that gave up can retry without duplicating work.",
-		Message:      "The request was cancelled before the server could finish. Please try again.",
-		Spec:         "nginx source, src/http/ngx_http_request.h (NGX_HTTP_CLIENT_CLOSED_REQUEST)",
-		SpecURL:      "https://github.com/nginx/nginx/blob/master/src/http/ngx_http_request.h",
-		Aliases:      []string{"Client Closed Request"},
-		Keywords:     []string{"499", "nginx 499", "client closed request", "499 client closed request", "client closed connection", "client disconnected", "request cancelled", "nginx 499 upstream", "proxy_ignore_client_abort", "client timeout nginx", "nginx access log 499", "499 error"},
-		Headers:      []HeaderRule{},
-		Retry:        "Up to the client, which gave up. It may retry idempotent requests, preferably with a longer timeout; for non-idempotent requests it should check whether the first attempt succeeded or use an idempotency key.",
-		Example: Example{
-			Request: "GET /api/reports/annual?year=2024 HTTP/1.1\r\nHost: api.example\r\nAccept: application/json\r\n\r\n",
-		},
-		Related: []int{504, 460, 444, 408},
 	},
 	{
 		Code:         500,
@@ -4001,7 +4001,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -4043,7 +4043,7 @@ var searchIndex = textindex.Index{
 					TF:  1.693,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1.693,
 				},
 			},
@@ -4137,7 +4137,7 @@ var searchIndex = textindex.Index{
 					TF:  1.693,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  2.099,
 				},
 				{
@@ -4179,11 +4179,11 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.2,
 				},
 				{
@@ -4490,7 +4490,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.2,
 				},
 				{
@@ -4542,7 +4542,7 @@ var searchIndex = textindex.Index{
 			Stem: "18",
 			Postings: []textindex.Posting{
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 			},
@@ -4664,7 +4664,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -4767,7 +4767,7 @@ var searchIndex = textindex.Index{
 					TF:  1.993,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.693,
 				},
 				{
@@ -4818,7 +4818,7 @@ var searchIndex = textindex.Index{
 			Stem: "2009",
 			Postings: []textindex.Posting{
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 			},
@@ -4856,7 +4856,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -4917,7 +4917,7 @@ var searchIndex = textindex.Index{
 			Stem: "2018",
 			Postings: []textindex.Posting{
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 			},
@@ -4959,7 +4959,7 @@ var searchIndex = textindex.Index{
 					TF:  0.6,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.6,
 				},
 				{
@@ -5214,7 +5214,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 			},
@@ -5900,7 +5900,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -5990,7 +5990,7 @@ var searchIndex = textindex.Index{
 					TF:  1.108,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.108,
 				},
 				{
@@ -6290,7 +6290,7 @@ var searchIndex = textindex.Index{
 					TF:  0.508,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  0.6,
 				},
 				{
@@ -6528,7 +6528,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -6559,12 +6559,12 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      47,
-					TF:       15.114,
+					TF:       18.643,
 					InPhrase: true,
 				},
 				{
 					Doc:      48,
-					TF:       18.643,
+					TF:       15.114,
 					InPhrase: true,
 				},
 				{
@@ -6595,7 +6595,7 @@ var searchIndex = textindex.Index{
 			Stem: "421",
 			Postings: []textindex.Posting{
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1.693,
 				},
 				{
@@ -6644,7 +6644,7 @@ var searchIndex = textindex.Index{
 					TF:  0.9,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  0.6,
 				},
 				{
@@ -6673,7 +6673,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -6694,7 +6694,7 @@ var searchIndex = textindex.Index{
 					TF:  0.508,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  6.308,
 				},
 				{
@@ -6774,7 +6774,7 @@ var searchIndex = textindex.Index{
 					TF:  1.9,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  5.923,
 				},
 				{
@@ -6926,7 +6926,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.508,
 				},
 			},
@@ -6995,7 +6995,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 			},
@@ -7050,7 +7050,7 @@ var searchIndex = textindex.Index{
 					TF:  1.693,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  0.3,
 				},
 				{
@@ -7140,7 +7140,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.508,
 				},
 			},
@@ -7169,12 +7169,12 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      73,
-					TF:       14.876,
+					TF:       17.492,
 					InPhrase: true,
 				},
 				{
 					Doc:      74,
-					TF:       17.492,
+					TF:       14.876,
 					InPhrase: true,
 				},
 			},
@@ -7183,7 +7183,7 @@ var searchIndex = textindex.Index{
 			Stem: "499s",
 			Postings: []textindex.Posting{
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.3,
 				},
 			},
@@ -7262,7 +7262,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -7295,7 +7295,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  0.6,
 				},
 				{
@@ -7465,7 +7465,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -7542,7 +7542,7 @@ var searchIndex = textindex.Index{
 					TF:  1.508,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.508,
 				},
 				{
@@ -8088,7 +8088,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1.3,
 				},
 				{
@@ -8536,7 +8536,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -8688,7 +8688,7 @@ var searchIndex = textindex.Index{
 					InVendor: true,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 			},
@@ -8732,11 +8732,11 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
-					Doc:      74,
+					Doc:      73,
 					TF:       6,
 					InPhrase: true,
 				},
@@ -8920,7 +8920,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.6,
 				},
 				{
@@ -9041,13 +9041,13 @@ var searchIndex = textindex.Index{
 					TF:  3,
 				},
 				{
-					Doc: 73,
-					TF:  1,
-				},
-				{
-					Doc:      74,
+					Doc:      73,
 					TF:       6,
 					InPhrase: true,
+				},
+				{
+					Doc: 74,
+					TF:  1,
 				},
 				{
 					Doc: 86,
@@ -9327,7 +9327,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  0.3,
 				},
 				{
@@ -9402,7 +9402,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -9787,7 +9787,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -9907,7 +9907,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1.9,
 				},
 				{
@@ -10235,7 +10235,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -11152,7 +11152,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -11347,7 +11347,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 			},
@@ -11449,7 +11449,7 @@ var searchIndex = textindex.Index{
 					TF:  1.6,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -11466,7 +11466,7 @@ var searchIndex = textindex.Index{
 			Stem: "anonym",
 			Postings: []textindex.Posting{
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 			},
@@ -11539,7 +11539,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  0.3,
 				},
 				{
@@ -11768,7 +11768,7 @@ var searchIndex = textindex.Index{
 					TF:  3.3,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  2.2,
 				},
 				{
@@ -11856,7 +11856,7 @@ var searchIndex = textindex.Index{
 					TF:  0.6,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  2.293,
 				},
 				{
@@ -12134,7 +12134,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -12182,7 +12182,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -12364,13 +12364,13 @@ var searchIndex = textindex.Index{
 					TF:  1.524,
 				},
 				{
-					Doc: 47,
-					TF:  0.6,
-				},
-				{
-					Doc:      48,
+					Doc:      47,
 					TF:       20.675,
 					InPhrase: true,
+				},
+				{
+					Doc: 48,
+					TF:  0.6,
 				},
 				{
 					Doc: 49,
@@ -12449,11 +12449,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  1.6,
+					TF:  1,
 				},
 				{
 					Doc: 74,
-					TF:  1,
+					TF:  1.6,
 				},
 				{
 					Doc: 76,
@@ -12613,11 +12613,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  1.2,
+					TF:  2.2,
 				},
 				{
 					Doc: 74,
-					TF:  2.2,
+					TF:  1.2,
 				},
 				{
 					Doc: 80,
@@ -12670,7 +12670,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -12695,11 +12695,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  0.3,
+					TF:  1,
 				},
 				{
 					Doc: 74,
-					TF:  1,
+					TF:  0.3,
 				},
 				{
 					Doc: 76,
@@ -12941,11 +12941,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  1.6,
+					TF:  0.6,
 				},
 				{
 					Doc: 48,
-					TF:  0.6,
+					TF:  1.6,
 				},
 				{
 					Doc: 49,
@@ -13027,11 +13027,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  1.6,
+					TF:  1.693,
 				},
 				{
 					Doc: 74,
-					TF:  1.693,
+					TF:  1.6,
 				},
 				{
 					Doc:      75,
@@ -13143,14 +13143,14 @@ var searchIndex = textindex.Index{
 					InVendor: true,
 				},
 				{
-					Doc:      73,
+					Doc: 73,
+					TF:  1,
+				},
+				{
+					Doc:      74,
 					TF:       28.875,
 					InPhrase: true,
 					InVendor: true,
-				},
-				{
-					Doc: 74,
-					TF:  1,
 				},
 			},
 		},
@@ -13162,7 +13162,7 @@ var searchIndex = textindex.Index{
 					TF:  3,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  3,
 				},
 			},
@@ -13267,7 +13267,7 @@ var searchIndex = textindex.Index{
 					TF:  4,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -13427,7 +13427,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  0.3,
 				},
 				{
@@ -13646,7 +13646,7 @@ var searchIndex = textindex.Index{
 					TF:  0.6,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.6,
 				},
 				{
@@ -13701,7 +13701,7 @@ var searchIndex = textindex.Index{
 					TF:  0.6,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.2,
 				},
 			},
@@ -13752,7 +13752,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  0.3,
 				},
 				{
@@ -13886,7 +13886,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.9,
 				},
 				{
@@ -14194,7 +14194,7 @@ var searchIndex = textindex.Index{
 					InVendor: true,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -14257,7 +14257,7 @@ var searchIndex = textindex.Index{
 					TF:  2.2,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -14404,7 +14404,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1.3,
 				},
 				{
@@ -14546,7 +14546,7 @@ var searchIndex = textindex.Index{
 					TF: 0.6,
 				},
 				{
-					Doc:      48,
+					Doc:      47,
 					TF:       5,
 					InPhrase: true,
 				},
@@ -14674,7 +14674,7 @@ var searchIndex = textindex.Index{
 					TF:  1.3,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -14790,7 +14790,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  3.586,
 				},
 				{
@@ -15008,7 +15008,7 @@ var searchIndex = textindex.Index{
 					TF:  1.524,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  0.6,
 				},
 				{
@@ -15158,7 +15158,7 @@ var searchIndex = textindex.Index{
 					TF:  4.2,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1.993,
 				},
 				{
@@ -15231,11 +15231,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  1.2,
+					TF:  1,
 				},
 				{
 					Doc: 74,
-					TF:  1,
+					TF:  1.2,
 				},
 				{
 					Doc: 75,
@@ -15452,7 +15452,7 @@ var searchIndex = textindex.Index{
 					TF:  5.099,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  4.693,
 				},
 				{
@@ -15824,11 +15824,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  1,
+					TF:  0.6,
 				},
 				{
 					Doc: 74,
-					TF:  0.6,
+					TF:  1,
 				},
 			},
 		},
@@ -16126,7 +16126,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  0.3,
 				},
 				{
@@ -16453,7 +16453,7 @@ var searchIndex = textindex.Index{
 					TF:  3.286,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  2.293,
 				},
 				{
@@ -16817,7 +16817,7 @@ var searchIndex = textindex.Index{
 			Stem: "branch",
 			Postings: []textindex.Posting{
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1.2,
 				},
 			},
@@ -17336,7 +17336,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -17540,7 +17540,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  0.3,
 				},
 				{
@@ -18114,7 +18114,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -18227,7 +18227,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -18338,7 +18338,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc:      48,
+					Doc:      47,
 					TF:       26.466,
 					InPhrase: true,
 				},
@@ -18368,7 +18368,7 @@ var searchIndex = textindex.Index{
 					TF:  3,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  3,
 				},
 				{
@@ -18419,7 +18419,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc:      74,
+					Doc:      73,
 					TF:       6,
 					InPhrase: true,
 				},
@@ -18729,7 +18729,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -18823,7 +18823,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -18966,7 +18966,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -19271,7 +19271,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  0.3,
 				},
 				{
@@ -19386,7 +19386,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -19620,7 +19620,7 @@ var searchIndex = textindex.Index{
 					TF:  1.3,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.693,
 				},
 				{
@@ -20386,11 +20386,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  2.5,
+					TF:  4.109,
 				},
 				{
 					Doc: 48,
-					TF:  4.109,
+					TF:  2.5,
 				},
 				{
 					Doc:      49,
@@ -20486,13 +20486,13 @@ var searchIndex = textindex.Index{
 					TF:  2.099,
 				},
 				{
-					Doc: 73,
-					TF:  2.686,
-				},
-				{
-					Doc:      74,
+					Doc:      73,
 					TF:       40.107,
 					InPhrase: true,
+				},
+				{
+					Doc: 74,
+					TF:  2.686,
 				},
 				{
 					Doc: 75,
@@ -20659,13 +20659,13 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 73,
-					TF:  1.3,
-				},
-				{
-					Doc:      74,
+					Doc:      73,
 					TF:       34.587,
 					InPhrase: true,
+				},
+				{
+					Doc: 74,
+					TF:  1.3,
 				},
 				{
 					Doc:      77,
@@ -20961,7 +20961,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 			},
@@ -21068,7 +21068,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -21213,7 +21213,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 			},
@@ -21291,7 +21291,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  0.6,
 				},
 				{
@@ -21350,7 +21350,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -21422,7 +21422,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -21442,7 +21442,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -21840,7 +21840,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -22054,7 +22054,7 @@ var searchIndex = textindex.Index{
 					TF:  2.099,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -22098,13 +22098,13 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
-					TF:  0.3,
-				},
-				{
-					Doc:      74,
+					Doc:      73,
 					TF:       10.399,
 					InPhrase: true,
+				},
+				{
+					Doc: 74,
+					TF:  0.3,
 				},
 				{
 					Doc:      77,
@@ -22233,7 +22233,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  3,
 				},
 				{
@@ -22460,7 +22460,7 @@ var searchIndex = textindex.Index{
 					TF:  0.6,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -22827,7 +22827,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -23341,7 +23341,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  0.9,
 				},
 				{
@@ -23608,7 +23608,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -24093,7 +24093,7 @@ var searchIndex = textindex.Index{
 			Stem: "decemb",
 			Postings: []textindex.Posting{
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -24327,7 +24327,7 @@ var searchIndex = textindex.Index{
 					TF:  1.693,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -24444,7 +24444,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -24480,7 +24480,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -24750,7 +24750,7 @@ var searchIndex = textindex.Index{
 					TF:  5.593,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  0.3,
 				},
 				{
@@ -24780,7 +24780,7 @@ var searchIndex = textindex.Index{
 			Stem: "demolit",
 			Postings: []textindex.Posting{
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 			},
@@ -24842,7 +24842,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  3.1,
 				},
 				{
@@ -24926,13 +24926,13 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc:      47,
-					TF:       13.459,
-					InPhrase: true,
+					Doc: 47,
+					TF:  0.3,
 				},
 				{
-					Doc: 48,
-					TF:  0.3,
+					Doc:      48,
+					TF:       13.459,
+					InPhrase: true,
 				},
 				{
 					Doc: 49,
@@ -25182,7 +25182,7 @@ var searchIndex = textindex.Index{
 			Stem: "destin",
 			Postings: []textindex.Posting{
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -25231,7 +25231,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -25771,7 +25771,7 @@ var searchIndex = textindex.Index{
 			Stem: "disconnect",
 			Postings: []textindex.Posting{
 				{
-					Doc:      74,
+					Doc:      73,
 					TF:       6.2,
 					InPhrase: true,
 				},
@@ -25814,7 +25814,7 @@ var searchIndex = textindex.Index{
 			Stem: "dismiss",
 			Postings: []textindex.Posting{
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.3,
 				},
 			},
@@ -25907,7 +25907,7 @@ var searchIndex = textindex.Index{
 			Stem: "do",
 			Postings: []textindex.Posting{
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1.693,
 				},
 				{
@@ -26076,7 +26076,7 @@ var searchIndex = textindex.Index{
 					TF:  1.693,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -26259,7 +26259,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 			},
@@ -26268,7 +26268,7 @@ var searchIndex = textindex.Index{
 			Stem: "doubli",
 			Postings: []textindex.Posting{
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 			},
@@ -26430,13 +26430,13 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc:      47,
-					TF:       10.386,
-					InPhrase: true,
+					Doc: 47,
+					TF:  1,
 				},
 				{
-					Doc: 48,
-					TF:  1,
+					Doc:      48,
+					TF:       10.386,
+					InPhrase: true,
 				},
 				{
 					Doc: 49,
@@ -26518,7 +26518,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -26531,7 +26531,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -26590,7 +26590,7 @@ var searchIndex = textindex.Index{
 					TF:  1.3,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.6,
 				},
 				{
@@ -26902,11 +26902,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  3,
+					TF:  1,
 				},
 				{
 					Doc: 48,
-					TF:  1,
+					TF:  3,
 				},
 				{
 					Doc:      53,
@@ -27783,7 +27783,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  2.2,
 				},
 				{
@@ -27812,11 +27812,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  2.2,
+					TF:  1.8,
 				},
 				{
 					Doc: 74,
-					TF:  1.8,
+					TF:  2.2,
 				},
 				{
 					Doc:      76,
@@ -27900,7 +27900,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc:      48,
+					Doc:      47,
 					TF:       26.466,
 					InPhrase: true,
 				},
@@ -27952,7 +27952,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -27973,7 +27973,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -28090,7 +28090,7 @@ var searchIndex = textindex.Index{
 			Stem: "enum",
 			Postings: []textindex.Posting{
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -28129,7 +28129,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 			},
@@ -28138,7 +28138,7 @@ var searchIndex = textindex.Index{
 			Stem: "equival",
 			Postings: []textindex.Posting{
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1.2,
 				},
 			},
@@ -28263,7 +28263,7 @@ var searchIndex = textindex.Index{
 					TF:  1.693,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -28340,12 +28340,12 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      73,
-					TF:       10.386,
+					TF:       5,
 					InPhrase: true,
 				},
 				{
 					Doc:      74,
-					TF:       5,
+					TF:       10.386,
 					InPhrase: true,
 				},
 				{
@@ -28518,14 +28518,14 @@ var searchIndex = textindex.Index{
 					InVendor: true,
 				},
 				{
-					Doc:      73,
+					Doc: 73,
+					TF:  1.3,
+				},
+				{
+					Doc:      74,
 					TF:       19.766,
 					InPhrase: true,
 					InVendor: true,
-				},
-				{
-					Doc: 74,
-					TF:  1.3,
 				},
 			},
 		},
@@ -28733,7 +28733,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 			},
@@ -28813,7 +28813,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -29183,7 +29183,7 @@ var searchIndex = textindex.Index{
 					TF:  1.693,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  2.293,
 				},
 				{
@@ -29282,7 +29282,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -29794,7 +29794,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  0.3,
 				},
 				{
@@ -29832,7 +29832,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  0.6,
 				},
 				{
@@ -29864,7 +29864,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -29995,7 +29995,7 @@ var searchIndex = textindex.Index{
 					TF:  0.6,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 			},
@@ -30004,7 +30004,7 @@ var searchIndex = textindex.Index{
 			Stem: "exponenti",
 			Postings: []textindex.Posting{
 				{
-					Doc:      48,
+					Doc:      47,
 					TF:       6.3,
 					InPhrase: true,
 				},
@@ -30099,7 +30099,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  0.3,
 				},
 				{
@@ -30309,7 +30309,7 @@ var searchIndex = textindex.Index{
 					TF:  3.3,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  5.066,
 				},
 				{
@@ -30490,13 +30490,13 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc:      47,
-					TF:       38.147,
-					InPhrase: true,
+					Doc: 47,
+					TF:  1.3,
 				},
 				{
-					Doc: 48,
-					TF:  1.3,
+					Doc:      48,
+					TF:       38.147,
+					InPhrase: true,
 				},
 				{
 					Doc: 50,
@@ -30711,7 +30711,7 @@ var searchIndex = textindex.Index{
 					TF:  2.2,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.2,
 				},
 				{
@@ -31169,7 +31169,7 @@ var searchIndex = textindex.Index{
 			Stem: "film",
 			Postings: []textindex.Posting{
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 			},
@@ -31395,7 +31395,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -31436,7 +31436,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.2,
 				},
 			},
@@ -31568,7 +31568,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.3,
 				},
 				{
@@ -32078,7 +32078,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -32254,7 +32254,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -32554,7 +32554,7 @@ var searchIndex = textindex.Index{
 					TF:  1.3,
 				},
 				{
-					Doc:      47,
+					Doc:      48,
 					TF:       11,
 					InVendor: true,
 				},
@@ -32763,7 +32763,7 @@ var searchIndex = textindex.Index{
 					TF:  2.2,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  2.893,
 				},
 				{
@@ -32936,7 +32936,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -33104,7 +33104,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -33205,7 +33205,7 @@ var searchIndex = textindex.Index{
 					TF:  2.801,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.108,
 				},
 				{
@@ -33283,7 +33283,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -33307,7 +33307,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.2,
 				},
 				{
@@ -33362,7 +33362,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 			},
@@ -33542,7 +33542,7 @@ var searchIndex = textindex.Index{
 					TF:  2.2,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -33793,7 +33793,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -34178,7 +34178,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1.2,
 				},
 				{
@@ -34668,7 +34668,7 @@ var searchIndex = textindex.Index{
 					TF:  2.893,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1.6,
 				},
 				{
@@ -34747,11 +34747,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  0.6,
+					TF:  1,
 				},
 				{
 					Doc: 74,
-					TF:  1,
+					TF:  0.6,
 				},
 				{
 					Doc: 76,
@@ -34831,7 +34831,7 @@ var searchIndex = textindex.Index{
 					TF:  2.2,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 			},
@@ -36035,7 +36035,7 @@ var searchIndex = textindex.Index{
 			Stem: "httpcompon",
 			Postings: []textindex.Posting{
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 			},
@@ -36083,13 +36083,13 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc:      47,
-					TF:       11.599,
-					InPhrase: true,
+					Doc: 47,
+					TF:  0.3,
 				},
 				{
-					Doc: 48,
-					TF:  0.3,
+					Doc:      48,
+					TF:       11.599,
+					InPhrase: true,
 				},
 				{
 					Doc: 49,
@@ -36175,7 +36175,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 			},
@@ -36222,7 +36222,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -36424,7 +36424,7 @@ var searchIndex = textindex.Index{
 					TF:  0.6,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.6,
 				},
 				{
@@ -36489,7 +36489,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.2,
 				},
 				{
@@ -36607,7 +36607,7 @@ var searchIndex = textindex.Index{
 					TF:  1.993,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -36684,7 +36684,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc:      74,
+					Doc:      73,
 					TF:       6,
 					InPhrase: true,
 				},
@@ -37730,7 +37730,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -37850,7 +37850,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -37903,7 +37903,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 			},
@@ -38158,7 +38158,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 			},
@@ -38214,7 +38214,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  0.3,
 				},
 				{
@@ -38476,7 +38476,7 @@ var searchIndex = textindex.Index{
 					TF:  1.259,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 			},
@@ -38562,11 +38562,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  3,
+					TF:  0.3,
 				},
 				{
 					Doc: 48,
-					TF:  0.3,
+					TF:  3,
 				},
 				{
 					Doc: 49,
@@ -38692,7 +38692,7 @@ var searchIndex = textindex.Index{
 			Stem: "januari",
 			Postings: []textindex.Posting{
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -38705,7 +38705,7 @@ var searchIndex = textindex.Index{
 			Stem: "java",
 			Postings: []textindex.Posting{
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 			},
@@ -38781,11 +38781,11 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.6,
 				},
 				{
@@ -38849,7 +38849,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 			},
@@ -39003,11 +39003,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  1.016,
+					TF:  0.6,
 				},
 				{
 					Doc: 48,
-					TF:  0.6,
+					TF:  1.016,
 				},
 				{
 					Doc:      50,
@@ -39075,7 +39075,7 @@ var searchIndex = textindex.Index{
 					TF:  2.699,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.6,
 				},
 				{
@@ -39368,7 +39368,7 @@ var searchIndex = textindex.Index{
 					TF:  1.9,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.6,
 				},
 				{
@@ -39434,7 +39434,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -39464,11 +39464,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  3,
+					TF:  1,
 				},
 				{
 					Doc: 48,
-					TF:  1,
+					TF:  3,
 				},
 				{
 					Doc: 71,
@@ -39638,11 +39638,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  1.693,
+					TF:  1,
 				},
 				{
 					Doc: 48,
-					TF:  1,
+					TF:  1.693,
 				},
 				{
 					Doc: 53,
@@ -39665,7 +39665,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -40124,7 +40124,7 @@ var searchIndex = textindex.Index{
 			Stem: "latenc",
 			Postings: []textindex.Posting{
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.3,
 				},
 			},
@@ -40190,11 +40190,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  1,
+					TF:  3,
 				},
 				{
 					Doc: 48,
-					TF:  3,
+					TF:  1,
 				},
 				{
 					Doc: 51,
@@ -40324,7 +40324,7 @@ var searchIndex = textindex.Index{
 					TF:  0.6,
 				},
 				{
-					Doc:      73,
+					Doc:      74,
 					TF:       6,
 					InPhrase: true,
 				},
@@ -40559,7 +40559,7 @@ var searchIndex = textindex.Index{
 					TF:  1.6,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -40717,7 +40717,7 @@ var searchIndex = textindex.Index{
 			Stem: "lengthen",
 			Postings: []textindex.Posting{
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 			},
@@ -40835,7 +40835,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -40996,7 +40996,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -41147,7 +41147,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -41227,7 +41227,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1.6,
 				},
 				{
@@ -41383,7 +41383,7 @@ var searchIndex = textindex.Index{
 					TF:  2.099,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -41473,7 +41473,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -41597,7 +41597,7 @@ var searchIndex = textindex.Index{
 					TF:  4.291,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  0.6,
 				},
 				{
@@ -41869,7 +41869,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  3.586,
 				},
 				{
@@ -42089,7 +42089,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1.2,
 				},
 				{
@@ -42131,13 +42131,13 @@ var searchIndex = textindex.Index{
 					TF:  1.993,
 				},
 				{
-					Doc: 73,
-					TF:  1.693,
-				},
-				{
-					Doc:      74,
+					Doc:      73,
 					TF:       10.099,
 					InPhrase: true,
+				},
+				{
+					Doc: 74,
+					TF:  1.693,
 				},
 				{
 					Doc: 75,
@@ -42254,7 +42254,7 @@ var searchIndex = textindex.Index{
 					TF:  1.693,
 				},
 				{
-					Doc:      73,
+					Doc:      74,
 					TF:       6,
 					InPhrase: true,
 				},
@@ -42343,7 +42343,7 @@ var searchIndex = textindex.Index{
 					TF:  1.993,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.2,
 				},
 				{
@@ -42943,7 +42943,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -43235,7 +43235,7 @@ var searchIndex = textindex.Index{
 					TF:  2.016,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.6,
 				},
 				{
@@ -43328,7 +43328,7 @@ var searchIndex = textindex.Index{
 			Stem: "man",
 			Postings: []textindex.Posting{
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -43355,7 +43355,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.2,
 				},
 			},
@@ -43451,7 +43451,7 @@ var searchIndex = textindex.Index{
 					TF:  1.693,
 				},
 				{
-					Doc:      48,
+					Doc:      47,
 					TF:       9.9,
 					InPhrase: true,
 				},
@@ -43563,7 +43563,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1.2,
 				},
 				{
@@ -43571,7 +43571,7 @@ var searchIndex = textindex.Index{
 					TF:  2.2,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.2,
 				},
 				{
@@ -43597,7 +43597,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -44250,7 +44250,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -44377,13 +44377,13 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc:      47,
-					TF:       37.701,
-					InPhrase: true,
+					Doc: 47,
+					TF:  1.3,
 				},
 				{
-					Doc: 48,
-					TF:  1.3,
+					Doc:      48,
+					TF:       37.701,
+					InPhrase: true,
 				},
 				{
 					Doc: 49,
@@ -44573,7 +44573,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -44631,7 +44631,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -44652,7 +44652,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.2,
 				},
 				{
@@ -44669,7 +44669,7 @@ var searchIndex = textindex.Index{
 			Stem: "misdirect",
 			Postings: []textindex.Posting{
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -44872,7 +44872,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc:      73,
+					Doc:      74,
 					TF:       5,
 					InPhrase: true,
 				},
@@ -45021,7 +45021,7 @@ var searchIndex = textindex.Index{
 					TF:  2.2,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  2.2,
 				},
 				{
@@ -45117,7 +45117,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1.2,
 				},
 			},
@@ -45204,7 +45204,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -45353,7 +45353,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  0.6,
 				},
 				{
@@ -45600,7 +45600,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -45621,7 +45621,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.6,
 				},
 				{
@@ -45729,7 +45729,7 @@ var searchIndex = textindex.Index{
 					TF:  4,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  0.6,
 				},
 				{
@@ -46308,7 +46308,7 @@ var searchIndex = textindex.Index{
 					TF:  2.2,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 			},
@@ -46423,7 +46423,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -46537,7 +46537,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -46558,7 +46558,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  0.3,
 				},
 			},
@@ -46857,11 +46857,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  0.3,
+					TF:  2.593,
 				},
 				{
 					Doc: 74,
-					TF:  2.593,
+					TF:  0.3,
 				},
 				{
 					Doc: 75,
@@ -47133,7 +47133,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -47254,14 +47254,14 @@ var searchIndex = textindex.Index{
 					TF:  1.693,
 				},
 				{
-					Doc: 73,
-					TF:  2.607,
-				},
-				{
-					Doc:      74,
+					Doc:      73,
 					TF:       33.023,
 					InPhrase: true,
 					InVendor: true,
+				},
+				{
+					Doc: 74,
+					TF:  2.607,
 				},
 				{
 					Doc:      77,
@@ -47317,7 +47317,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 			},
@@ -47498,7 +47498,7 @@ var searchIndex = textindex.Index{
 					TF:  1.3,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -47566,11 +47566,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  1.3,
+					TF:  1,
 				},
 				{
 					Doc: 74,
-					TF:  1,
+					TF:  1.3,
 				},
 				{
 					Doc: 75,
@@ -47734,7 +47734,7 @@ var searchIndex = textindex.Index{
 			Stem: "nois",
 			Postings: []textindex.Posting{
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.3,
 				},
 			},
@@ -47919,7 +47919,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 			},
@@ -48130,11 +48130,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  2.999,
+					TF:  2.699,
 				},
 				{
 					Doc: 48,
-					TF:  2.699,
+					TF:  2.999,
 				},
 				{
 					Doc:      49,
@@ -48236,11 +48236,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  4.409,
+					TF:  1.993,
 				},
 				{
 					Doc: 74,
-					TF:  1.993,
+					TF:  4.409,
 				},
 				{
 					Doc: 75,
@@ -48402,7 +48402,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -48528,7 +48528,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -48577,7 +48577,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -48681,7 +48681,7 @@ var searchIndex = textindex.Index{
 					TF:  4,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -48830,11 +48830,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  1.993,
+					TF:  1.3,
 				},
 				{
 					Doc: 48,
-					TF:  1.3,
+					TF:  1.993,
 				},
 				{
 					Doc: 56,
@@ -48853,7 +48853,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -48958,7 +48958,7 @@ var searchIndex = textindex.Index{
 					TF:  2.2,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 			},
@@ -49006,7 +49006,7 @@ var searchIndex = textindex.Index{
 					TF:  2.2,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -49085,7 +49085,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 			},
@@ -49150,7 +49150,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1.3,
 				},
 				{
@@ -49345,7 +49345,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1.693,
 				},
 				{
@@ -49452,11 +49452,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  2.032,
+					TF:  4.2,
 				},
 				{
 					Doc: 48,
-					TF:  4.2,
+					TF:  2.032,
 				},
 				{
 					Doc: 49,
@@ -49723,11 +49723,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  1.9,
+					TF:  1,
 				},
 				{
 					Doc: 48,
-					TF:  1,
+					TF:  1.9,
 				},
 				{
 					Doc: 49,
@@ -49790,7 +49790,7 @@ var searchIndex = textindex.Index{
 					TF:  3.725,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -49931,7 +49931,7 @@ var searchIndex = textindex.Index{
 					TF:  0.6,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  0.3,
 				},
 				{
@@ -49959,7 +49959,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -50167,7 +50167,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -50236,11 +50236,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  2.2,
+					TF:  3,
 				},
 				{
 					Doc: 74,
-					TF:  3,
+					TF:  2.2,
 				},
 				{
 					Doc: 75,
@@ -50333,7 +50333,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc:      73,
+					Doc:      74,
 					TF:       6.693,
 					InPhrase: true,
 				},
@@ -50449,7 +50449,7 @@ var searchIndex = textindex.Index{
 					TF:  2.2,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.2,
 				},
 				{
@@ -50547,7 +50547,7 @@ var searchIndex = textindex.Index{
 					TF:  2.2,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  2.293,
 				},
 				{
@@ -50776,7 +50776,7 @@ var searchIndex = textindex.Index{
 			Stem: "organ",
 			Postings: []textindex.Posting{
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.2,
 				},
 				{
@@ -51047,7 +51047,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -51481,7 +51481,7 @@ var searchIndex = textindex.Index{
 					TF:  1.3,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -52390,7 +52390,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.2,
 				},
 				{
@@ -52705,7 +52705,7 @@ var searchIndex = textindex.Index{
 					TF:  1.3,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1.693,
 				},
 				{
@@ -53585,7 +53585,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -53959,7 +53959,7 @@ var searchIndex = textindex.Index{
 					TF:  0.6,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.6,
 				},
 			},
@@ -54168,7 +54168,7 @@ var searchIndex = textindex.Index{
 					TF:  1.8,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.2,
 				},
 				{
@@ -54281,7 +54281,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -54943,7 +54943,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc:      73,
+					Doc:      74,
 					TF:       5,
 					InPhrase: true,
 				},
@@ -55176,7 +55176,7 @@ var searchIndex = textindex.Index{
 					TF:  0.6,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  0.6,
 				},
 				{
@@ -55715,7 +55715,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  0.6,
 				},
 				{
@@ -55765,7 +55765,7 @@ var searchIndex = textindex.Index{
 					TF:  4,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1.693,
 				},
 				{
@@ -56014,13 +56014,13 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
-					TF:  1.2,
-				},
-				{
-					Doc:      74,
+					Doc:      73,
 					TF:       6.693,
 					InPhrase: true,
+				},
+				{
+					Doc: 74,
+					TF:  1.2,
 				},
 				{
 					Doc: 75,
@@ -56151,7 +56151,7 @@ var searchIndex = textindex.Index{
 			Stem: "publicli",
 			Postings: []textindex.Posting{
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 			},
@@ -56245,7 +56245,7 @@ var searchIndex = textindex.Index{
 					TF:  2.893,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -56253,7 +56253,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.3,
 				},
 			},
@@ -56402,7 +56402,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -56530,7 +56530,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.2,
 				},
 				{
@@ -56608,7 +56608,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1.2,
 				},
 				{
@@ -56979,7 +56979,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.3,
 				},
 				{
@@ -57008,13 +57008,13 @@ var searchIndex = textindex.Index{
 					TF:  0.508,
 				},
 				{
-					Doc: 47,
-					TF:  0.3,
-				},
-				{
-					Doc:      48,
+					Doc:      47,
 					TF:       17.692,
 					InPhrase: true,
+				},
+				{
+					Doc: 48,
+					TF:  0.3,
 				},
 				{
 					Doc: 53,
@@ -57444,7 +57444,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1.2,
 				},
 				{
@@ -57709,7 +57709,7 @@ var searchIndex = textindex.Index{
 					TF:  1.6,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  0.6,
 				},
 			},
@@ -58003,7 +58003,7 @@ var searchIndex = textindex.Index{
 					TF:  4,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.3,
 				},
 				{
@@ -58108,7 +58108,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1.2,
 				},
 			},
@@ -58162,7 +58162,7 @@ var searchIndex = textindex.Index{
 			Stem: "reconnect",
 			Postings: []textindex.Posting{
 				{
-					Doc:      48,
+					Doc:      47,
 					TF:       7.2,
 					InPhrase: true,
 				},
@@ -58703,11 +58703,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  1.508,
+					TF:  1.3,
 				},
 				{
 					Doc: 48,
-					TF:  1.3,
+					TF:  1.508,
 				},
 				{
 					Doc: 57,
@@ -58751,11 +58751,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  1.3,
+					TF:  1,
 				},
 				{
 					Doc: 74,
-					TF:  1,
+					TF:  1.3,
 				},
 				{
 					Doc: 84,
@@ -58864,7 +58864,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -59068,7 +59068,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -59326,7 +59326,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  0.3,
 				},
 				{
@@ -59422,11 +59422,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  3,
+					TF:  1,
 				},
 				{
 					Doc: 48,
-					TF:  1,
+					TF:  3,
 				},
 				{
 					Doc: 63,
@@ -59615,7 +59615,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  2.2,
 				},
 				{
@@ -59977,13 +59977,13 @@ var searchIndex = textindex.Index{
 					TF:  6.599,
 				},
 				{
-					Doc: 47,
-					TF:  2.099,
-				},
-				{
-					Doc:      48,
+					Doc:      47,
 					TF:       10.593,
 					InPhrase: true,
+				},
+				{
+					Doc: 48,
+					TF:  2.099,
 				},
 				{
 					Doc:      49,
@@ -60094,13 +60094,13 @@ var searchIndex = textindex.Index{
 					TF:  2.609,
 				},
 				{
-					Doc: 73,
-					TF:  6.209,
-				},
-				{
-					Doc:      74,
+					Doc:      73,
 					TF:       33.102,
 					InPhrase: true,
+				},
+				{
+					Doc: 74,
+					TF:  6.209,
 				},
 				{
 					Doc: 75,
@@ -60317,13 +60317,13 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc:      73,
-					TF:       30.625,
-					InPhrase: true,
+					Doc: 73,
+					TF:  1,
 				},
 				{
-					Doc: 74,
-					TF:  1,
+					Doc:      74,
+					TF:       30.625,
+					InPhrase: true,
 				},
 				{
 					Doc: 78,
@@ -60659,7 +60659,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -60696,7 +60696,7 @@ var searchIndex = textindex.Index{
 					TF:  3,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  3.6,
 				},
 				{
@@ -60912,11 +60912,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  1.2,
+					TF:  4,
 				},
 				{
 					Doc: 48,
-					TF:  4,
+					TF:  1.2,
 				},
 				{
 					Doc: 50,
@@ -60977,11 +60977,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  1.993,
+					TF:  7.199,
 				},
 				{
 					Doc: 74,
-					TF:  7.199,
+					TF:  1.993,
 				},
 				{
 					Doc: 76,
@@ -61101,7 +61101,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -61118,7 +61118,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  2.2,
 				},
 			},
@@ -61350,7 +61350,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -61410,7 +61410,7 @@ var searchIndex = textindex.Index{
 					TF:  3.632,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1.9,
 				},
 				{
@@ -61440,7 +61440,7 @@ var searchIndex = textindex.Index{
 					TF:  0.6,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.6,
 				},
 				{
@@ -61576,7 +61576,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -62018,11 +62018,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  1.993,
+					TF:  1.3,
 				},
 				{
 					Doc: 48,
-					TF:  1.3,
+					TF:  1.993,
 				},
 				{
 					Doc: 49,
@@ -62242,7 +62242,7 @@ var searchIndex = textindex.Index{
 			Stem: "rise",
 			Postings: []textindex.Posting{
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.508,
 				},
 			},
@@ -62632,7 +62632,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -63443,7 +63443,7 @@ var searchIndex = textindex.Index{
 			Stem: "sc",
 			Postings: []textindex.Posting{
 				{
-					Doc:      47,
+					Doc:      48,
 					TF:       6,
 					InPhrase: true,
 				},
@@ -63644,7 +63644,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.2,
 				},
 				{
@@ -63681,7 +63681,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -63726,7 +63726,7 @@ var searchIndex = textindex.Index{
 					TF:  4.199,
 				},
 				{
-					Doc:      48,
+					Doc:      47,
 					TF:       10.893,
 					InPhrase: true,
 				},
@@ -63807,7 +63807,7 @@ var searchIndex = textindex.Index{
 					TF:  3.032,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  2.032,
 				},
 				{
@@ -63959,7 +63959,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -64046,7 +64046,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc:      73,
+					Doc:      74,
 					TF:       9.2,
 					InPhrase: true,
 				},
@@ -64557,7 +64557,7 @@ var searchIndex = textindex.Index{
 					TF:  1.3,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -64646,11 +64646,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  1,
+					TF:  2.593,
 				},
 				{
 					Doc: 74,
-					TF:  2.593,
+					TF:  1,
 				},
 				{
 					Doc: 76,
@@ -64919,7 +64919,7 @@ var searchIndex = textindex.Index{
 					TF:  3.725,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -64970,11 +64970,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  0.508,
+					TF:  4,
 				},
 				{
 					Doc: 74,
-					TF:  4,
+					TF:  0.508,
 				},
 				{
 					Doc: 75,
@@ -65426,7 +65426,7 @@ var searchIndex = textindex.Index{
 					TF:  2.2,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  0.6,
 				},
 				{
@@ -65517,13 +65517,13 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc:      73,
-					TF:       6,
-					InPhrase: true,
+					Doc: 73,
+					TF:  1,
 				},
 				{
-					Doc: 74,
-					TF:  1,
+					Doc:      74,
+					TF:       6,
+					InPhrase: true,
 				},
 				{
 					Doc:      75,
@@ -65704,7 +65704,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1.2,
 				},
 				{
@@ -65740,13 +65740,13 @@ var searchIndex = textindex.Index{
 					TF:  1.693,
 				},
 				{
-					Doc:      73,
-					TF:       7.893,
-					InPhrase: true,
+					Doc: 73,
+					TF:  1,
 				},
 				{
-					Doc: 74,
-					TF:  1,
+					Doc:      74,
+					TF:       7.893,
+					InPhrase: true,
 				},
 				{
 					Doc: 76,
@@ -66112,7 +66112,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  2.2,
 				},
 				{
@@ -66176,7 +66176,7 @@ var searchIndex = textindex.Index{
 			Stem: "shop",
 			Postings: []textindex.Posting{
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 			},
@@ -66185,7 +66185,7 @@ var searchIndex = textindex.Index{
 			Stem: "shopifi",
 			Postings: []textindex.Posting{
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -66236,7 +66236,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -66282,7 +66282,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.2,
 				},
 			},
@@ -66395,7 +66395,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -66506,7 +66506,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  0.6,
 				},
 				{
@@ -66624,7 +66624,7 @@ var searchIndex = textindex.Index{
 					TF:  2.2,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.2,
 				},
 				{
@@ -66662,7 +66662,7 @@ var searchIndex = textindex.Index{
 					TF:  0.6,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  0.6,
 				},
 				{
@@ -66903,7 +66903,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -66915,7 +66915,7 @@ var searchIndex = textindex.Index{
 					TF:  0.6,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.3,
 				},
 				{
@@ -66998,7 +66998,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -67187,7 +67187,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 			},
@@ -67314,7 +67314,7 @@ var searchIndex = textindex.Index{
 					TF:  1.5,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.8,
 				},
 				{
@@ -67341,7 +67341,7 @@ var searchIndex = textindex.Index{
 			Stem: "slower",
 			Postings: []textindex.Posting{
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 			},
@@ -67508,7 +67508,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -67761,7 +67761,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -67790,7 +67790,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -68090,14 +68090,14 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc:      47,
+					Doc: 47,
+					TF:  1.508,
+				},
+				{
+					Doc:      48,
 					TF:       27.092,
 					InPhrase: true,
 					InVendor: true,
-				},
-				{
-					Doc: 48,
-					TF:  1.508,
 				},
 				{
 					Doc: 49,
@@ -68288,7 +68288,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -68438,7 +68438,7 @@ var searchIndex = textindex.Index{
 					TF:  0.9,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -68576,7 +68576,7 @@ var searchIndex = textindex.Index{
 					TF:  2.699,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -68592,7 +68592,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -68815,7 +68815,7 @@ var searchIndex = textindex.Index{
 			Stem: "step",
 			Postings: []textindex.Posting{
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1.016,
 				},
 				{
@@ -68914,7 +68914,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -68946,7 +68946,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.693,
 				},
 				{
@@ -69299,12 +69299,12 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc:      48,
+					Doc:      47,
 					TF:       14.359,
 					InPhrase: true,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.2,
 				},
 				{
@@ -69930,7 +69930,7 @@ var searchIndex = textindex.Index{
 					TF:  1.693,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -70033,7 +70033,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -70496,7 +70496,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1.3,
 				},
 				{
@@ -70672,7 +70672,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 			},
@@ -70693,7 +70693,7 @@ var searchIndex = textindex.Index{
 					TF:  1.3,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -70816,7 +70816,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.2,
 				},
 				{
@@ -71154,7 +71154,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -71612,7 +71612,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -72199,7 +72199,7 @@ var searchIndex = textindex.Index{
 					TF:  2.893,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -72330,7 +72330,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 			},
@@ -72389,7 +72389,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -72401,7 +72401,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  2.8,
 				},
 				{
@@ -72498,7 +72498,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc:      74,
+					Doc:      73,
 					TF:       9.73,
 					InPhrase: true,
 				},
@@ -72792,13 +72792,13 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc:      73,
-					TF:       37.141,
-					InPhrase: true,
+					Doc: 73,
+					TF:  1,
 				},
 				{
-					Doc: 74,
-					TF:  1,
+					Doc:      74,
+					TF:       37.141,
+					InPhrase: true,
 				},
 				{
 					Doc: 80,
@@ -72905,13 +72905,13 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 47,
-					TF:  1,
-				},
-				{
-					Doc:      48,
+					Doc:      47,
 					TF:       12.199,
 					InPhrase: true,
+				},
+				{
+					Doc: 48,
+					TF:  1,
 				},
 				{
 					Doc:      53,
@@ -73482,7 +73482,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -73618,7 +73618,7 @@ var searchIndex = textindex.Index{
 					TF:  1.693,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.693,
 				},
 				{
@@ -74020,7 +74020,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -74308,14 +74308,14 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 47,
-					TF:  0.508,
-				},
-				{
-					Doc:      48,
+					Doc:      47,
 					TF:       35.08,
 					InPhrase: true,
 					InVendor: true,
+				},
+				{
+					Doc: 48,
+					TF:  0.508,
 				},
 				{
 					Doc: 56,
@@ -74541,7 +74541,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -74883,7 +74883,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  0.3,
 				},
 				{
@@ -75385,18 +75385,18 @@ var searchIndex = textindex.Index{
 			Postings: []textindex.Posting{
 				{
 					Doc: 47,
-					TF:  1,
+					TF:  0.3,
 				},
 				{
 					Doc: 48,
-					TF:  0.3,
+					TF:  1,
 				},
 				{
 					Doc: 72,
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -75544,7 +75544,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  2.099,
 				},
 				{
@@ -75756,11 +75756,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  1,
+					TF:  2.108,
 				},
 				{
 					Doc: 74,
-					TF:  2.108,
+					TF:  1,
 				},
 				{
 					Doc: 78,
@@ -76052,7 +76052,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc:      74,
+					Doc:      73,
 					TF:       9.718,
 					InPhrase: true,
 				},
@@ -76270,7 +76270,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  0.6,
 				},
 				{
@@ -76429,11 +76429,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 47,
-					TF:  1.3,
+					TF:  1.693,
 				},
 				{
 					Doc: 48,
-					TF:  1.693,
+					TF:  1.3,
 				},
 				{
 					Doc: 50,
@@ -76504,7 +76504,7 @@ var searchIndex = textindex.Index{
 					TF:  2.032,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1,
 				},
 				{
@@ -76743,7 +76743,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  2.2,
 				},
 				{
@@ -76922,7 +76922,7 @@ var searchIndex = textindex.Index{
 					TF:  1.3,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.3,
 				},
 				{
@@ -77004,7 +77004,7 @@ var searchIndex = textindex.Index{
 					TF:  2.032,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  5.2,
 				},
 				{
@@ -77017,7 +77017,7 @@ var searchIndex = textindex.Index{
 			Stem: "v2",
 			Postings: []textindex.Posting{
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 			},
@@ -77545,7 +77545,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -78436,7 +78436,7 @@ var searchIndex = textindex.Index{
 					TF:  0.3,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1.3,
 				},
 				{
@@ -78486,7 +78486,7 @@ var searchIndex = textindex.Index{
 					TF:  4.693,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1.693,
 				},
 				{
@@ -78502,7 +78502,7 @@ var searchIndex = textindex.Index{
 					TF:  1.108,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  1.5,
 				},
 				{
@@ -78688,7 +78688,7 @@ var searchIndex = textindex.Index{
 					TF:  1.693,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 			},
@@ -78907,13 +78907,13 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc:      47,
-					TF:       17.744,
-					InPhrase: true,
+					Doc: 47,
+					TF:  1,
 				},
 				{
-					Doc: 48,
-					TF:  1,
+					Doc:      48,
+					TF:       17.744,
+					InPhrase: true,
 				},
 				{
 					Doc: 49,
@@ -79081,7 +79081,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -79295,7 +79295,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  1,
 				},
 				{
@@ -79429,7 +79429,7 @@ var searchIndex = textindex.Index{
 					TF:  1.2,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  3.725,
 				},
 				{
@@ -79562,7 +79562,7 @@ var searchIndex = textindex.Index{
 					TF:  2.2,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -79680,11 +79680,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  2.2,
+					TF:  3,
 				},
 				{
 					Doc: 74,
-					TF:  3,
+					TF:  2.2,
 				},
 				{
 					Doc: 75,
@@ -80141,11 +80141,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  4.8,
+					TF:  0.6,
 				},
 				{
 					Doc: 74,
-					TF:  0.6,
+					TF:  4.8,
 				},
 				{
 					Doc: 75,
@@ -80309,7 +80309,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 74,
+					Doc: 73,
 					TF:  2.709,
 				},
 				{
@@ -80506,11 +80506,11 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 73,
-					TF:  1,
+					TF:  1.6,
 				},
 				{
 					Doc: 74,
-					TF:  1.6,
+					TF:  1,
 				},
 				{
 					Doc:      91,
@@ -80624,7 +80624,7 @@ var searchIndex = textindex.Index{
 					TF:  1,
 				},
 				{
-					Doc: 47,
+					Doc: 48,
 					TF:  1,
 				},
 				{
@@ -80750,7 +80750,7 @@ var searchIndex = textindex.Index{
 					TF:  0.9,
 				},
 				{
-					Doc: 73,
+					Doc: 74,
 					TF:  0.9,
 				},
 				{
@@ -80788,7 +80788,7 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -81002,7 +81002,7 @@ var searchIndex = textindex.Index{
 					TF:  0.6,
 				},
 				{
-					Doc: 48,
+					Doc: 47,
 					TF:  1,
 				},
 				{
@@ -83662,51 +83662,6 @@ var searchIndex = textindex.Index{
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"method", "failur"},
-			Weight: 10,
-		},
-		{
-			Tokens: []string{"method", "failur"},
-			Weight: 7,
-		},
-		{
-			Tokens: []string{"420", "method", "failur"},
-			Weight: 5,
-		},
-		{
-			Tokens: []string{"method", "failur"},
-			Weight: 5,
-		},
-		{
-			Tokens: []string{"httpstatu", "method", "failur"},
-			Weight: 5,
-		},
-		{
-			Tokens: []string{"spring", "420"},
-			Weight: 5,
-		},
-		{
-			Tokens: []string{"spring", "method", "failur", "deprec"},
-			Weight: 5,
-		},
-		{
-			Tokens: []string{"webdav", "420"},
-			Weight: 5,
-		},
-		{
-			Tokens: []string{"webdav", "draft"},
-			Weight: 5,
-		},
-		{
-			Tokens: []string{"sc", "method", "failur"},
-			Weight: 5,
-		},
-		{
-			Tokens: []string{"deprec", "spring"},
-			Weight: 5,
-		},
-	}, []textindex.Phrase{
-		{
 			Tokens: []string{"enhanc", "calm"},
 			Weight: 10,
 		},
@@ -83756,6 +83711,51 @@ var searchIndex = textindex.Index{
 		},
 		{
 			Tokens: []string{"exponenti", "backoff", "420"},
+			Weight: 5,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"method", "failur"},
+			Weight: 10,
+		},
+		{
+			Tokens: []string{"method", "failur"},
+			Weight: 7,
+		},
+		{
+			Tokens: []string{"420", "method", "failur"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"method", "failur"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"httpstatu", "method", "failur"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"spring", "420"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"spring", "method", "failur", "deprec"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"webdav", "420"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"webdav", "draft"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"sc", "method", "failur"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"deprec", "spring"},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
@@ -85084,55 +85084,6 @@ var searchIndex = textindex.Index{
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"token", "requir"},
-			Weight: 10,
-		},
-		{
-			Tokens: []string{"token", "requir"},
-			Weight: 7,
-		},
-		{
-			Tokens: []string{"499", "token", "requir"},
-			Weight: 5,
-		},
-		{
-			Tokens: []string{"arcgi", "499"},
-			Weight: 5,
-		},
-		{
-			Tokens: []string{"esri", "499"},
-			Weight: 5,
-		},
-		{
-			Tokens: []string{"token", "requir", "arcgi"},
-			Weight: 5,
-		},
-		{
-			Tokens: []string{"arcgi", "secur", "servic"},
-			Weight: 5,
-		},
-		{
-			Tokens: []string{"arcgi", "login", "requir"},
-			Weight: 5,
-		},
-		{
-			Tokens: []string{"arcgi", "onlin", "privat", "layer"},
-			Weight: 5,
-		},
-		{
-			Tokens: []string{"arcgi", "server", "token"},
-			Weight: 5,
-		},
-		{
-			Tokens: []string{"esri", "token", "requir", "error"},
-			Weight: 5,
-		},
-		{
-			Tokens: []string{"miss", "token", "arcgi"},
-			Weight: 5,
-		},
-	}, []textindex.Phrase{
-		{
 			Tokens: []string{"client", "close", "request"},
 			Weight: 10,
 		},
@@ -85186,6 +85137,55 @@ var searchIndex = textindex.Index{
 		},
 		{
 			Tokens: []string{"499", "error"},
+			Weight: 5,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"token", "requir"},
+			Weight: 10,
+		},
+		{
+			Tokens: []string{"token", "requir"},
+			Weight: 7,
+		},
+		{
+			Tokens: []string{"499", "token", "requir"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"arcgi", "499"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"esri", "499"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"token", "requir", "arcgi"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"arcgi", "secur", "servic"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"arcgi", "login", "requir"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"arcgi", "onlin", "privat", "layer"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"arcgi", "server", "token"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"esri", "token", "requir", "error"},
+			Weight: 5,
+		},
+		{
+			Tokens: []string{"miss", "token", "arcgi"},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{

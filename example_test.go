@@ -14,8 +14,8 @@ func ExampleLookup() {
 	}
 	// Output:
 	// true
-	// 499 Token Required - Esri ArcGIS
 	// 499 Client Closed Request - nginx
+	// 499 Token Required - Esri ArcGIS
 }
 
 func ExampleRegistered() {

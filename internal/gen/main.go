@@ -81,26 +81,41 @@ func Generate(dir string) ([]byte, error) {
 		return nil, fmt.Errorf("no entries under %s", filepath.Join(dir, "codes"))
 	}
 	var entries []httpstatus.Entry
+	var orders []int // each file's optional order among the meanings of its number
 	for _, f := range files {
 		var e httpstatus.Entry
-		if err := decode(f, &e); err != nil {
+		n, err := decodeEntry(f, &e)
+		if err != nil {
 			return nil, err
 		}
 		if err := normalize(&e); err != nil {
 			return nil, fmt.Errorf("%s: %w", f, err)
 		}
 		entries = append(entries, e)
+		orders = append(orders, n)
 	}
-	sort.SliceStable(entries, func(i, j int) bool {
-		a, b := entries[i], entries[j]
+	idx := make([]int, len(entries))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool {
+		a, b := entries[idx[i]], entries[idx[j]]
 		if a.Code != b.Code {
 			return a.Code < b.Code
 		}
 		if (a.Registration == httpstatus.Unofficial) != (b.Registration == httpstatus.Unofficial) {
 			return b.Registration == httpstatus.Unofficial
 		}
+		if orders[idx[i]] != orders[idx[j]] {
+			return orders[idx[i]] < orders[idx[j]]
+		}
 		return a.Vendor < b.Vendor
 	})
+	sorted := make([]httpstatus.Entry, len(entries))
+	for i, k := range idx {
+		sorted[i] = entries[k]
+	}
+	entries = sorted
 	for i := 1; i < len(entries); i++ {
 		if entries[i].Code == entries[i-1].Code && entries[i].Vendor == entries[i-1].Vendor {
 			return nil, fmt.Errorf("two entries for %d with vendor %q", entries[i].Code, entries[i].Vendor)
@@ -154,7 +169,7 @@ func lintFiles(files []string) int {
 	problems := 0
 	for _, f := range files {
 		var e httpstatus.Entry
-		err := decode(f, &e)
+		_, err := decodeEntry(f, &e)
 		if err == nil {
 			err = normalize(&e)
 		}
@@ -175,6 +190,30 @@ func lintFiles(files []string) int {
 	return 0
 }
 
+// decodeEntry reads an entry's source file. Besides the entry's fields it
+// may hold "order", a number that places a vendor meaning among the other
+// meanings of the same number (lower first; 0 when absent; the registered
+// meaning always comes first). It is not part of the entry.
+func decodeEntry(path string, e *httpstatus.Entry) (order int, err error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return 0, err
+	}
+	var doc map[string]any
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		return 0, fmt.Errorf("%s: %w", path, err)
+	}
+	if v, ok := doc["order"]; ok {
+		n, ok := v.(int)
+		if !ok {
+			return 0, fmt.Errorf("%s: order must be a whole number", path)
+		}
+		order = n
+		delete(doc, "order")
+	}
+	return order, decodeValue(path, doc, e)
+}
+
 // decode reads a YAML file into v through JSON, so that the JSON field names
 // of the library's types are the names in the sources, and unknown fields
 // are errors.
@@ -187,6 +226,11 @@ func decode(path string, v any) error {
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	return decodeValue(path, doc, v)
+}
+
+// decodeValue decodes a parsed YAML document into v through JSON.
+func decodeValue(path string, doc, v any) error {
 	js, err := json.Marshal(doc)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)

@@ -1,0 +1,76 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/httpstatus/httpstatus"
+	"github.com/httpstatus/httpstatus/internal/problem"
+)
+
+// Limits of /api/v1/search.
+const (
+	defaultSearchLimit = 10
+	maxSearchLimit     = 100
+)
+
+// handleAPICode serves /api/v1/codes/{code}: every meaning of the number.
+// A malformed code is a 400, one the catalogue does not know a 404.
+func handleAPICode(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		raw := r.PathValue("code")
+		code, err := httpstatus.ParseCode(raw)
+		if err != nil {
+			problem.Write(w, r, http.StatusBadRequest,
+				fmt.Sprintf("not a status code: %q; a status code has three digits, 000 to 999", raw))
+			return
+		}
+		res, ok := s.res[fmt.Sprintf("/api/v1/codes/%03d", code)]
+		if !ok {
+			problem.Write(w, r, http.StatusNotFound,
+				fmt.Sprintf("the catalogue has no meaning for %03d; see /api/v1/codes", code))
+			return
+		}
+		serve(w, r, res, http.StatusOK)
+	})
+}
+
+// handleAPISearch serves /api/v1/search?q=&limit=: the entries that match,
+// best first.
+func handleAPISearch() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		query := r.URL.Query()
+		q := strings.TrimSpace(query.Get("q"))
+		if q == "" {
+			problem.Write(w, r, http.StatusBadRequest, "the query parameter q is required: /api/v1/search?q=rate+limit")
+			return
+		}
+		if len(q) > maxQuery {
+			problem.Write(w, r, http.StatusBadRequest, fmt.Sprintf("q is longer than %d bytes", maxQuery))
+			return
+		}
+		q = cleanQuery(q)
+		limit := defaultSearchLimit
+		if v, ok := query["limit"]; ok {
+			n, err := strconv.Atoi(v[0])
+			if err != nil || n < 1 || n > maxSearchLimit {
+				problem.Write(w, r, http.StatusBadRequest,
+					fmt.Sprintf("limit must be a whole number from 1 to %d", maxSearchLimit))
+				return
+			}
+			limit = n
+		}
+		entries := []httpstatus.Entry{}
+		for _, res := range httpstatus.Search(q, limit) {
+			entries = append(entries, res.Entry)
+		}
+		body, err := encodeJSON(entries)
+		if err != nil {
+			problem.Write(w, r, http.StatusServiceUnavailable, "the results could not be encoded")
+			return
+		}
+		serve(w, r, newResource(body, jsonType, cachePage), http.StatusOK)
+	})
+}

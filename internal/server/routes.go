@@ -1,0 +1,29 @@
+package server
+
+import "net/http"
+
+// addRoutes is the whole surface of the site. The mux picks the most
+// specific pattern, so /{page} (a code like /404 or a class like /4xx) never
+// shadows the fixed paths. GET patterns answer HEAD too. Paths that match no
+// pattern, and methods a path does not allow, are answered by withErrors.
+func addRoutes(mux *http.ServeMux, site *site, status http.Handler) {
+	// Pages.
+	mux.Handle("GET /{$}", handleCached(site))
+	mux.Handle("GET /guide", handleCached(site))
+	mux.Handle("GET /search", handleSearchPage(site))
+	mux.Handle("GET /{page}", handlePage(site))
+	mux.Handle("GET /opensearch.xml", handleOpenSearch(site))
+	mux.Handle("GET /static/{file}", handleCached(site))
+	mux.Handle("GET /healthz", handleHealthz())
+
+	// JSON API.
+	mux.Handle("GET /api/v1/codes", handleCached(site))
+	mux.Handle("GET /api/v1/codes/{code}", handleAPICode(site))
+	mux.Handle("GET /api/v1/classes", handleCached(site))
+	mux.Handle("GET /api/v1/search", handleAPISearch())
+	mux.Handle("GET /api/v1/openapi.json", handleCached(site))
+	mux.Handle("OPTIONS /api/", handlePreflight())
+
+	// The test endpoint answers every method itself.
+	mux.Handle("/status/", status)
+}

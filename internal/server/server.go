@@ -1,0 +1,136 @@
+// Package server is the httpstatus website, JSON API and test endpoint: one
+// http.Handler built by New, and Run, which serves it until its context ends.
+//
+// Pages and API responses are rendered once, when New is called, into a
+// cache of bodies with their gzipped forms and ETags; only search results are
+// built per request.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/httpstatus/httpstatus/endpoint"
+)
+
+// Config sets up the server. The zero value serves on DefaultAddr.
+type Config struct {
+	// Addr is the TCP address to listen on; default DefaultAddr. Port 0
+	// picks a free port; Run logs the address it got.
+	Addr string
+	// MaxSleep caps the test endpoint's ?sleep=; default 10 seconds.
+	MaxSleep time.Duration
+	// MaxDelayed bounds the test endpoint's requests sleeping at once.
+	MaxDelayed int
+	// RatePerMinute limits the requests a client may make to /status/ a
+	// minute; 0 turns the limit off.
+	RatePerMinute int
+	// Logger receives one line per request; nil discards them.
+	Logger *slog.Logger
+}
+
+// Defaults and limits of the server.
+const (
+	DefaultAddr       = "127.0.0.1:8080"
+	readHeaderTimeout = 5 * time.Second
+	readTimeout       = 30 * time.Second
+	writeTimeout      = 30 * time.Second // plus the endpoint's MaxSleep
+	idleTimeout       = 120 * time.Second
+	shutdownTimeout   = 15 * time.Second
+	maxHeaderBytes    = 16 << 10
+	maxURIBytes       = 8 << 10
+)
+
+// New returns the whole site as one handler: pages, static assets, the JSON
+// API under /api/v1, and the test endpoint under /status/.
+func New(cfg Config) (http.Handler, error) {
+	logger := cfg.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	site, err := build()
+	if err != nil {
+		return nil, fmt.Errorf("rendering the site: %w", err)
+	}
+	status := endpoint.New(endpoint.Config{
+		Prefix:        "/status/",
+		MaxSleep:      cfg.MaxSleep,
+		MaxDelayed:    cfg.MaxDelayed,
+		RatePerMinute: cfg.RatePerMinute,
+		ReferenceURL:  func(code int) string { return "/" + strconv.Itoa(code) },
+	})
+	mux := http.NewServeMux()
+	addRoutes(mux, site, status)
+	var h http.Handler = withErrors(mux, site)
+	h = withCORS(h)
+	h = withURILimit(h)
+	h = withSecurityHeaders(h)
+	h = withRecover(h, logger)
+	h = withLogging(h, logger)
+	return h, nil
+}
+
+// Run serves the site on cfg.Addr until ctx is done, then shuts down
+// gracefully, giving requests in flight up to 15 seconds. It logs
+// "listening on http://ADDR" once the listener is open, and returns nil
+// after a clean shutdown.
+func Run(ctx context.Context, cfg Config, logger *slog.Logger) error {
+	if logger == nil {
+		logger = cfg.Logger
+	}
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	cfg.Logger = logger
+	if cfg.Addr == "" {
+		cfg.Addr = DefaultAddr
+	}
+	maxSleep := cfg.MaxSleep
+	if maxSleep <= 0 {
+		maxSleep = endpoint.DefaultMaxSleep
+	}
+	h, err := New(cfg)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           h,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout + maxSleep,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	logger.Info("listening on http://" + ln.Addr().String())
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutting down: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
