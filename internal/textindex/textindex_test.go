@@ -1,0 +1,154 @@
+package textindex
+
+import (
+	"slices"
+	"testing"
+)
+
+// Outputs of Porter's reference implementation.
+func TestStem(t *testing.T) {
+	for w, want := range map[string]string{
+		"caresses": "caress", "ponies": "poni", "relational": "relat", "conditional": "condit",
+		"generalization": "gener", "redirecting": "redirect", "redirection": "redirect",
+		"authentication": "authent", "authenticated": "authent", "unauthorized": "unauthor",
+		"throttled": "throttl", "throttling": "throttl", "hopping": "hop", "happy": "happi",
+		"adjustment": "adjust", "agreed": "agre", "filing": "file", "feed": "feed",
+		"controlling": "control", "rolling": "roll", "rate": "rate", "requests": "request",
+		"404": "404", "is": "is", "a": "a",
+	} {
+		if got := Stem(w); got != want {
+			t.Errorf("Stem(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+func TestAmerican(t *testing.T) {
+	for w, want := range map[string]string{
+		"unauthorised": "unauthorized", "authorisation": "authorization", "recognise": "recognize",
+		"behaviour": "behavior", "centre": "center", "licence": "license", "promise": "promise",
+		"otherwise": "otherwise", "raise": "raise",
+	} {
+		if got := american(w); got != want {
+			t.Errorf("american(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+func TestAnalyze(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"I'm a teapot", []string{"im", "teapot"}},
+		{"Request Time-out", []string{"request", "timeout"}},
+		{"the server timed out", []string{"server", "timeout"}},
+		{"client took too long", []string{"client", "timeout"}},
+		{"upload is too big", []string{"upload", "too", "larg"}},
+		{"doesn't exist", []string{"not", "exist"}},
+		{"HTTP/1.0 client", []string{"http1", "version", "client"}},
+		{"rate-limited", []string{"ratelimit"}},
+		{"Log in on Wi-Fi", []string{"login", "wifi"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if got := Analyze(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("Analyze(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"gateway", "gateway", 2, 0},
+		{"gatway", "gateway", 2, 1},
+		{"timeuot", "timeout", 2, 1}, // a swap of neighbours is one edit
+		{"kitten", "sitting", 3, 3},
+		{"abc", "xyz", 1, 2}, // beyond the limit: limit+1
+	}
+	for _, tt := range tests {
+		if got := editDistance(tt.a, tt.b, tt.limit); got != tt.want {
+			t.Errorf("editDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
+		}
+	}
+}
+
+func testIndex() Index {
+	return Build([]Doc{
+		{Code: 404, Official: true, Fields: []Field{{Text: "Not Found", Weight: WeightName, Phrase: true}, {Text: "nothing answers at this address", Weight: WeightDescr}}},
+		{Code: 410, Official: true, Fields: []Field{{Text: "Gone", Weight: WeightName, Phrase: true}, {Text: "the resource was deleted and is not found any more", Weight: WeightDescr}}},
+		{Code: 499, Fields: []Field{{Text: "Client Closed Request", Weight: WeightName, Phrase: true}, {Text: "nginx", Weight: WeightVendor, Vendor: true}}},
+		{Code: 460, Fields: []Field{{Text: "Client Closed Connection", Weight: WeightName, Phrase: true}, {Text: "AWS Elastic Load Balancing", Weight: WeightVendor, Vendor: true}}},
+	})
+}
+
+func TestSearchRanks(t *testing.T) {
+	ix := testIndex()
+	codes := func(q string) []int {
+		var out []int
+		for _, h := range ix.Search(q, 0) {
+			out = append(out, ix.Codes[h.Doc])
+		}
+		return out
+	}
+	tests := []struct {
+		query string
+		first int
+	}{
+		{"not found", 404}, // a name beats a description
+		{"gone", 410},      //
+		{"nto fuond", 404}, // typos
+		{"deleted", 410},   // description only
+		{"nginx client closed", 499},
+		{"aws client closed", 460},
+		{"404", 404}, // a code in the query
+	}
+	for _, tt := range tests {
+		got := codes(tt.query)
+		if len(got) == 0 || got[0] != tt.first {
+			t.Errorf("Search(%q) = %v, want %d first", tt.query, got, tt.first)
+		}
+	}
+	if got := codes("zzzz qqqq"); len(got) != 0 {
+		t.Errorf("unknown words found %v", got)
+	}
+	if got := codes("zzzz qqqq xxxx gone"); len(got) != 0 {
+		t.Errorf("a query with one known word in four found %v", got)
+	}
+	if got := ix.Search("client", 1); len(got) != 1 {
+		t.Errorf("limit 1 returned %d hits", len(got))
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	ix := testIndex()
+	if got := ix.Suggest("nto fuond"); got != "not found" {
+		t.Errorf("Suggest = %q", got)
+	}
+	if got := ix.Suggest("not found"); got != "" {
+		t.Errorf("Suggest of known words = %q", got)
+	}
+}
+
+func TestBuildIsSorted(t *testing.T) {
+	ix := testIndex()
+	if !slices.IsSortedFunc(ix.Terms, func(a, b Term) int {
+		if a.Stem < b.Stem {
+			return -1
+		}
+		if a.Stem > b.Stem {
+			return 1
+		}
+		return 0
+	}) {
+		t.Error("terms are not sorted")
+	}
+	for i := 1; i < len(ix.Surface); i++ {
+		if len(ix.Surface[i].Text) < len(ix.Surface[i-1].Text) {
+			t.Fatal("surface words are not sorted by length")
+		}
+	}
+}
