@@ -206,14 +206,7 @@ block=$tmp/block.md
   echo "<!-- END bench/server.sh -->"
 } >"$block"
 
-mkdir -p docs
-if [ -f "$out" ] && grep -q '^<!-- BEGIN bench/server.sh' "$out"; then
-  awk -v blk="$block" '
-    /^<!-- BEGIN bench\/server.sh/ { while ((getline l < blk) > 0) print l; skip = 1; next }
-    /^<!-- END bench\/server.sh/ { skip = 0; next }
-    !skip { print }' "$out" >"$tmp/out.md"
-  cp "$tmp/out.md" "$out"
-else
-  { echo "# Benchmarks"; echo; cat "$block"; } >"$out"
-fi
+# shellcheck source=bench/block.sh
+. bench/block.sh
+write_block bench/server.sh "$block" "$out"
 cat "$block"
