@@ -68,25 +68,26 @@ var page = template.Must(template.New("page").Parse(`<!doctype html>
 </html>
 `))
 
-// render returns the body for m in the media type the request prefers.
-func (h *handler) render(r *http.Request, m meaning) ([]byte, string) {
+// render returns the body for m in a media type; the endpoint renders each
+// code's bodies once, when it is created.
+func (h *handler) render(m meaning, media int) []byte {
 	d := jsonBody{Code: m.code, Name: m.name, Summary: m.summary}
 	if m.known {
 		d.Link = h.reference(m.code)
 	}
-	switch ctype := negotiate(r.Header.Values("Accept"), m.code >= 400); ctype {
-	case typeJSON:
+	switch media {
+	case mediaJSON:
 		b, _ := json.Marshal(d)
-		return append(b, '\n'), ctype
-	case typeProblem:
+		return append(b, '\n')
+	case mediaProblem:
 		b, _ := json.Marshal(problem.Details{
 			Type: "about:blank", Title: m.name, Status: m.code, Detail: m.summary,
 		})
-		return append(b, '\n'), ctype
-	case typeHTML:
+		return append(b, '\n')
+	case mediaHTML:
 		var buf bytes.Buffer
 		page.Execute(&buf, d) //nolint:errcheck // the template and its data cannot fail
-		return buf.Bytes(), ctype
+		return buf.Bytes()
 	default:
 		var buf bytes.Buffer
 		fmt.Fprintf(&buf, "%d %s\n", d.Code, d.Name)
@@ -96,7 +97,7 @@ func (h *handler) render(r *http.Request, m meaning) ([]byte, string) {
 		if d.Link != "" {
 			fmt.Fprintf(&buf, "\nMore: %s\n", d.Link)
 		}
-		return buf.Bytes(), typeText
+		return buf.Bytes()
 	}
 }
 

@@ -59,8 +59,8 @@
 // more than 20 headers.
 //
 // Responses carry Access-Control-Allow-Origin: * and an
-// Access-Control-Expose-Headers that lists every header set that a browser
-// would otherwise hide. An OPTIONS request with Origin and
+// Access-Control-Expose-Headers that lists every header the endpoint sets
+// that a browser would otherwise hide (not those a handler around it adds). An OPTIONS request with Origin and
 // Access-Control-Request-Method is a CORS preflight and gets 204; any other
 // OPTIONS request gets the code it asked for. Responses carry
 // Cache-Control: no-store unless ?header= says otherwise, since the same URL

@@ -3,12 +3,12 @@ package endpoint
 import (
 	"context"
 	"io"
+	"maps"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/httpstatus/httpstatus"
 	"github.com/httpstatus/httpstatus/internal/problem"
 )
 
@@ -50,6 +50,8 @@ type handler struct {
 	delayed   chan struct{} // a slot per sleeping request
 	limiter   *limiter      // nil when off
 	reference func(int) string
+	answers   [900]*answer // by code - 100; nil for a code the endpoint refuses
+	fields    []field      // the headers of the answers' presets, each once
 }
 
 // New returns the endpoint as an http.Handler.
@@ -79,14 +81,14 @@ func New(cfg Config) http.Handler {
 	if h.reference == nil {
 		h.reference = func(code int) string { return "/" + strconv.Itoa(code) }
 	}
+	h.buildAnswers()
 	return h
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if h.limiter != nil {
 		if ok, wait := h.limiter.allow(r.RemoteAddr); !ok {
-			w.Header().Set("Retry-After", strconv.Itoa(wait))
-			fail(w, r, http.StatusTooManyRequests,
+			failRetry(w, r, http.StatusTooManyRequests, strconv.Itoa(wait),
 				"too many requests from your address; try again after "+strconv.Itoa(wait)+" s")
 			return
 		}
@@ -101,7 +103,14 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	seg, _, _ := strings.Cut(rest, "/")
-	choices, err := parseCodes(seg)
+	var code int
+	var choices []choice
+	var err error
+	if seg != "" && !strings.ContainsAny(seg, ",:") {
+		code, err = parseCode(seg) // one code: what parseCodes would say, without a list
+	} else {
+		choices, err = parseCodes(seg)
+	}
 	if err != nil {
 		fail(w, r, http.StatusBadRequest, err.Error())
 		return
@@ -111,7 +120,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
-	code := pick(choices, o.rand())
+	if choices != nil {
+		code = pick(choices, o.rand())
+	}
 
 	if code == http.StatusSwitchingProtocols {
 		if reason := cannotSwitch(r); reason != "" {
@@ -124,8 +135,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case h.delayed <- struct{}{}:
 			defer func() { <-h.delayed }()
 		default:
-			w.Header().Set("Retry-After", retryAfter)
-			fail(w, r, http.StatusServiceUnavailable, "too many delayed requests at once; try again shortly")
+			failRetry(w, r, http.StatusServiceUnavailable, retryAfter, "too many delayed requests at once; try again shortly")
 			return
 		}
 	}
@@ -140,7 +150,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if code < 200 {
 		// An interim response, then the final one.
 		if r.ProtoAtLeast(1, 1) {
-			applyRules(w.Header(), httpstatus.Headers(code), r, code, o, 0)
+			applyRules(w.Header(), h.answerFor(code).rules, r, code, o, 0)
 			w.WriteHeader(code)
 			clear(w.Header()) // the final response carries its own code's headers
 			if code == http.StatusContinue && hasToken(r.Header.Values("Expect"), "100-continue") {
@@ -172,41 +182,27 @@ func sleep(ctx context.Context, d time.Duration) bool {
 	}
 }
 
-// respond sends the final response for code.
+// respond sends the final response for code (200 to 999). Without
+// ?location= or ?header= it copies the answer built when the endpoint was
+// created; otherwise it runs the rules engine for this request.
 func (h *handler) respond(w http.ResponseWriter, r *http.Request, code int, o options) {
-	m := describe(code)
-	hdr := w.Header()
-	body, ctype := h.render(r, m)
-	hasBody := m.bodyAllowed
-	if hasBody {
-		hdr.Set("Content-Type", ctype)
-		hdr.Set("Vary", "Accept")
-	}
-	hdr.Set("X-Content-Type-Options", "nosniff")
-	hdr.Set("Cache-Control", "no-store")
-	if !hasBody {
-		body = nil
-	}
-	rules := httpstatus.Headers(code)
-	if k := applyRules(hdr, rules, r, code, o, len(body)); k >= 0 {
-		body = body[:k]
-	}
-	for _, uh := range o.headers {
-		if uh.first {
-			hdr.Set(uh.name, uh.value)
-		} else {
-			hdr.Add(uh.name, uh.value)
+	a := h.answerFor(code)
+	media := mediaFor(r.Header["Accept"], code >= 400)
+	if o.location == "" && len(o.headers) == 0 {
+		v := 0 // GET and HEAD
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			v = 1 // any other method, which an Allow may not list
 		}
+		h.send(w, r, a, &a.preset[media][v])
+		return
 	}
-	removeForbidden(hdr, rules)
-	if bodyAllowedForStatus(code) {
-		hdr.Set("Content-Length", strconv.Itoa(len(body)))
-	}
-	setCORS(hdr)
-	w.WriteHeader(code)
-	if r.Method != http.MethodHead && len(body) > 0 {
-		w.Write(body) //nolint:errcheck // the client has gone; nothing to do
-	}
+	hdr := http.Header{}
+	body := a.build(hdr, r, o, media)
+	out := w.Header()
+	_, expose := hdr[exposeHeaders]
+	a.clearOuter(out, expose)
+	maps.Copy(out, hdr)
+	writeBody(w, r, code, body)
 }
 
 // bodyAllowedForStatus reports whether the protocol lets a response with
@@ -218,6 +214,18 @@ func bodyAllowedForStatus(code int) bool {
 // fail writes an error of the endpoint itself, through the project's one
 // problem+json helper.
 func fail(w http.ResponseWriter, r *http.Request, status int, reason string) {
-	setCORS(w.Header())
+	failRetry(w, r, status, "", reason)
+}
+
+// failRetry is fail with a Retry-After of retry seconds, unless retry is "".
+func failRetry(w http.ResponseWriter, r *http.Request, status int, retry, reason string) {
+	h := w.Header()
+	h.Set("Access-Control-Allow-Origin", "*")
+	if retry != "" {
+		h.Set("Retry-After", retry)
+		h.Set("Access-Control-Expose-Headers", "Retry-After")
+	} else {
+		h.Del("Access-Control-Expose-Headers")
+	}
 	problem.Write(w, r, status, reason)
 }

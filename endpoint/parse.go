@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/httpstatus/httpstatus"
 )
 
 // maxChoices bounds the codes of one request.
@@ -85,10 +83,8 @@ func parseCode(s string) (int, error) {
 		return 0, fmt.Errorf("status code %s has a leading zero: write it as %d", quote(s), n)
 	}
 	code := int(n)
-	if code >= 600 {
-		if _, ok := httpstatus.Lookup(code); !ok {
-			return 0, fmt.Errorf("status code %d is above 599 and has no meaning in the catalogue; codes 600 to 999 are allowed only where a vendor uses them", code)
-		}
+	if !answerable(code) {
+		return 0, fmt.Errorf("status code %d is above 599 and has no meaning in the catalogue; codes 600 to 999 are allowed only where a vendor uses them", code)
 	}
 	return code, nil
 }
@@ -160,6 +156,9 @@ func (o options) rand() func() float64 {
 // parseOptions parses the query; unknown parameters are ignored.
 func parseOptions(rawQuery string, maxSleep time.Duration) (options, error) {
 	o := options{then: http.StatusOK}
+	if rawQuery == "" {
+		return o, nil
+	}
 	q, _ := url.ParseQuery(rawQuery) // a malformed pair is dropped, like an unknown one
 	one := func(name string) (string, bool, error) {
 		vs, ok := q[name]

@@ -62,15 +62,17 @@ func handleAPISearch() http.Handler {
 			}
 			limit = n
 		}
-		entries := []httpstatus.Entry{}
-		for _, res := range httpstatus.Search(q, limit) {
-			entries = append(entries, res.Entry)
+		results := httpstatus.Search(q, limit)
+		entries := make([]httpstatus.Entry, len(results)) // [] in JSON when empty
+		for i, res := range results {
+			entries[i] = res.Entry
 		}
-		body, err := encodeJSON(entries)
-		if err != nil {
+		buf := getBuffer()
+		defer putBuffer(buf)
+		if err := encodeJSONTo(buf, entries); err != nil {
 			problem.Write(w, r, http.StatusServiceUnavailable, "the results could not be encoded")
 			return
 		}
-		serve(w, r, newResource(body, jsonType, cachePage), http.StatusOK)
+		serve(w, r, newDynamic(buf.Bytes(), jsonType, cachePage, http.StatusOK), http.StatusOK)
 	})
 }

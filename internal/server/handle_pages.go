@@ -51,29 +51,59 @@ func handlePage(s *site) http.Handler {
 }
 
 // notFound answers 404: problem+json under /api/, else the HTML 404 page,
-// which names an unknown code and links to its class.
+// which names an unknown code and links to its class. The page of a path
+// that is not a code is the same for every path: it is rendered once.
 func (s *site) notFound(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/api" || strings.HasPrefix(r.URL.Path, "/api/") {
 		problem.Write(w, r, http.StatusNotFound, "no such API path; see /api/v1/openapi.json")
 		return
 	}
-	p := notFoundPage{layout: s.layout("Page not found", "", r.URL.Path)}
-	p.Title = "404 Page not found"
-	if seg := strings.TrimPrefix(r.URL.Path, "/"); !strings.Contains(seg, "/") {
-		if code, err := httpstatus.ParseCode(seg); err == nil {
-			p.Code = seg
-			p.Title = fmt.Sprintf("%s is not in the catalogue", seg)
-			if c, ok := httpstatus.LookupClass(code / 100); ok {
-				p.ClassURL, p.ClassName = "/"+c.Class, c.Class+" "+c.Name
-			}
+	code := ""
+	if seg := strings.TrimPrefix(r.URL.Path, "/"); len(seg) == 3 { // ParseCode wants three digits
+		if _, err := httpstatus.ParseCode(seg); err == nil {
+			code = seg
 		}
 	}
-	body, err := s.render("notfound", p)
-	if err != nil {
+	if code == "" && !navPath(r.URL.Path) {
+		serve(w, r, s.notFoundPage, http.StatusNotFound)
+		return
+	}
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if err := s.renderNotFound(buf, r.URL.Path, code); err != nil {
 		problem.Write(w, r, http.StatusNotFound, "page not found")
 		return
 	}
-	serve(w, r, newResource(body, htmlType, cacheNone), http.StatusNotFound)
+	serve(w, r, newDynamic(buf.Bytes(), htmlType, cacheNone, http.StatusNotFound), http.StatusNotFound)
+}
+
+// renderNotFound renders into buf the 404 page for a request for urlPath;
+// code is its unknown code, or "" when the path is not one.
+func (s *site) renderNotFound(buf *bytes.Buffer, urlPath, code string) error {
+	p := notFoundPage{layout: s.layout("Page not found", "", urlPath)}
+	p.Title = "404 Page not found"
+	if code != "" {
+		n, _ := httpstatus.ParseCode(code)
+		p.Code = code
+		p.Title = fmt.Sprintf("%s is not in the catalogue", code)
+		if c, ok := httpstatus.LookupClass(n / 100); ok {
+			p.ClassURL, p.ClassName = "/"+c.Class, c.Class+" "+c.Name
+		}
+	}
+	return s.renderTo(buf, "notfound", p)
+}
+
+// navPath reports whether the layout marks urlPath as the current page in
+// its navigation (home, guide, a class), which makes the 404 page differ.
+func navPath(urlPath string) bool {
+	switch {
+	case urlPath == "/" || urlPath == "/guide":
+		return true
+	case len(urlPath) == 4 && urlPath[0] == '/' && urlPath[2:] == "xx":
+		_, ok := httpstatus.LookupClass(int(urlPath[1] - '0'))
+		return ok
+	}
+	return false
 }
 
 // handleSearchPage serves /search?q=: up to 50 results, best first, or
@@ -85,19 +115,23 @@ func handleSearchPage(s *site) http.Handler {
 		p.Query = q
 		if q != "" {
 			p.Title = "Search: " + q
-			for _, res := range httpstatus.Search(q, p.Limit) {
-				p.Results = append(p.Results, res.Entry)
+			if results := httpstatus.Search(q, p.Limit); len(results) > 0 {
+				p.Results = make([]httpstatus.Entry, len(results))
+				for i, res := range results {
+					p.Results[i] = res.Entry
+				}
 			}
 			if len(p.Results) == 0 {
 				p.Suggest = httpstatus.Suggest(q)
 			}
 		}
-		body, err := s.render("search", p)
-		if err != nil {
+		buf := getBuffer()
+		defer putBuffer(buf)
+		if err := s.renderTo(buf, "search", p); err != nil {
 			problem.Write(w, r, http.StatusServiceUnavailable, "the page could not be rendered")
 			return
 		}
-		serve(w, r, newResource(body, htmlType, cachePage), http.StatusOK)
+		serve(w, r, newDynamic(buf.Bytes(), htmlType, cachePage, http.StatusOK), http.StatusOK)
 	})
 }
 
@@ -136,7 +170,7 @@ func handleOpenSearch(s *site) http.Handler {
 		var base bytes.Buffer
 		xml.EscapeText(&base, []byte(scheme+"://"+r.Host)) //nolint:errcheck // writes to a bytes.Buffer do not fail
 		body := fmt.Appendf(nil, tmpl, base.String(), s.assets["favicon.svg"])
-		serve(w, r, newResource(body, "application/opensearchdescription+xml; charset=utf-8", cachePage), http.StatusOK)
+		serve(w, r, newDynamic(body, "application/opensearchdescription+xml; charset=utf-8", cachePage, http.StatusOK), http.StatusOK)
 	})
 }
 

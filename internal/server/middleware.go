@@ -7,9 +7,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/httpstatus/httpstatus/internal/problem"
 )
@@ -19,15 +22,27 @@ import (
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; " +
 	"img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 
+// securityHeaders are the security headers of every response. Their value
+// slices are shared by all responses: they have no spare capacity (an Add
+// reallocates), and nothing may change their elements.
+var securityHeaders = []struct {
+	name  string // canonical
+	value []string
+}{
+	{"Content-Security-Policy", []string{contentSecurityPolicy}},
+	{"X-Content-Type-Options", []string{"nosniff"}},
+	{"Referrer-Policy", []string{"no-referrer"}},
+	{"X-Frame-Options", []string{"DENY"}},
+	{"Cross-Origin-Opener-Policy", []string{"same-origin"}},
+}
+
 // withSecurityHeaders sets the security headers on every response.
 func withSecurityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", contentSecurityPolicy)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		for _, f := range securityHeaders {
+			h[f.name] = f.value
+		}
 		next.ServeHTTP(w, r)
 	})
 }
@@ -73,11 +88,27 @@ func handlePreflight() http.Handler {
 // withErrors serves the mux, but answers what the mux would answer with a
 // plain-text error itself: a 404 becomes the HTML 404 page (or problem+json
 // under /api/), a 405 becomes problem+json with the mux's Allow.
-func withErrors(mux *http.ServeMux, s *site) http.Handler {
+//
+// It matches each request once. A clean path under statusPrefix goes
+// straight to status, the handler the mux has for it (addRoutes registers
+// nothing else there); any other request is matched with mux.Handler, and
+// its handler called directly unless its pattern has wildcards, whose
+// values only mux.ServeHTTP sets.
+func withErrors(mux *http.ServeMux, s *site, status http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodConnect && strings.HasPrefix(r.URL.Path, statusPrefix) && isCleanPath(r.URL.EscapedPath()) {
+			r.Pattern = statusPrefix
+			status.ServeHTTP(w, r)
+			return
+		}
 		h, pattern := mux.Handler(r)
 		if pattern != "" {
-			mux.ServeHTTP(w, r)
+			if strings.Contains(pattern, "{") || r.RequestURI == "*" {
+				mux.ServeHTTP(w, r)
+				return
+			}
+			r.Pattern = pattern
+			h.ServeHTTP(w, r)
 			return
 		}
 		rec := &headerRecorder{header: http.Header{}}
@@ -100,6 +131,17 @@ func withErrors(mux *http.ServeMux, s *site) http.Handler {
 			w.WriteHeader(rec.code)
 		}
 	})
+}
+
+// isCleanPath reports whether an escaped URL path is one ServeMux serves as
+// it is, rather than redirecting to its cleaned form: rooted, with no empty,
+// "." or ".." segment (a trailing slash is kept).
+func isCleanPath(p string) bool {
+	if p == "" || p[0] != '/' {
+		return false
+	}
+	np := path.Clean(p)
+	return np == p || p[len(p)-1] == '/' && np == p[:len(p)-1]
 }
 
 // onlyOptions reports whether an Allow value names no method but OPTIONS.
@@ -153,26 +195,59 @@ func withRecover(next http.Handler, logger *slog.Logger) http.Handler {
 	})
 }
 
-// withLogging logs one line per request: method, path, status, bytes and
-// duration.
+// maxLoggedPath is the most of a path the request log writes.
+const maxLoggedPath = 256
+
+// withLogging logs one line per request: method, path (its first 256
+// bytes), status, bytes and duration. It builds the record itself, which
+// saves Logger.LogAttrs' look-up of the caller (no handler here adds the
+// source) and a second reading of the clock, and reuses the response
+// writers that count what is sent.
 func withLogging(next http.Handler, logger *slog.Logger) http.Handler {
+	handler := logger.Handler()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		lw := &logWriter{ResponseWriter: w}
+		lw := logWriters.Get().(*logWriter)
+		lw.ResponseWriter = w
 		next.ServeHTTP(lw, r)
-		status := lw.status
+		status, n := lw.status, lw.bytes
+		*lw = logWriter{}
+		logWriters.Put(lw)
 		if status == 0 {
 			status = http.StatusOK
 		}
-		logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
+		ctx := r.Context()
+		if !handler.Enabled(ctx, slog.LevelInfo) {
+			return
+		}
+		end := time.Now()
+		rec := slog.NewRecord(end, slog.LevelInfo, "request", 0)
+		rec.AddAttrs(
 			slog.String("method", r.Method),
-			slog.String("path", r.URL.Path),
+			slog.String("path", logPath(r.URL.Path)),
 			slog.Int("status", status),
-			slog.Int64("bytes", lw.bytes),
-			slog.Duration("duration", time.Since(start)),
+			slog.Int64("bytes", n),
+			slog.Duration("duration", end.Sub(start)),
 		)
+		handler.Handle(ctx, rec) //nolint:errcheck // nowhere to report a failed log write
 	})
 }
+
+// logPath returns the first maxLoggedPath bytes of path, cut at a rune
+// boundary.
+func logPath(path string) string {
+	if len(path) <= maxLoggedPath {
+		return path
+	}
+	i := maxLoggedPath
+	for i > maxLoggedPath-utf8.UTFMax && !utf8.RuneStart(path[i]) {
+		i--
+	}
+	return path[:i]
+}
+
+// logWriters are the response writers of requests being logged, for reuse.
+var logWriters = sync.Pool{New: func() any { return new(logWriter) }}
 
 // logWriter counts what a handler sends. It unwraps for
 // http.ResponseController and passes Flush and Hijack on.

@@ -15,6 +15,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/httpstatus/httpstatus"
 )
@@ -42,28 +43,72 @@ type resource struct {
 	etag, etagGz string
 	contentType  string
 	cacheControl string
+	// lazy marks a body built for one request: it is gzipped only when
+	// the client accepts gzip, as it is sent (gz stays nil).
+	lazy bool
 }
 
+// minGzip is the shortest body worth gzipping.
+const minGzip = 256
+
+// newResource makes a resource for the start-up cache, gzipped once at the
+// best compression.
 func newResource(body []byte, contentType, cacheControl string) *resource {
-	sum := sha256.Sum256(body)
-	tag := base64.RawURLEncoding.EncodeToString(sum[:12])
+	tag := entityTag(body)
 	res := &resource{
 		body:         body,
 		etag:         `"` + tag + `"`,
 		contentType:  contentType,
 		cacheControl: cacheControl,
 	}
-	if len(body) >= 256 && compressible(contentType) {
+	if len(body) >= minGzip && compressible(contentType) {
 		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		zw := bestWriters.Get().(*gzip.Writer)
+		zw.Reset(&buf)
 		zw.Write(body) //nolint:errcheck // writes to a bytes.Buffer do not fail
 		zw.Close()     //nolint:errcheck // as above
+		bestWriters.Put(zw)
 		if buf.Len() < len(body) {
-			res.gz = buf.Bytes()
+			res.gz = bytes.Clone(buf.Bytes())
 			res.etagGz = `"` + tag + `-gz"`
 		}
 	}
 	return res
+}
+
+// bestWriters are the writers of newResource, reused while the cache is
+// built rather than a new one (a megabyte of tables) for each resource.
+var bestWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, gzip.BestCompression)
+	return zw
+}}
+
+// newDynamic makes a resource of a body built for one request. Nothing is
+// compressed here: serve gzips the body, at a fast level, only for a client
+// that accepts gzip; a compressible body of minGzip bytes or more is taken
+// to gain from it. The ETags are worked out only for a 200, the one status
+// that sends them.
+func newDynamic(body []byte, contentType, cacheControl string, status int) *resource {
+	res := &resource{
+		body:         body,
+		contentType:  contentType,
+		cacheControl: cacheControl,
+		lazy:         len(body) >= minGzip && compressible(contentType),
+	}
+	if status == http.StatusOK {
+		tag := entityTag(body)
+		res.etag = `"` + tag + `"`
+		if res.lazy {
+			res.etagGz = `"` + tag + `-gz"`
+		}
+	}
+	return res
+}
+
+// entityTag returns the opaque part of a body's strong ETag.
+func entityTag(body []byte) string {
+	sum := sha256.Sum256(body)
+	return base64.RawURLEncoding.EncodeToString(sum[:12])
 }
 
 func compressible(contentType string) bool {
@@ -77,10 +122,11 @@ func compressible(contentType string) bool {
 func serve(w http.ResponseWriter, r *http.Request, res *resource, status int) {
 	h := w.Header()
 	body, etag := res.body, res.etag
-	if res.gz != nil {
+	zip := false
+	if res.gz != nil || res.lazy {
 		h.Add("Vary", "Accept-Encoding")
 		if acceptsGzip(r.Header.Values("Accept-Encoding")) {
-			body, etag = res.gz, res.etagGz
+			body, etag, zip = res.gz, res.etagGz, true
 			h.Set("Content-Encoding", "gzip")
 		}
 	}
@@ -95,11 +141,57 @@ func serve(w http.ResponseWriter, r *http.Request, res *resource, status int) {
 	} else {
 		h.Set("Cache-Control", cacheNone)
 	}
+	if zip && body == nil { // a lazy resource: gzip it now
+		buf := gzipFast(res.body)
+		defer putBuffer(buf)
+		body = buf.Bytes()
+	}
 	h.Set("Content-Type", res.contentType)
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		w.Write(body) //nolint:errcheck // the client has gone; nothing to do
+	}
+}
+
+// gzipWriters are the writers of gzipFast, reused: a flate writer holds
+// hundreds of kilobytes of tables.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed)
+	return zw
+}}
+
+// gzipFast gzips body at the fastest level into a buffer from getBuffer;
+// give it back with putBuffer once sent.
+func gzipFast(body []byte) *bytes.Buffer {
+	buf := getBuffer()
+	zw := gzipWriters.Get().(*gzip.Writer)
+	zw.Reset(buf)
+	zw.Write(body) //nolint:errcheck // writes to a bytes.Buffer do not fail
+	zw.Close()     //nolint:errcheck // as above
+	gzipWriters.Put(zw)
+	return buf
+}
+
+// buffers hold the bodies built per request (search results, a 404 page,
+// their gzipped forms) until they are sent.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBuffer is the largest buffer kept for reuse.
+const maxPooledBuffer = 256 << 10
+
+// getBuffer returns an empty buffer; give it back with putBuffer.
+func getBuffer() *bytes.Buffer {
+	buf := buffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	return buf
+}
+
+// putBuffer takes back a buffer of getBuffer once its bytes are no longer
+// used.
+func putBuffer(buf *bytes.Buffer) {
+	if buf.Cap() <= maxPooledBuffer {
+		buffers.Put(buf)
 	}
 }
 
@@ -109,6 +201,9 @@ type site struct {
 	res    map[string]*resource // by URL path
 	pages  map[string]*template.Template
 	assets map[string]string // "style.css" → "/static/style.0123abcd.css"
+	// notFoundPage is the 404 page of every path that is neither a code
+	// nor in the navigation (see notFound).
+	notFoundPage *resource
 }
 
 // The templates of the pages, each parsed with layout.html.
@@ -143,6 +238,11 @@ func build() (*site, error) {
 	if err := s.addAPI(); err != nil {
 		return nil, err
 	}
+	var page bytes.Buffer
+	if err := s.renderNotFound(&page, "", ""); err != nil { // a path that the navigation does not mark
+		return nil, err
+	}
+	s.notFoundPage = newResource(page.Bytes(), htmlType, cacheNone)
 	return s, nil
 }
 
@@ -211,10 +311,18 @@ func (s *site) layout(title, description, path string) layout {
 // render executes a page template into a fresh buffer.
 func (s *site) render(name string, data any) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := s.pages[name].ExecuteTemplate(&buf, "layout", data); err != nil {
-		return nil, fmt.Errorf("page %s: %w", name, err)
+	if err := s.renderTo(&buf, name, data); err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// renderTo executes a page template into buf.
+func (s *site) renderTo(buf *bytes.Buffer, name string, data any) error {
+	if err := s.pages[name].ExecuteTemplate(buf, "layout", data); err != nil {
+		return fmt.Errorf("page %s: %w", name, err)
+	}
+	return nil
 }
 
 const htmlType = "text/html; charset=utf-8"
@@ -432,6 +540,16 @@ const jsonType = "application/json"
 
 func encodeJSON(v any) ([]byte, error) {
 	return json.MarshalIndent(v, "", "  ")
+}
+
+// encodeJSONTo writes to buf what encodeJSON returns (MarshalIndent is
+// Marshal, then Indent), without a second buffer of its own.
+func encodeJSONTo(buf *bytes.Buffer, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return json.Indent(buf, b, "", "  ")
 }
 
 // prose renders text as HTML paragraphs (split at blank lines), with

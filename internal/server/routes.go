@@ -2,6 +2,9 @@ package server
 
 import "net/http"
 
+// statusPrefix is where the test endpoint is mounted.
+const statusPrefix = "/status/"
+
 // addRoutes is the whole surface of the site. The mux picks the most
 // specific pattern, so /{page} (a code like /404 or a class like /4xx) never
 // shadows the fixed paths. GET patterns answer HEAD too. Paths that match no
@@ -24,6 +27,8 @@ func addRoutes(mux *http.ServeMux, site *site, status http.Handler) {
 	mux.Handle("GET /api/v1/openapi.json", handleCached(site))
 	mux.Handle("OPTIONS /api/", handlePreflight())
 
-	// The test endpoint answers every method itself.
-	mux.Handle("/status/", status)
+	// The test endpoint answers every method itself. Nothing else may be
+	// registered under it: withErrors hands it clean paths without asking
+	// the mux.
+	mux.Handle(statusPrefix, status)
 }

@@ -2,8 +2,9 @@
 // http.Handler built by New, and Run, which serves it until its context ends.
 //
 // Pages and API responses are rendered once, when New is called, into a
-// cache of bodies with their gzipped forms and ETags; only search results are
-// built per request.
+// cache of bodies with their gzipped forms and ETags; only search results,
+// the OpenSearch description and the 404 page of an unknown code are built
+// per request, and gzipped only for a client that accepts gzip.
 package server
 
 import (
@@ -59,7 +60,7 @@ func New(cfg Config) (http.Handler, error) {
 		return nil, fmt.Errorf("rendering the site: %w", err)
 	}
 	status := endpoint.New(endpoint.Config{
-		Prefix:        "/status/",
+		Prefix:        statusPrefix,
 		MaxSleep:      cfg.MaxSleep,
 		MaxDelayed:    cfg.MaxDelayed,
 		RatePerMinute: cfg.RatePerMinute,
@@ -67,7 +68,7 @@ func New(cfg Config) (http.Handler, error) {
 	})
 	mux := http.NewServeMux()
 	addRoutes(mux, site, status)
-	var h http.Handler = withErrors(mux, site)
+	var h http.Handler = withErrors(mux, site, status)
 	h = withCORS(h)
 	h = withURILimit(h)
 	h = withSecurityHeaders(h)

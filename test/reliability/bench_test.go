@@ -71,27 +71,45 @@ func BenchmarkHandler(b *testing.B) {
 		{"site", full},
 		{"site-nolog", quiet},
 	}
-	// Search is built per request: measured here, not by bench/server.sh.
-	paths := append(benchPaths[:len(benchPaths):len(benchPaths)],
-		struct{ name, path string }{"api-search", "/api/v1/search?q=rate+limit"},
-		struct{ name, path string }{"search-page", "/search?q=not+found"})
+	type benchPath struct {
+		name, path, acceptEncoding string
+	}
+	var paths []benchPath
+	for _, p := range benchPaths {
+		paths = append(paths, benchPath{p.name, p.path, ""})
+	}
+	// Search (built per request) and the 404 pages (rendered once for an
+	// unknown path, per request for an unknown code) are not in
+	// bench/server.sh: measured here, without and with gzip.
+	for _, p := range []benchPath{
+		{"api-search", "/api/v1/search?q=rate+limit", ""},
+		{"search-page", "/search?q=not+found", ""},
+		{"not-found", "/no-such-page", ""},
+		{"not-found-code", "/299", ""},
+	} {
+		paths = append(paths, p, benchPath{p.name + "-gzip", p.path, "gzip"})
+	}
 	for _, hd := range handlers {
 		for _, p := range paths {
 			b.Run(hd.name+"/"+p.name, func(b *testing.B) {
-				benchRecorder(b, hd.h, p.path)
+				benchRecorder(b, hd.h, p.path, p.acceptEncoding)
 			})
 		}
 	}
 	b.Run("endpoint/status-200", func(b *testing.B) {
-		benchRecorder(b, endpoint.New(endpoint.Config{}), "/status/200")
+		benchRecorder(b, endpoint.New(endpoint.Config{}), "/status/200", "")
 	})
 	b.Run("bare/status-200", func(b *testing.B) {
-		benchRecorder(b, bareHandler(), "/status/200")
+		benchRecorder(b, bareHandler(), "/status/200", "")
 	})
 }
 
-func benchRecorder(b *testing.B, h http.Handler, path string) {
+// benchRecorder sends GET path, with an Accept-Encoding unless it is "".
+func benchRecorder(b *testing.B, h http.Handler, path, acceptEncoding string) {
 	req := httptest.NewRequest(http.MethodGet, path, nil)
+	if acceptEncoding != "" {
+		req.Header.Set("Accept-Encoding", acceptEncoding)
+	}
 	b.ReportAllocs()
 	for b.Loop() {
 		w := httptest.NewRecorder()
