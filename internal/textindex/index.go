@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"slices"
 	"strconv"
+	"sync"
 )
 
 // A Doc is what the index learns of one entry: its fields with their
@@ -204,11 +205,13 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	}
 
 	n := float64(len(ix.Codes))
-	scores := make([]float64, len(ix.Codes))
-	phrased := make([]bool, len(ix.Codes)) // a query stem stands in one of its phrases
-	vendorHit := make([]bool, len(ix.Codes))
+	sc := getScratch(len(ix.Codes), slot)
+	defer scratchPool.Put(sc)
+	scores := sc.scores
+	phrased := sc.phrased // how many query words stand in one of its phrases
+	vendorHit := sc.vendorHit
 	vendorNamed := false
-	matched := make([]float64, len(ix.Codes)*slot)
+	matched := sc.matched
 	idfSum := 0.0 // of the words matched exactly, for the phrase bonus
 	for _, qt := range terms {
 		df := float64(len(qt.term.Postings))
@@ -219,7 +222,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		for _, p := range qt.term.Postings {
 			scores[p.Doc] += qt.weight * idf * p.TF * (saturation + 1) / (p.TF + saturation)
 			if p.InPhrase && qt.weight == 1 {
-				phrased[p.Doc] = true
+				phrased[p.Doc]++
 			}
 			if p.InVendor && qt.weight == 1 {
 				vendorHit[p.Doc], vendorNamed = true, true
@@ -228,7 +231,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			*m = max(*m, qt.weight)
 		}
 	}
-	var hits []Hit
+	hits := make([]Hit, 0, 16)
 	for d, score := range scores {
 		for _, c := range codes {
 			if ix.Codes[d] == c {
@@ -241,7 +244,9 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		if score == 0 {
 			continue
 		}
-		if phrased[d] {
+		// Every kind of phrase match needs the phrase to hold two of the
+		// query's words, or its only word.
+		if int(phrased[d]) >= min(2, slot) {
 			score += idfSum * phraseBonus(ix.Phrases[d], stems)
 		}
 		coverage, words := 0.0, 0
@@ -280,6 +285,38 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		hits = hits[:limit]
 	}
 	return hits
+}
+
+// scratch is the working space of one search, kept in a pool so that a
+// search allocates little more than its answer.
+type scratch struct {
+	scores    []float64
+	phrased   []uint8
+	vendorHit []bool
+	matched   []float64 // by document and query word
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// getScratch returns zeroed working space for docs documents and words
+// query words.
+func getScratch(docs, words int) *scratch {
+	sc := scratchPool.Get().(*scratch)
+	sc.scores = zeroed(sc.scores, docs)
+	sc.phrased = zeroed(sc.phrased, docs)
+	sc.vendorHit = zeroed(sc.vendorHit, docs)
+	sc.matched = zeroed(sc.matched, docs*words)
+	return sc
+}
+
+// zeroed returns s resized to n elements, all zero.
+func zeroed[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // phraseBonus rewards a document whose name, alias or keyword is the query,
