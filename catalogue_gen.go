@@ -3942,10 +3942,3471 @@ var confusions = []Confusion{
 	},
 }
 
+// signals holds the signals of data/signals, then the entries' own
+// constants as signals, for search.
+var signals = []Signal{
+	{
+		Text:      "http.StatusContinue",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{100},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.CONTINUE",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{100},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.Continue",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{100},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::CONTINUE",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{100},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.CONTINUE",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{100},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":continue",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{100},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_CONTINUE",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{100},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusSwitchingProtocols",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{101},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.SWITCHING_PROTOCOLS",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{101},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.SwitchingProtocols",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{101},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::SWITCHING_PROTOCOLS",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{101},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.SWITCHING_PROTOCOLS",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{101},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":switching_protocols",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{101},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_SWITCHING_PROTOCOLS",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{101},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusProcessing",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{102},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.PROCESSING",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{102},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.Processing",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{102},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::PROCESSING",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{102},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.PROCESSING",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{102},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":processing",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{102},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_PROCESSING",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{102},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusEarlyHints",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{103},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.EARLY_HINTS",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{103},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.EarlyHints",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{103},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "HttpStatus.EARLY_HINTS",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{103},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":early_hints",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{103},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_EARLY_HINTS",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{103},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusOK",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{200},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.OK",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{200},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.OK",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{200},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::OK",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{200},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.OK",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{200},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":ok",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{200},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_OK",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{200},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusCreated",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{201},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.CREATED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{201},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.Created",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{201},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::CREATED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{201},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.CREATED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{201},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":created",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{201},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_CREATED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{201},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusAccepted",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{202},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.ACCEPTED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{202},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.Accepted",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{202},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::ACCEPTED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{202},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.ACCEPTED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{202},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":accepted",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{202},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_ACCEPTED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{202},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusNonAuthoritativeInfo",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{203},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.NON_AUTHORITATIVE_INFORMATION",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{203},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.NonAuthoritativeInformation",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{203},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::NON_AUTHORITATIVE_INFORMATION",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{203},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.NON_AUTHORITATIVE_INFORMATION",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{203},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":non_authoritative_information",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{203},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_NON_AUTHORITATIVE_INFORMATION",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{203},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusNoContent",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{204},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.NO_CONTENT",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{204},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.NoContent",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{204},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::NO_CONTENT",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{204},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.NO_CONTENT",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{204},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":no_content",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{204},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_NO_CONTENT",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{204},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusResetContent",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{205},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.RESET_CONTENT",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{205},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.ResetContent",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{205},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::RESET_CONTENT",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{205},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.RESET_CONTENT",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{205},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":reset_content",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{205},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_RESET_CONTENT",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{205},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusPartialContent",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{206},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.PARTIAL_CONTENT",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{206},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.PartialContent",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{206},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::PARTIAL_CONTENT",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{206},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.PARTIAL_CONTENT",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{206},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":partial_content",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{206},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_PARTIAL_CONTENT",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{206},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusMultiStatus",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{207},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.MULTI_STATUS",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{207},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.MultiStatus",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{207},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::MULTI_STATUS",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{207},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.MULTI_STATUS",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{207},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":multi_status",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{207},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_MULTI_STATUS",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{207},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusAlreadyReported",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{208},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.ALREADY_REPORTED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{208},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.AlreadyReported",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{208},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::ALREADY_REPORTED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{208},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.ALREADY_REPORTED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{208},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":already_reported",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{208},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_ALREADY_REPORTED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{208},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusIMUsed",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{226},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.IM_USED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{226},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.IMUsed",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{226},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::IM_USED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{226},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.IM_USED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{226},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":im_used",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{226},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_IM_USED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{226},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusMultipleChoices",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{300},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.MULTIPLE_CHOICES",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{300},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.MultipleChoices",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{300},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::MULTIPLE_CHOICES",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{300},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.MULTIPLE_CHOICES",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{300},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":multiple_choices",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{300},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_MULTIPLE_CHOICES",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{300},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusMovedPermanently",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{301},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.MOVED_PERMANENTLY",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{301},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.MovedPermanently",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{301},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::MOVED_PERMANENTLY",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{301},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.MOVED_PERMANENTLY",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{301},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":moved_permanently",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{301},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_MOVED_PERMANENTLY",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{301},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusFound",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{302},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.FOUND",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{302},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.Found",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{302},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::FOUND",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{302},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.FOUND",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{302},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":found",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{302},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_FOUND",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{302},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusSeeOther",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{303},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.SEE_OTHER",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{303},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.SeeOther",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{303},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::SEE_OTHER",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{303},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.SEE_OTHER",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{303},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":see_other",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{303},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_SEE_OTHER",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{303},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusNotModified",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{304},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.NOT_MODIFIED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{304},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.NotModified",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{304},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::NOT_MODIFIED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{304},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.NOT_MODIFIED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{304},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":not_modified",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{304},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_NOT_MODIFIED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{304},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusUseProxy",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{305},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.USE_PROXY",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{305},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.UseProxy",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{305},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::USE_PROXY",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{305},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.USE_PROXY",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{305},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":use_proxy",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{305},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_USE_PROXY",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{305},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "HttpStatusCode.Unused",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{306},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "Response::HTTP_RESERVED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{306},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusTemporaryRedirect",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{307},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.TEMPORARY_REDIRECT",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{307},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.TemporaryRedirect",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{307},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::TEMPORARY_REDIRECT",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{307},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.TEMPORARY_REDIRECT",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{307},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":temporary_redirect",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{307},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_TEMPORARY_REDIRECT",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{307},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusPermanentRedirect",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{308},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.PERMANENT_REDIRECT",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{308},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.PermanentRedirect",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{308},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::PERMANENT_REDIRECT",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{308},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.PERMANENT_REDIRECT",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{308},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":permanent_redirect",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{308},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_PERMANENTLY_REDIRECT",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{308},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusBadRequest",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{400},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.BAD_REQUEST",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{400},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.BadRequest",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{400},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::BAD_REQUEST",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{400},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.BAD_REQUEST",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{400},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":bad_request",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{400},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_BAD_REQUEST",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{400},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusUnauthorized",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{401},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.UNAUTHORIZED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{401},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.Unauthorized",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{401},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::UNAUTHORIZED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{401},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.UNAUTHORIZED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{401},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":unauthorized",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{401},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_UNAUTHORIZED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{401},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusPaymentRequired",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{402},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.PAYMENT_REQUIRED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{402},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.PaymentRequired",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{402},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::PAYMENT_REQUIRED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{402},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.PAYMENT_REQUIRED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{402},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":payment_required",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{402},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_PAYMENT_REQUIRED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{402},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusForbidden",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{403},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.FORBIDDEN",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{403},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.Forbidden",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{403},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::FORBIDDEN",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{403},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.FORBIDDEN",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{403},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":forbidden",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{403},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_FORBIDDEN",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{403},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusNotFound",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{404},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.NOT_FOUND",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{404},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.NotFound",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{404},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::NOT_FOUND",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{404},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.NOT_FOUND",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{404},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":not_found",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{404},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_NOT_FOUND",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{404},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusMethodNotAllowed",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{405},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.METHOD_NOT_ALLOWED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{405},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.MethodNotAllowed",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{405},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::METHOD_NOT_ALLOWED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{405},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.METHOD_NOT_ALLOWED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{405},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":method_not_allowed",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{405},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_METHOD_NOT_ALLOWED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{405},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusNotAcceptable",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{406},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.NOT_ACCEPTABLE",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{406},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.NotAcceptable",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{406},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::NOT_ACCEPTABLE",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{406},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.NOT_ACCEPTABLE",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{406},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":not_acceptable",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{406},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_NOT_ACCEPTABLE",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{406},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusProxyAuthRequired",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{407},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.PROXY_AUTHENTICATION_REQUIRED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{407},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.ProxyAuthenticationRequired",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{407},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::PROXY_AUTHENTICATION_REQUIRED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{407},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.PROXY_AUTHENTICATION_REQUIRED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{407},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":proxy_authentication_required",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{407},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_PROXY_AUTHENTICATION_REQUIRED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{407},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusRequestTimeout",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{408},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.REQUEST_TIMEOUT",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{408},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.RequestTimeout",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{408},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::REQUEST_TIMEOUT",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{408},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.REQUEST_TIMEOUT",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{408},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":request_timeout",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{408},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_REQUEST_TIMEOUT",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{408},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusConflict",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{409},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.CONFLICT",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{409},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.Conflict",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{409},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::CONFLICT",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{409},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.CONFLICT",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{409},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":conflict",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{409},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_CONFLICT",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{409},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusGone",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{410},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.GONE",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{410},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.Gone",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{410},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::GONE",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{410},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.GONE",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{410},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":gone",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{410},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_GONE",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{410},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusLengthRequired",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{411},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.LENGTH_REQUIRED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{411},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.LengthRequired",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{411},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::LENGTH_REQUIRED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{411},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.LENGTH_REQUIRED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{411},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":length_required",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{411},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_LENGTH_REQUIRED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{411},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusPreconditionFailed",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{412},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.PRECONDITION_FAILED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{412},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.PreconditionFailed",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{412},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::PRECONDITION_FAILED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{412},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.PRECONDITION_FAILED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{412},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":precondition_failed",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{412},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_PRECONDITION_FAILED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{412},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusRequestEntityTooLarge",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{413},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.REQUEST_ENTITY_TOO_LARGE",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{413},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.RequestEntityTooLarge",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{413},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::PAYLOAD_TOO_LARGE",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{413},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.PAYLOAD_TOO_LARGE",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{413},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":content_too_large",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{413},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_REQUEST_ENTITY_TOO_LARGE",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{413},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusRequestURITooLong",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{414},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.REQUEST_URI_TOO_LONG",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{414},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.RequestUriTooLong",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{414},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::URI_TOO_LONG",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{414},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.URI_TOO_LONG",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{414},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":uri_too_long",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{414},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_REQUEST_URI_TOO_LONG",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{414},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusUnsupportedMediaType",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{415},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.UNSUPPORTED_MEDIA_TYPE",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{415},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.UnsupportedMediaType",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{415},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::UNSUPPORTED_MEDIA_TYPE",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{415},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.UNSUPPORTED_MEDIA_TYPE",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{415},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":unsupported_media_type",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{415},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_UNSUPPORTED_MEDIA_TYPE",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{415},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusRequestedRangeNotSatisfiable",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{416},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{416},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.RequestedRangeNotSatisfiable",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{416},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::RANGE_NOT_SATISFIABLE",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{416},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{416},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":range_not_satisfiable",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{416},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_REQUESTED_RANGE_NOT_SATISFIABLE",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{416},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusExpectationFailed",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{417},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.EXPECTATION_FAILED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{417},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.ExpectationFailed",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{417},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::EXPECTATION_FAILED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{417},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.EXPECTATION_FAILED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{417},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":expectation_failed",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{417},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_EXPECTATION_FAILED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{417},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusTeapot",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{418},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.IM_A_TEAPOT",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{418},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "StatusCode::IM_A_TEAPOT",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{418},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.I_AM_A_TEAPOT",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{418},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      "Response::HTTP_I_AM_A_TEAPOT",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{418},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "HttpStatus.METHOD_FAILURE",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{420},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      "http.StatusMisdirectedRequest",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{421},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.MISDIRECTED_REQUEST",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{421},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.MisdirectedRequest",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{421},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::MISDIRECTED_REQUEST",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{421},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      ":misdirected_request",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{421},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_MISDIRECTED_REQUEST",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{421},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusUnprocessableEntity",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{422},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.UNPROCESSABLE_ENTITY",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{422},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.UnprocessableEntity",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{422},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::UNPROCESSABLE_ENTITY",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{422},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.UNPROCESSABLE_ENTITY",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{422},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":unprocessable_content",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{422},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_UNPROCESSABLE_ENTITY",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{422},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusLocked",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{423},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.LOCKED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{423},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.Locked",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{423},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::LOCKED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{423},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.LOCKED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{423},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":locked",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{423},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_LOCKED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{423},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusFailedDependency",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{424},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.FAILED_DEPENDENCY",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{424},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.FailedDependency",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{424},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::FAILED_DEPENDENCY",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{424},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.FAILED_DEPENDENCY",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{424},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":failed_dependency",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{424},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_FAILED_DEPENDENCY",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{424},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusTooEarly",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{425},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.TOO_EARLY",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{425},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatus.TOO_EARLY",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{425},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":too_early",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{425},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_TOO_EARLY",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{425},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusUpgradeRequired",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{426},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.UPGRADE_REQUIRED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{426},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.UpgradeRequired",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{426},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::UPGRADE_REQUIRED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{426},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.UPGRADE_REQUIRED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{426},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":upgrade_required",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{426},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_UPGRADE_REQUIRED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{426},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusPreconditionRequired",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{428},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.PRECONDITION_REQUIRED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{428},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.PreconditionRequired",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{428},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::PRECONDITION_REQUIRED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{428},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.PRECONDITION_REQUIRED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{428},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":precondition_required",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{428},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_PRECONDITION_REQUIRED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{428},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusTooManyRequests",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{429},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.TOO_MANY_REQUESTS",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{429},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.TooManyRequests",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{429},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::TOO_MANY_REQUESTS",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{429},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.TOO_MANY_REQUESTS",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{429},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":too_many_requests",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{429},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_TOO_MANY_REQUESTS",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{429},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusRequestHeaderFieldsTooLarge",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{431},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{431},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.RequestHeaderFieldsTooLarge",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{431},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{431},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{431},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":request_header_fields_too_large",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{431},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{431},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusUnavailableForLegalReasons",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{451},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.UNAVAILABLE_FOR_LEGAL_REASONS",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{451},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.UnavailableForLegalReasons",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{451},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::UNAVAILABLE_FOR_LEGAL_REASONS",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{451},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.UNAVAILABLE_FOR_LEGAL_REASONS",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{451},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":unavailable_for_legal_reasons",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{451},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_UNAVAILABLE_FOR_LEGAL_REASONS",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{451},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusInternalServerError",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{500},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.INTERNAL_SERVER_ERROR",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{500},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.InternalServerError",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{500},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::INTERNAL_SERVER_ERROR",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{500},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.INTERNAL_SERVER_ERROR",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{500},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":internal_server_error",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{500},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_INTERNAL_SERVER_ERROR",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{500},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusNotImplemented",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{501},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.NOT_IMPLEMENTED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{501},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.NotImplemented",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{501},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::NOT_IMPLEMENTED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{501},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.NOT_IMPLEMENTED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{501},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":not_implemented",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{501},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_NOT_IMPLEMENTED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{501},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusBadGateway",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{502},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.BAD_GATEWAY",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{502},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.BadGateway",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{502},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::BAD_GATEWAY",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{502},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.BAD_GATEWAY",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{502},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":bad_gateway",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{502},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_BAD_GATEWAY",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{502},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusServiceUnavailable",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{503},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.SERVICE_UNAVAILABLE",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{503},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.ServiceUnavailable",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{503},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::SERVICE_UNAVAILABLE",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{503},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.SERVICE_UNAVAILABLE",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{503},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":service_unavailable",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{503},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_SERVICE_UNAVAILABLE",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{503},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusGatewayTimeout",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{504},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.GATEWAY_TIMEOUT",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{504},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.GatewayTimeout",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{504},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::GATEWAY_TIMEOUT",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{504},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.GATEWAY_TIMEOUT",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{504},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":gateway_timeout",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{504},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_GATEWAY_TIMEOUT",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{504},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusHTTPVersionNotSupported",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{505},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.HTTP_VERSION_NOT_SUPPORTED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{505},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.HttpVersionNotSupported",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{505},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::HTTP_VERSION_NOT_SUPPORTED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{505},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.HTTP_VERSION_NOT_SUPPORTED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{505},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":http_version_not_supported",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{505},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_VERSION_NOT_SUPPORTED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{505},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusVariantAlsoNegotiates",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{506},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.VARIANT_ALSO_NEGOTIATES",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{506},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.VariantAlsoNegotiates",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{506},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::VARIANT_ALSO_NEGOTIATES",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{506},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.VARIANT_ALSO_NEGOTIATES",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{506},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":variant_also_negotiates",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{506},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_VARIANT_ALSO_NEGOTIATES_EXPERIMENTAL",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{506},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusInsufficientStorage",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{507},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.INSUFFICIENT_STORAGE",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{507},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.InsufficientStorage",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{507},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::INSUFFICIENT_STORAGE",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{507},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.INSUFFICIENT_STORAGE",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{507},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":insufficient_storage",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{507},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_INSUFFICIENT_STORAGE",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{507},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusLoopDetected",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{508},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.LOOP_DETECTED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{508},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.LoopDetected",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{508},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::LOOP_DETECTED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{508},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.LOOP_DETECTED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{508},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":loop_detected",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{508},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_LOOP_DETECTED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{508},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "HttpStatus.BANDWIDTH_LIMIT_EXCEEDED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{509},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      "http.StatusNotExtended",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{510},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.NOT_EXTENDED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{510},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.NotExtended",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{510},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::NOT_EXTENDED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{510},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.NOT_EXTENDED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{510},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      "Response::HTTP_NOT_EXTENDED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{510},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+	{
+		Text:      "http.StatusNetworkAuthenticationRequired",
+		Kind:      "constant",
+		Product:   "Go",
+		Component: "net/http",
+		Codes:     []int{511},
+		Source:    "https://pkg.go.dev/net/http#pkg-constants",
+	},
+	{
+		Text:      "HTTPStatus.NETWORK_AUTHENTICATION_REQUIRED",
+		Kind:      "constant",
+		Product:   "Python",
+		Component: "http.HTTPStatus",
+		Codes:     []int{511},
+		Source:    "https://docs.python.org/3/library/http.html#http.HTTPStatus",
+	},
+	{
+		Text:      "HttpStatusCode.NetworkAuthenticationRequired",
+		Kind:      "constant",
+		Product:   ".NET",
+		Component: "System.Net.HttpStatusCode",
+		Codes:     []int{511},
+		Source:    "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode",
+	},
+	{
+		Text:      "StatusCode::NETWORK_AUTHENTICATION_REQUIRED",
+		Kind:      "constant",
+		Product:   "Rust",
+		Component: "http crate, http::StatusCode",
+		Codes:     []int{511},
+		Source:    "https://docs.rs/http/latest/http/status/struct.StatusCode.html",
+	},
+	{
+		Text:      "HttpStatus.NETWORK_AUTHENTICATION_REQUIRED",
+		Kind:      "constant",
+		Product:   "Spring Framework",
+		Component: "org.springframework.http.HttpStatus",
+		Codes:     []int{511},
+		Source:    "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html",
+	},
+	{
+		Text:      ":network_authentication_required",
+		Kind:      "constant",
+		Product:   "Ruby on Rails",
+		Component: "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+		Codes:     []int{511},
+		Source:    "https://github.com/rack/rack/blob/main/lib/rack/utils.rb",
+	},
+	{
+		Text:      "Response::HTTP_NETWORK_AUTHENTICATION_REQUIRED",
+		Kind:      "constant",
+		Product:   "Symfony",
+		Component: "Symfony\\Component\\HttpFoundation\\Response",
+		Codes:     []int{511},
+		Source:    "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php",
+	},
+}
+
+// listedSignals is how many of signals come from data/signals.
+const listedSignals = 0
+
+// docSignal names the signal of each search document after the entries'.
+var docSignal = []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255, 256, 257, 258, 259, 260, 261, 262, 263, 264, 265, 266, 267, 268, 269, 270, 271, 272, 273, 274, 275, 276, 277, 278, 279, 280, 281, 282, 283, 284, 285, 286, 287, 288, 289, 290, 291, 292, 293, 294, 295, 296, 297, 298, 299, 300, 301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 311, 312, 313, 314, 315, 316, 317, 318, 319, 320, 321, 322, 323, 324, 325, 326, 327, 328, 329, 330, 331, 332, 333, 334, 335, 336, 337, 338, 339, 340, 341, 342, 343, 344, 345, 346, 347, 348, 349, 350, 351, 352, 353, 354, 355, 356, 357, 358, 359, 360, 361, 362, 363, 364, 365, 366, 367, 368, 369, 370, 371, 372, 373, 374, 375, 376, 377, 378, 379, 380, 381, 382, 383, 384, 385, 386, 387, 388, 389, 390, 391, 392, 393, 394, 395, 396, 397, 398, 399, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 419, 420, 421, 422, 423, 424, 425, 426, 427, 428, 429, 430}
+
 // searchIndex is the inverted index of the catalogue for Search.
 var searchIndex = textindex.Index{
-	Codes:    []int{0, 100, 101, 102, 103, 103, 104, 200, 201, 202, 203, 204, 205, 206, 207, 208, 218, 226, 300, 301, 302, 303, 304, 305, 306, 307, 308, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 419, 420, 420, 421, 422, 423, 424, 425, 426, 428, 429, 430, 431, 440, 444, 449, 450, 451, 451, 460, 463, 464, 494, 495, 496, 497, 498, 499, 499, 500, 501, 502, 503, 504, 505, 506, 507, 508, 509, 510, 511, 520, 521, 522, 523, 524, 525, 526, 527, 529, 529, 530, 530, 561, 598, 599, 999},
-	Official: []bool{false, true, true, true, true, false, true, true, true, true, true, true, true, true, true, true, false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, true, true, true, true, true, true, true, true, false, true, false, false, false, false, true, false, false, false, false, false, false, false, false, false, false, false, true, true, true, true, true, true, true, true, true, false, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false},
+	Codes:    []int{0, 100, 101, 102, 103, 103, 104, 200, 201, 202, 203, 204, 205, 206, 207, 208, 218, 226, 300, 301, 302, 303, 304, 305, 306, 307, 308, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 419, 420, 420, 421, 422, 423, 424, 425, 426, 428, 429, 430, 431, 440, 444, 449, 450, 451, 451, 460, 463, 464, 494, 495, 496, 497, 498, 499, 499, 500, 501, 502, 503, 504, 505, 506, 507, 508, 509, 510, 511, 520, 521, 522, 523, 524, 525, 526, 527, 529, 529, 530, 530, 561, 598, 599, 999, 100, 100, 100, 100, 100, 100, 100, 101, 101, 101, 101, 101, 101, 101, 102, 102, 102, 102, 102, 102, 102, 103, 103, 103, 103, 103, 103, 200, 200, 200, 200, 200, 200, 200, 201, 201, 201, 201, 201, 201, 201, 202, 202, 202, 202, 202, 202, 202, 203, 203, 203, 203, 203, 203, 203, 204, 204, 204, 204, 204, 204, 204, 205, 205, 205, 205, 205, 205, 205, 206, 206, 206, 206, 206, 206, 206, 207, 207, 207, 207, 207, 207, 207, 208, 208, 208, 208, 208, 208, 208, 226, 226, 226, 226, 226, 226, 226, 300, 300, 300, 300, 300, 300, 300, 301, 301, 301, 301, 301, 301, 301, 302, 302, 302, 302, 302, 302, 302, 303, 303, 303, 303, 303, 303, 303, 304, 304, 304, 304, 304, 304, 304, 305, 305, 305, 305, 305, 305, 305, 306, 306, 307, 307, 307, 307, 307, 307, 307, 308, 308, 308, 308, 308, 308, 308, 400, 400, 400, 400, 400, 400, 400, 401, 401, 401, 401, 401, 401, 401, 402, 402, 402, 402, 402, 402, 402, 403, 403, 403, 403, 403, 403, 403, 404, 404, 404, 404, 404, 404, 404, 405, 405, 405, 405, 405, 405, 405, 406, 406, 406, 406, 406, 406, 406, 407, 407, 407, 407, 407, 407, 407, 408, 408, 408, 408, 408, 408, 408, 409, 409, 409, 409, 409, 409, 409, 410, 410, 410, 410, 410, 410, 410, 411, 411, 411, 411, 411, 411, 411, 412, 412, 412, 412, 412, 412, 412, 413, 413, 413, 413, 413, 413, 413, 414, 414, 414, 414, 414, 414, 414, 415, 415, 415, 415, 415, 415, 415, 416, 416, 416, 416, 416, 416, 416, 417, 417, 417, 417, 417, 417, 417, 418, 418, 418, 418, 418, 420, 421, 421, 421, 421, 421, 421, 422, 422, 422, 422, 422, 422, 422, 423, 423, 423, 423, 423, 423, 423, 424, 424, 424, 424, 424, 424, 424, 425, 425, 425, 425, 425, 426, 426, 426, 426, 426, 426, 426, 428, 428, 428, 428, 428, 428, 428, 429, 429, 429, 429, 429, 429, 429, 431, 431, 431, 431, 431, 431, 431, 451, 451, 451, 451, 451, 451, 451, 500, 500, 500, 500, 500, 500, 500, 501, 501, 501, 501, 501, 501, 501, 502, 502, 502, 502, 502, 502, 502, 503, 503, 503, 503, 503, 503, 503, 504, 504, 504, 504, 504, 504, 504, 505, 505, 505, 505, 505, 505, 505, 506, 506, 506, 506, 506, 506, 506, 507, 507, 507, 507, 507, 507, 507, 508, 508, 508, 508, 508, 508, 508, 509, 510, 510, 510, 510, 510, 510, 511, 511, 511, 511, 511, 511, 511},
+	Official: []bool{false, true, true, true, true, false, true, true, true, true, true, true, true, true, true, true, false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, true, true, true, true, true, true, true, true, false, true, false, false, false, false, true, false, false, false, false, false, false, false, false, false, false, false, true, true, true, true, true, true, true, true, true, false, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true},
+	Targets:  []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 5, 4, 4, 4, 4, 4, 7, 7, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 8, 8, 9, 9, 9, 9, 9, 9, 9, 10, 10, 10, 10, 10, 10, 10, 11, 11, 11, 11, 11, 11, 11, 12, 12, 12, 12, 12, 12, 12, 13, 13, 13, 13, 13, 13, 13, 14, 14, 14, 14, 14, 14, 14, 15, 15, 15, 15, 15, 15, 15, 17, 17, 17, 17, 17, 17, 17, 18, 18, 18, 18, 18, 18, 18, 19, 19, 19, 19, 19, 19, 19, 20, 20, 20, 20, 20, 20, 20, 21, 21, 21, 21, 21, 21, 21, 22, 22, 22, 22, 22, 22, 22, 23, 23, 23, 23, 23, 23, 23, 24, 24, 25, 25, 25, 25, 25, 25, 25, 26, 26, 26, 26, 26, 26, 26, 27, 27, 27, 27, 27, 27, 27, 28, 28, 28, 28, 28, 28, 28, 29, 29, 29, 29, 29, 29, 29, 30, 30, 30, 30, 30, 30, 30, 31, 31, 31, 31, 31, 31, 31, 32, 32, 32, 32, 32, 32, 32, 33, 33, 33, 33, 33, 33, 33, 34, 34, 34, 34, 34, 34, 34, 35, 35, 35, 35, 35, 35, 35, 36, 36, 36, 36, 36, 36, 36, 37, 37, 37, 37, 37, 37, 37, 38, 38, 38, 38, 38, 38, 38, 39, 39, 39, 39, 39, 39, 39, 40, 40, 40, 40, 40, 40, 40, 41, 41, 41, 41, 41, 41, 41, 42, 42, 42, 42, 42, 42, 42, 43, 43, 43, 43, 43, 43, 43, 44, 44, 44, 44, 44, 44, 44, 45, 45, 45, 45, 45, 48, 49, 49, 49, 49, 49, 49, 50, 50, 50, 50, 50, 50, 50, 51, 51, 51, 51, 51, 51, 51, 52, 52, 52, 52, 52, 52, 52, 53, 53, 53, 53, 53, 54, 54, 54, 54, 54, 54, 54, 55, 55, 55, 55, 55, 55, 55, 56, 56, 56, 56, 56, 56, 56, 58, 58, 58, 58, 58, 58, 58, 63, 63, 63, 63, 63, 63, 63, 75, 75, 75, 75, 75, 75, 75, 76, 76, 76, 76, 76, 76, 76, 77, 77, 77, 77, 77, 77, 77, 78, 78, 78, 78, 78, 78, 78, 79, 79, 79, 79, 79, 79, 79, 80, 80, 80, 80, 80, 80, 80, 81, 81, 81, 81, 81, 81, 81, 82, 82, 82, 82, 82, 82, 82, 83, 83, 83, 83, 83, 83, 83, 84, 85, 85, 85, 85, 85, 85, 86, 86, 86, 86, 86, 86, 86},
+	Priors:   []float64{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
 	Terms: []textindex.Term{
 		{
 			Stem: "0",
@@ -7030,15 +10491,6 @@ var searchIndex = textindex.Index{
 			},
 		},
 		{
-			Stem: "47022",
-			Postings: []textindex.Posting{
-				{
-					Doc: 43,
-					TF:  1,
-				},
-			},
-		},
-		{
 			Stem: "4918",
 			Postings: []textindex.Posting{
 				{
@@ -7329,15 +10781,6 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 99,
 					TF:  1.508,
-				},
-			},
-		},
-		{
-			Stem: "5000000",
-			Postings: []textindex.Posting{
-				{
-					Doc: 43,
-					TF:  1,
 				},
 			},
 		},
@@ -8663,6 +12106,5434 @@ var searchIndex = textindex.Index{
 			},
 		},
 		{
+			Stem: "=accepted",
+			Postings: []textindex.Posting{
+				{
+					Doc: 145,
+					TF:  1,
+				},
+				{
+					Doc: 146,
+					TF:  1,
+				},
+				{
+					Doc: 147,
+					TF:  1,
+				},
+				{
+					Doc: 148,
+					TF:  1,
+				},
+				{
+					Doc: 149,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=alreadyreported",
+			Postings: []textindex.Posting{
+				{
+					Doc: 187,
+					TF:  1,
+				},
+				{
+					Doc: 188,
+					TF:  1,
+				},
+				{
+					Doc: 189,
+					TF:  1,
+				},
+				{
+					Doc: 190,
+					TF:  1,
+				},
+				{
+					Doc: 191,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=badgateway",
+			Postings: []textindex.Posting{
+				{
+					Doc: 472,
+					TF:  1,
+				},
+				{
+					Doc: 473,
+					TF:  1,
+				},
+				{
+					Doc: 474,
+					TF:  1,
+				},
+				{
+					Doc: 475,
+					TF:  1,
+				},
+				{
+					Doc: 476,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=badrequest",
+			Postings: []textindex.Posting{
+				{
+					Doc: 259,
+					TF:  1,
+				},
+				{
+					Doc: 260,
+					TF:  1,
+				},
+				{
+					Doc: 261,
+					TF:  1,
+				},
+				{
+					Doc: 262,
+					TF:  1,
+				},
+				{
+					Doc: 263,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=bandwidthlimitexceeded",
+			Postings: []textindex.Posting{
+				{
+					Doc: 520,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=conflict",
+			Postings: []textindex.Posting{
+				{
+					Doc: 322,
+					TF:  1,
+				},
+				{
+					Doc: 323,
+					TF:  1,
+				},
+				{
+					Doc: 324,
+					TF:  1,
+				},
+				{
+					Doc: 325,
+					TF:  1,
+				},
+				{
+					Doc: 326,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=contenttoolarge",
+			Postings: []textindex.Posting{
+				{
+					Doc: 354,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=continue",
+			Postings: []textindex.Posting{
+				{
+					Doc: 104,
+					TF:  1,
+				},
+				{
+					Doc: 105,
+					TF:  1,
+				},
+				{
+					Doc: 106,
+					TF:  1,
+				},
+				{
+					Doc: 107,
+					TF:  1,
+				},
+				{
+					Doc: 108,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=created",
+			Postings: []textindex.Posting{
+				{
+					Doc: 138,
+					TF:  1,
+				},
+				{
+					Doc: 139,
+					TF:  1,
+				},
+				{
+					Doc: 140,
+					TF:  1,
+				},
+				{
+					Doc: 141,
+					TF:  1,
+				},
+				{
+					Doc: 142,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=earlyhints",
+			Postings: []textindex.Posting{
+				{
+					Doc: 125,
+					TF:  1,
+				},
+				{
+					Doc: 126,
+					TF:  1,
+				},
+				{
+					Doc: 127,
+					TF:  1,
+				},
+				{
+					Doc: 128,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=expectationfailed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 378,
+					TF:  1,
+				},
+				{
+					Doc: 379,
+					TF:  1,
+				},
+				{
+					Doc: 380,
+					TF:  1,
+				},
+				{
+					Doc: 381,
+					TF:  1,
+				},
+				{
+					Doc: 382,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=faileddependency",
+			Postings: []textindex.Posting{
+				{
+					Doc: 411,
+					TF:  1,
+				},
+				{
+					Doc: 412,
+					TF:  1,
+				},
+				{
+					Doc: 413,
+					TF:  1,
+				},
+				{
+					Doc: 414,
+					TF:  1,
+				},
+				{
+					Doc: 415,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=forbidden",
+			Postings: []textindex.Posting{
+				{
+					Doc: 280,
+					TF:  1,
+				},
+				{
+					Doc: 281,
+					TF:  1,
+				},
+				{
+					Doc: 282,
+					TF:  1,
+				},
+				{
+					Doc: 283,
+					TF:  1,
+				},
+				{
+					Doc: 284,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=found",
+			Postings: []textindex.Posting{
+				{
+					Doc: 215,
+					TF:  1,
+				},
+				{
+					Doc: 216,
+					TF:  1,
+				},
+				{
+					Doc: 217,
+					TF:  1,
+				},
+				{
+					Doc: 218,
+					TF:  1,
+				},
+				{
+					Doc: 219,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=gatewaytimeout",
+			Postings: []textindex.Posting{
+				{
+					Doc: 486,
+					TF:  1,
+				},
+				{
+					Doc: 487,
+					TF:  1,
+				},
+				{
+					Doc: 488,
+					TF:  1,
+				},
+				{
+					Doc: 489,
+					TF:  1,
+				},
+				{
+					Doc: 490,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=gone",
+			Postings: []textindex.Posting{
+				{
+					Doc: 329,
+					TF:  1,
+				},
+				{
+					Doc: 330,
+					TF:  1,
+				},
+				{
+					Doc: 331,
+					TF:  1,
+				},
+				{
+					Doc: 332,
+					TF:  1,
+				},
+				{
+					Doc: 333,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpaccepted",
+			Postings: []textindex.Posting{
+				{
+					Doc: 150,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpalreadyreported",
+			Postings: []textindex.Posting{
+				{
+					Doc: 192,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpbadgateway",
+			Postings: []textindex.Posting{
+				{
+					Doc: 477,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpbadrequest",
+			Postings: []textindex.Posting{
+				{
+					Doc: 264,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpconflict",
+			Postings: []textindex.Posting{
+				{
+					Doc: 327,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpcontinue",
+			Postings: []textindex.Posting{
+				{
+					Doc: 109,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpcreated",
+			Postings: []textindex.Posting{
+				{
+					Doc: 143,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpearlyhints",
+			Postings: []textindex.Posting{
+				{
+					Doc: 129,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpexpectationfailed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 383,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpfaileddependency",
+			Postings: []textindex.Posting{
+				{
+					Doc: 416,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpforbidden",
+			Postings: []textindex.Posting{
+				{
+					Doc: 285,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpfound",
+			Postings: []textindex.Posting{
+				{
+					Doc: 220,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpgatewaytimeout",
+			Postings: []textindex.Posting{
+				{
+					Doc: 491,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpgone",
+			Postings: []textindex.Posting{
+				{
+					Doc: 334,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpiamateapot",
+			Postings: []textindex.Posting{
+				{
+					Doc: 388,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpimused",
+			Postings: []textindex.Posting{
+				{
+					Doc: 199,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpinsufficientstorage",
+			Postings: []textindex.Posting{
+				{
+					Doc: 512,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpinternalservererror",
+			Postings: []textindex.Posting{
+				{
+					Doc: 463,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httplengthrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 341,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httplocked",
+			Postings: []textindex.Posting{
+				{
+					Doc: 409,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httploopdetected",
+			Postings: []textindex.Posting{
+				{
+					Doc: 519,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpmethodnotallowed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 299,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpmisdirectedrequest",
+			Postings: []textindex.Posting{
+				{
+					Doc: 395,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpmovedpermanently",
+			Postings: []textindex.Posting{
+				{
+					Doc: 213,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpmultiplechoices",
+			Postings: []textindex.Posting{
+				{
+					Doc: 206,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpmultistatus",
+			Postings: []textindex.Posting{
+				{
+					Doc: 185,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpnetworkauthenticationrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 533,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpnocontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 164,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpnonauthoritativeinformation",
+			Postings: []textindex.Posting{
+				{
+					Doc: 157,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpnotacceptable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 306,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpnotextended",
+			Postings: []textindex.Posting{
+				{
+					Doc: 526,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpnotfound",
+			Postings: []textindex.Posting{
+				{
+					Doc: 292,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpnotimplemented",
+			Postings: []textindex.Posting{
+				{
+					Doc: 470,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpnotmodified",
+			Postings: []textindex.Posting{
+				{
+					Doc: 234,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpok",
+			Postings: []textindex.Posting{
+				{
+					Doc: 136,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httppartialcontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 178,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httppaymentrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 278,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httppermanentlyredirect",
+			Postings: []textindex.Posting{
+				{
+					Doc: 257,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httppreconditionfailed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 348,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httppreconditionrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 435,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpprocessing",
+			Postings: []textindex.Posting{
+				{
+					Doc: 123,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpproxyauthenticationrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 313,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httprequestedrangenotsatisfiable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 376,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httprequestentitytoolarge",
+			Postings: []textindex.Posting{
+				{
+					Doc: 355,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httprequestheaderfieldstoolarge",
+			Postings: []textindex.Posting{
+				{
+					Doc: 449,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httprequesttimeout",
+			Postings: []textindex.Posting{
+				{
+					Doc: 320,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httprequesturitoolong",
+			Postings: []textindex.Posting{
+				{
+					Doc: 362,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpreserved",
+			Postings: []textindex.Posting{
+				{
+					Doc: 243,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpresetcontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 171,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpseeother",
+			Postings: []textindex.Posting{
+				{
+					Doc: 227,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpserviceunavailable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 484,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusaccepted",
+			Postings: []textindex.Posting{
+				{
+					Doc: 144,
+					TF:  1,
+				},
+				{
+					Doc: 145,
+					TF:  1,
+				},
+				{
+					Doc: 148,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusalreadyreported",
+			Postings: []textindex.Posting{
+				{
+					Doc: 186,
+					TF:  1,
+				},
+				{
+					Doc: 187,
+					TF:  1,
+				},
+				{
+					Doc: 190,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusbadgateway",
+			Postings: []textindex.Posting{
+				{
+					Doc: 471,
+					TF:  1,
+				},
+				{
+					Doc: 472,
+					TF:  1,
+				},
+				{
+					Doc: 475,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusbadrequest",
+			Postings: []textindex.Posting{
+				{
+					Doc: 258,
+					TF:  1,
+				},
+				{
+					Doc: 259,
+					TF:  1,
+				},
+				{
+					Doc: 262,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusbandwidthlimitexceeded",
+			Postings: []textindex.Posting{
+				{
+					Doc: 520,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeaccepted",
+			Postings: []textindex.Posting{
+				{
+					Doc: 146,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodealreadyreported",
+			Postings: []textindex.Posting{
+				{
+					Doc: 188,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodebadgateway",
+			Postings: []textindex.Posting{
+				{
+					Doc: 473,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodebadrequest",
+			Postings: []textindex.Posting{
+				{
+					Doc: 260,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeconflict",
+			Postings: []textindex.Posting{
+				{
+					Doc: 323,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodecontinue",
+			Postings: []textindex.Posting{
+				{
+					Doc: 105,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodecreated",
+			Postings: []textindex.Posting{
+				{
+					Doc: 139,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeearlyhints",
+			Postings: []textindex.Posting{
+				{
+					Doc: 126,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeexpectationfailed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 379,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodefaileddependency",
+			Postings: []textindex.Posting{
+				{
+					Doc: 412,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeforbidden",
+			Postings: []textindex.Posting{
+				{
+					Doc: 281,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodefound",
+			Postings: []textindex.Posting{
+				{
+					Doc: 216,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodegatewaytimeout",
+			Postings: []textindex.Posting{
+				{
+					Doc: 487,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodegone",
+			Postings: []textindex.Posting{
+				{
+					Doc: 330,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodehttpversionnotsupported",
+			Postings: []textindex.Posting{
+				{
+					Doc: 494,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeimused",
+			Postings: []textindex.Posting{
+				{
+					Doc: 195,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeinsufficientstorage",
+			Postings: []textindex.Posting{
+				{
+					Doc: 508,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeinternalservererror",
+			Postings: []textindex.Posting{
+				{
+					Doc: 459,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodelengthrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 337,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodelocked",
+			Postings: []textindex.Posting{
+				{
+					Doc: 405,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeloopdetected",
+			Postings: []textindex.Posting{
+				{
+					Doc: 515,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodemethodnotallowed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 295,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodemisdirectedrequest",
+			Postings: []textindex.Posting{
+				{
+					Doc: 392,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodemovedpermanently",
+			Postings: []textindex.Posting{
+				{
+					Doc: 209,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodemultiplechoices",
+			Postings: []textindex.Posting{
+				{
+					Doc: 202,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodemultistatus",
+			Postings: []textindex.Posting{
+				{
+					Doc: 181,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodenetworkauthenticationrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 529,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodenocontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 160,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodenonauthoritativeinformation",
+			Postings: []textindex.Posting{
+				{
+					Doc: 153,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodenotacceptable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 302,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodenotextended",
+			Postings: []textindex.Posting{
+				{
+					Doc: 523,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodenotfound",
+			Postings: []textindex.Posting{
+				{
+					Doc: 288,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodenotimplemented",
+			Postings: []textindex.Posting{
+				{
+					Doc: 466,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodenotmodified",
+			Postings: []textindex.Posting{
+				{
+					Doc: 230,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeok",
+			Postings: []textindex.Posting{
+				{
+					Doc: 132,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodepartialcontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 174,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodepaymentrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 274,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodepermanentredirect",
+			Postings: []textindex.Posting{
+				{
+					Doc: 253,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodepreconditionfailed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 344,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodepreconditionrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 431,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeprocessing",
+			Postings: []textindex.Posting{
+				{
+					Doc: 119,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeproxyauthenticationrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 309,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscoderequestedrangenotsatisfiable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 372,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscoderequestentitytoolarge",
+			Postings: []textindex.Posting{
+				{
+					Doc: 351,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscoderequestheaderfieldstoolarge",
+			Postings: []textindex.Posting{
+				{
+					Doc: 445,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscoderequesttimeout",
+			Postings: []textindex.Posting{
+				{
+					Doc: 316,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscoderequesturitoolong",
+			Postings: []textindex.Posting{
+				{
+					Doc: 358,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscoderesetcontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 167,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeseeother",
+			Postings: []textindex.Posting{
+				{
+					Doc: 223,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeserviceunavailable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 480,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeswitchingprotocols",
+			Postings: []textindex.Posting{
+				{
+					Doc: 112,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodetemporaryredirect",
+			Postings: []textindex.Posting{
+				{
+					Doc: 246,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodetoomanyrequests",
+			Postings: []textindex.Posting{
+				{
+					Doc: 438,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeunauthorized",
+			Postings: []textindex.Posting{
+				{
+					Doc: 267,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeunavailableforlegalreasons",
+			Postings: []textindex.Posting{
+				{
+					Doc: 452,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeunprocessableentity",
+			Postings: []textindex.Posting{
+				{
+					Doc: 398,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeunsupportedmediatype",
+			Postings: []textindex.Posting{
+				{
+					Doc: 365,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeunused",
+			Postings: []textindex.Posting{
+				{
+					Doc: 242,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeupgraderequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 424,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodeuseproxy",
+			Postings: []textindex.Posting{
+				{
+					Doc: 237,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscodevariantalsonegotiates",
+			Postings: []textindex.Posting{
+				{
+					Doc: 501,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusconflict",
+			Postings: []textindex.Posting{
+				{
+					Doc: 321,
+					TF:  1,
+				},
+				{
+					Doc: 322,
+					TF:  1,
+				},
+				{
+					Doc: 325,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscontinue",
+			Postings: []textindex.Posting{
+				{
+					Doc: 103,
+					TF:  1,
+				},
+				{
+					Doc: 104,
+					TF:  1,
+				},
+				{
+					Doc: 107,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuscreated",
+			Postings: []textindex.Posting{
+				{
+					Doc: 137,
+					TF:  1,
+				},
+				{
+					Doc: 138,
+					TF:  1,
+				},
+				{
+					Doc: 141,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusearlyhints",
+			Postings: []textindex.Posting{
+				{
+					Doc: 124,
+					TF:  1,
+				},
+				{
+					Doc: 125,
+					TF:  1,
+				},
+				{
+					Doc: 127,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusexpectationfailed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 377,
+					TF:  1,
+				},
+				{
+					Doc: 378,
+					TF:  1,
+				},
+				{
+					Doc: 381,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusfaileddependency",
+			Postings: []textindex.Posting{
+				{
+					Doc: 410,
+					TF:  1,
+				},
+				{
+					Doc: 411,
+					TF:  1,
+				},
+				{
+					Doc: 414,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusforbidden",
+			Postings: []textindex.Posting{
+				{
+					Doc: 279,
+					TF:  1,
+				},
+				{
+					Doc: 280,
+					TF:  1,
+				},
+				{
+					Doc: 283,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusfound",
+			Postings: []textindex.Posting{
+				{
+					Doc: 214,
+					TF:  1,
+				},
+				{
+					Doc: 215,
+					TF:  1,
+				},
+				{
+					Doc: 218,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusgatewaytimeout",
+			Postings: []textindex.Posting{
+				{
+					Doc: 485,
+					TF:  1,
+				},
+				{
+					Doc: 486,
+					TF:  1,
+				},
+				{
+					Doc: 489,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusgone",
+			Postings: []textindex.Posting{
+				{
+					Doc: 328,
+					TF:  1,
+				},
+				{
+					Doc: 329,
+					TF:  1,
+				},
+				{
+					Doc: 332,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatushttpversionnotsupported",
+			Postings: []textindex.Posting{
+				{
+					Doc: 492,
+					TF:  1,
+				},
+				{
+					Doc: 493,
+					TF:  1,
+				},
+				{
+					Doc: 496,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusiamateapot",
+			Postings: []textindex.Posting{
+				{
+					Doc: 387,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusimateapot",
+			Postings: []textindex.Posting{
+				{
+					Doc: 385,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusimused",
+			Postings: []textindex.Posting{
+				{
+					Doc: 193,
+					TF:  1,
+				},
+				{
+					Doc: 194,
+					TF:  1,
+				},
+				{
+					Doc: 197,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusinsufficientstorage",
+			Postings: []textindex.Posting{
+				{
+					Doc: 506,
+					TF:  1,
+				},
+				{
+					Doc: 507,
+					TF:  1,
+				},
+				{
+					Doc: 510,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusinternalservererror",
+			Postings: []textindex.Posting{
+				{
+					Doc: 457,
+					TF:  1,
+				},
+				{
+					Doc: 458,
+					TF:  1,
+				},
+				{
+					Doc: 461,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuslengthrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 335,
+					TF:  1,
+				},
+				{
+					Doc: 336,
+					TF:  1,
+				},
+				{
+					Doc: 339,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuslocked",
+			Postings: []textindex.Posting{
+				{
+					Doc: 403,
+					TF:  1,
+				},
+				{
+					Doc: 404,
+					TF:  1,
+				},
+				{
+					Doc: 407,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusloopdetected",
+			Postings: []textindex.Posting{
+				{
+					Doc: 513,
+					TF:  1,
+				},
+				{
+					Doc: 514,
+					TF:  1,
+				},
+				{
+					Doc: 517,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusmethodfailure",
+			Postings: []textindex.Posting{
+				{
+					Doc: 389,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusmethodnotallowed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 293,
+					TF:  1,
+				},
+				{
+					Doc: 294,
+					TF:  1,
+				},
+				{
+					Doc: 297,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusmisdirectedrequest",
+			Postings: []textindex.Posting{
+				{
+					Doc: 390,
+					TF:  1,
+				},
+				{
+					Doc: 391,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusmovedpermanently",
+			Postings: []textindex.Posting{
+				{
+					Doc: 207,
+					TF:  1,
+				},
+				{
+					Doc: 208,
+					TF:  1,
+				},
+				{
+					Doc: 211,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusmultiplechoices",
+			Postings: []textindex.Posting{
+				{
+					Doc: 200,
+					TF:  1,
+				},
+				{
+					Doc: 201,
+					TF:  1,
+				},
+				{
+					Doc: 204,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusmultistatus",
+			Postings: []textindex.Posting{
+				{
+					Doc: 179,
+					TF:  1,
+				},
+				{
+					Doc: 180,
+					TF:  1,
+				},
+				{
+					Doc: 183,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusnetworkauthenticationrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 527,
+					TF:  1,
+				},
+				{
+					Doc: 528,
+					TF:  1,
+				},
+				{
+					Doc: 531,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusnocontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 158,
+					TF:  1,
+				},
+				{
+					Doc: 159,
+					TF:  1,
+				},
+				{
+					Doc: 162,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusnonauthoritativeinfo",
+			Postings: []textindex.Posting{
+				{
+					Doc: 151,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusnonauthoritativeinformation",
+			Postings: []textindex.Posting{
+				{
+					Doc: 152,
+					TF:  1,
+				},
+				{
+					Doc: 155,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusnotacceptable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 300,
+					TF:  1,
+				},
+				{
+					Doc: 301,
+					TF:  1,
+				},
+				{
+					Doc: 304,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusnotextended",
+			Postings: []textindex.Posting{
+				{
+					Doc: 521,
+					TF:  1,
+				},
+				{
+					Doc: 522,
+					TF:  1,
+				},
+				{
+					Doc: 525,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusnotfound",
+			Postings: []textindex.Posting{
+				{
+					Doc: 286,
+					TF:  1,
+				},
+				{
+					Doc: 287,
+					TF:  1,
+				},
+				{
+					Doc: 290,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusnotimplemented",
+			Postings: []textindex.Posting{
+				{
+					Doc: 464,
+					TF:  1,
+				},
+				{
+					Doc: 465,
+					TF:  1,
+				},
+				{
+					Doc: 468,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusnotmodified",
+			Postings: []textindex.Posting{
+				{
+					Doc: 228,
+					TF:  1,
+				},
+				{
+					Doc: 229,
+					TF:  1,
+				},
+				{
+					Doc: 232,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusok",
+			Postings: []textindex.Posting{
+				{
+					Doc: 130,
+					TF:  1,
+				},
+				{
+					Doc: 131,
+					TF:  1,
+				},
+				{
+					Doc: 134,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuspartialcontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 172,
+					TF:  1,
+				},
+				{
+					Doc: 173,
+					TF:  1,
+				},
+				{
+					Doc: 176,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuspayloadtoolarge",
+			Postings: []textindex.Posting{
+				{
+					Doc: 353,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuspaymentrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 272,
+					TF:  1,
+				},
+				{
+					Doc: 273,
+					TF:  1,
+				},
+				{
+					Doc: 276,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuspermanentredirect",
+			Postings: []textindex.Posting{
+				{
+					Doc: 251,
+					TF:  1,
+				},
+				{
+					Doc: 252,
+					TF:  1,
+				},
+				{
+					Doc: 255,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuspreconditionfailed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 342,
+					TF:  1,
+				},
+				{
+					Doc: 343,
+					TF:  1,
+				},
+				{
+					Doc: 346,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatuspreconditionrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 429,
+					TF:  1,
+				},
+				{
+					Doc: 430,
+					TF:  1,
+				},
+				{
+					Doc: 433,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusprocessing",
+			Postings: []textindex.Posting{
+				{
+					Doc: 117,
+					TF:  1,
+				},
+				{
+					Doc: 118,
+					TF:  1,
+				},
+				{
+					Doc: 121,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusproxyauthenticationrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 308,
+					TF:  1,
+				},
+				{
+					Doc: 311,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusproxyauthrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 307,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusrequestedrangenotsatisfiable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 370,
+					TF:  1,
+				},
+				{
+					Doc: 371,
+					TF:  1,
+				},
+				{
+					Doc: 374,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusrequestentitytoolarge",
+			Postings: []textindex.Posting{
+				{
+					Doc: 349,
+					TF:  1,
+				},
+				{
+					Doc: 350,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusrequestheaderfieldstoolarge",
+			Postings: []textindex.Posting{
+				{
+					Doc: 443,
+					TF:  1,
+				},
+				{
+					Doc: 444,
+					TF:  1,
+				},
+				{
+					Doc: 447,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusrequesttimeout",
+			Postings: []textindex.Posting{
+				{
+					Doc: 314,
+					TF:  1,
+				},
+				{
+					Doc: 315,
+					TF:  1,
+				},
+				{
+					Doc: 318,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusrequesturitoolong",
+			Postings: []textindex.Posting{
+				{
+					Doc: 356,
+					TF:  1,
+				},
+				{
+					Doc: 357,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusresetcontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 165,
+					TF:  1,
+				},
+				{
+					Doc: 166,
+					TF:  1,
+				},
+				{
+					Doc: 169,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusseeother",
+			Postings: []textindex.Posting{
+				{
+					Doc: 221,
+					TF:  1,
+				},
+				{
+					Doc: 222,
+					TF:  1,
+				},
+				{
+					Doc: 225,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusserviceunavailable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 478,
+					TF:  1,
+				},
+				{
+					Doc: 479,
+					TF:  1,
+				},
+				{
+					Doc: 482,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusswitchingprotocols",
+			Postings: []textindex.Posting{
+				{
+					Doc: 110,
+					TF:  1,
+				},
+				{
+					Doc: 111,
+					TF:  1,
+				},
+				{
+					Doc: 114,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusteapot",
+			Postings: []textindex.Posting{
+				{
+					Doc: 384,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatustemporaryredirect",
+			Postings: []textindex.Posting{
+				{
+					Doc: 244,
+					TF:  1,
+				},
+				{
+					Doc: 245,
+					TF:  1,
+				},
+				{
+					Doc: 248,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatustooearly",
+			Postings: []textindex.Posting{
+				{
+					Doc: 417,
+					TF:  1,
+				},
+				{
+					Doc: 418,
+					TF:  1,
+				},
+				{
+					Doc: 419,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatustoomanyrequests",
+			Postings: []textindex.Posting{
+				{
+					Doc: 436,
+					TF:  1,
+				},
+				{
+					Doc: 437,
+					TF:  1,
+				},
+				{
+					Doc: 440,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusunauthorized",
+			Postings: []textindex.Posting{
+				{
+					Doc: 265,
+					TF:  1,
+				},
+				{
+					Doc: 266,
+					TF:  1,
+				},
+				{
+					Doc: 269,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusunavailableforlegalreasons",
+			Postings: []textindex.Posting{
+				{
+					Doc: 450,
+					TF:  1,
+				},
+				{
+					Doc: 451,
+					TF:  1,
+				},
+				{
+					Doc: 454,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusunprocessableentity",
+			Postings: []textindex.Posting{
+				{
+					Doc: 396,
+					TF:  1,
+				},
+				{
+					Doc: 397,
+					TF:  1,
+				},
+				{
+					Doc: 400,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusunsupportedmediatype",
+			Postings: []textindex.Posting{
+				{
+					Doc: 363,
+					TF:  1,
+				},
+				{
+					Doc: 364,
+					TF:  1,
+				},
+				{
+					Doc: 367,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusupgraderequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 422,
+					TF:  1,
+				},
+				{
+					Doc: 423,
+					TF:  1,
+				},
+				{
+					Doc: 426,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusuritoolong",
+			Postings: []textindex.Posting{
+				{
+					Doc: 360,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatususeproxy",
+			Postings: []textindex.Posting{
+				{
+					Doc: 235,
+					TF:  1,
+				},
+				{
+					Doc: 236,
+					TF:  1,
+				},
+				{
+					Doc: 239,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpstatusvariantalsonegotiates",
+			Postings: []textindex.Posting{
+				{
+					Doc: 499,
+					TF:  1,
+				},
+				{
+					Doc: 500,
+					TF:  1,
+				},
+				{
+					Doc: 503,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpswitchingprotocols",
+			Postings: []textindex.Posting{
+				{
+					Doc: 116,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httptemporaryredirect",
+			Postings: []textindex.Posting{
+				{
+					Doc: 250,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httptooearly",
+			Postings: []textindex.Posting{
+				{
+					Doc: 421,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httptoomanyrequests",
+			Postings: []textindex.Posting{
+				{
+					Doc: 442,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpunauthorized",
+			Postings: []textindex.Posting{
+				{
+					Doc: 271,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpunavailableforlegalreasons",
+			Postings: []textindex.Posting{
+				{
+					Doc: 456,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpunprocessableentity",
+			Postings: []textindex.Posting{
+				{
+					Doc: 402,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpunsupportedmediatype",
+			Postings: []textindex.Posting{
+				{
+					Doc: 369,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpupgraderequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 428,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpuseproxy",
+			Postings: []textindex.Posting{
+				{
+					Doc: 241,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpvariantalsonegotiatesexperimental",
+			Postings: []textindex.Posting{
+				{
+					Doc: 505,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=httpversionnotsupported",
+			Postings: []textindex.Posting{
+				{
+					Doc: 493,
+					TF:  1,
+				},
+				{
+					Doc: 494,
+					TF:  1,
+				},
+				{
+					Doc: 495,
+					TF:  1,
+				},
+				{
+					Doc: 496,
+					TF:  1,
+				},
+				{
+					Doc: 497,
+					TF:  1,
+				},
+				{
+					Doc: 498,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=iamateapot",
+			Postings: []textindex.Posting{
+				{
+					Doc: 387,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=imateapot",
+			Postings: []textindex.Posting{
+				{
+					Doc: 385,
+					TF:  1,
+				},
+				{
+					Doc: 386,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=imused",
+			Postings: []textindex.Posting{
+				{
+					Doc: 194,
+					TF:  1,
+				},
+				{
+					Doc: 195,
+					TF:  1,
+				},
+				{
+					Doc: 196,
+					TF:  1,
+				},
+				{
+					Doc: 197,
+					TF:  1,
+				},
+				{
+					Doc: 198,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=insufficientstorage",
+			Postings: []textindex.Posting{
+				{
+					Doc: 507,
+					TF:  1,
+				},
+				{
+					Doc: 508,
+					TF:  1,
+				},
+				{
+					Doc: 509,
+					TF:  1,
+				},
+				{
+					Doc: 510,
+					TF:  1,
+				},
+				{
+					Doc: 511,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=internalservererror",
+			Postings: []textindex.Posting{
+				{
+					Doc: 458,
+					TF:  1,
+				},
+				{
+					Doc: 459,
+					TF:  1,
+				},
+				{
+					Doc: 460,
+					TF:  1,
+				},
+				{
+					Doc: 461,
+					TF:  1,
+				},
+				{
+					Doc: 462,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=lengthrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 336,
+					TF:  1,
+				},
+				{
+					Doc: 337,
+					TF:  1,
+				},
+				{
+					Doc: 338,
+					TF:  1,
+				},
+				{
+					Doc: 339,
+					TF:  1,
+				},
+				{
+					Doc: 340,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=locked",
+			Postings: []textindex.Posting{
+				{
+					Doc: 404,
+					TF:  1,
+				},
+				{
+					Doc: 405,
+					TF:  1,
+				},
+				{
+					Doc: 406,
+					TF:  1,
+				},
+				{
+					Doc: 407,
+					TF:  1,
+				},
+				{
+					Doc: 408,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=loopdetected",
+			Postings: []textindex.Posting{
+				{
+					Doc: 514,
+					TF:  1,
+				},
+				{
+					Doc: 515,
+					TF:  1,
+				},
+				{
+					Doc: 516,
+					TF:  1,
+				},
+				{
+					Doc: 517,
+					TF:  1,
+				},
+				{
+					Doc: 518,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=methodfailure",
+			Postings: []textindex.Posting{
+				{
+					Doc: 389,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=methodnotallowed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 294,
+					TF:  1,
+				},
+				{
+					Doc: 295,
+					TF:  1,
+				},
+				{
+					Doc: 296,
+					TF:  1,
+				},
+				{
+					Doc: 297,
+					TF:  1,
+				},
+				{
+					Doc: 298,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=misdirectedrequest",
+			Postings: []textindex.Posting{
+				{
+					Doc: 391,
+					TF:  1,
+				},
+				{
+					Doc: 392,
+					TF:  1,
+				},
+				{
+					Doc: 393,
+					TF:  1,
+				},
+				{
+					Doc: 394,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=movedpermanently",
+			Postings: []textindex.Posting{
+				{
+					Doc: 208,
+					TF:  1,
+				},
+				{
+					Doc: 209,
+					TF:  1,
+				},
+				{
+					Doc: 210,
+					TF:  1,
+				},
+				{
+					Doc: 211,
+					TF:  1,
+				},
+				{
+					Doc: 212,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=multiplechoices",
+			Postings: []textindex.Posting{
+				{
+					Doc: 201,
+					TF:  1,
+				},
+				{
+					Doc: 202,
+					TF:  1,
+				},
+				{
+					Doc: 203,
+					TF:  1,
+				},
+				{
+					Doc: 204,
+					TF:  1,
+				},
+				{
+					Doc: 205,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=multistatus",
+			Postings: []textindex.Posting{
+				{
+					Doc: 180,
+					TF:  1,
+				},
+				{
+					Doc: 181,
+					TF:  1,
+				},
+				{
+					Doc: 182,
+					TF:  1,
+				},
+				{
+					Doc: 183,
+					TF:  1,
+				},
+				{
+					Doc: 184,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=networkauthenticationrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 528,
+					TF:  1,
+				},
+				{
+					Doc: 529,
+					TF:  1,
+				},
+				{
+					Doc: 530,
+					TF:  1,
+				},
+				{
+					Doc: 531,
+					TF:  1,
+				},
+				{
+					Doc: 532,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=nocontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 159,
+					TF:  1,
+				},
+				{
+					Doc: 160,
+					TF:  1,
+				},
+				{
+					Doc: 161,
+					TF:  1,
+				},
+				{
+					Doc: 162,
+					TF:  1,
+				},
+				{
+					Doc: 163,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=nonauthoritativeinformation",
+			Postings: []textindex.Posting{
+				{
+					Doc: 152,
+					TF:  1,
+				},
+				{
+					Doc: 153,
+					TF:  1,
+				},
+				{
+					Doc: 154,
+					TF:  1,
+				},
+				{
+					Doc: 155,
+					TF:  1,
+				},
+				{
+					Doc: 156,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=notacceptable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 301,
+					TF:  1,
+				},
+				{
+					Doc: 302,
+					TF:  1,
+				},
+				{
+					Doc: 303,
+					TF:  1,
+				},
+				{
+					Doc: 304,
+					TF:  1,
+				},
+				{
+					Doc: 305,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=notextended",
+			Postings: []textindex.Posting{
+				{
+					Doc: 522,
+					TF:  1,
+				},
+				{
+					Doc: 523,
+					TF:  1,
+				},
+				{
+					Doc: 524,
+					TF:  1,
+				},
+				{
+					Doc: 525,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=notfound",
+			Postings: []textindex.Posting{
+				{
+					Doc: 287,
+					TF:  1,
+				},
+				{
+					Doc: 288,
+					TF:  1,
+				},
+				{
+					Doc: 289,
+					TF:  1,
+				},
+				{
+					Doc: 290,
+					TF:  1,
+				},
+				{
+					Doc: 291,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=notimplemented",
+			Postings: []textindex.Posting{
+				{
+					Doc: 465,
+					TF:  1,
+				},
+				{
+					Doc: 466,
+					TF:  1,
+				},
+				{
+					Doc: 467,
+					TF:  1,
+				},
+				{
+					Doc: 468,
+					TF:  1,
+				},
+				{
+					Doc: 469,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=notmodified",
+			Postings: []textindex.Posting{
+				{
+					Doc: 229,
+					TF:  1,
+				},
+				{
+					Doc: 230,
+					TF:  1,
+				},
+				{
+					Doc: 231,
+					TF:  1,
+				},
+				{
+					Doc: 232,
+					TF:  1,
+				},
+				{
+					Doc: 233,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=partialcontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 173,
+					TF:  1,
+				},
+				{
+					Doc: 174,
+					TF:  1,
+				},
+				{
+					Doc: 175,
+					TF:  1,
+				},
+				{
+					Doc: 176,
+					TF:  1,
+				},
+				{
+					Doc: 177,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=payloadtoolarge",
+			Postings: []textindex.Posting{
+				{
+					Doc: 352,
+					TF:  1,
+				},
+				{
+					Doc: 353,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=paymentrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 273,
+					TF:  1,
+				},
+				{
+					Doc: 274,
+					TF:  1,
+				},
+				{
+					Doc: 275,
+					TF:  1,
+				},
+				{
+					Doc: 276,
+					TF:  1,
+				},
+				{
+					Doc: 277,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=permanentredirect",
+			Postings: []textindex.Posting{
+				{
+					Doc: 252,
+					TF:  1,
+				},
+				{
+					Doc: 253,
+					TF:  1,
+				},
+				{
+					Doc: 254,
+					TF:  1,
+				},
+				{
+					Doc: 255,
+					TF:  1,
+				},
+				{
+					Doc: 256,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=preconditionfailed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 343,
+					TF:  1,
+				},
+				{
+					Doc: 344,
+					TF:  1,
+				},
+				{
+					Doc: 345,
+					TF:  1,
+				},
+				{
+					Doc: 346,
+					TF:  1,
+				},
+				{
+					Doc: 347,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=preconditionrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 430,
+					TF:  1,
+				},
+				{
+					Doc: 431,
+					TF:  1,
+				},
+				{
+					Doc: 432,
+					TF:  1,
+				},
+				{
+					Doc: 433,
+					TF:  1,
+				},
+				{
+					Doc: 434,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=processing",
+			Postings: []textindex.Posting{
+				{
+					Doc: 118,
+					TF:  1,
+				},
+				{
+					Doc: 119,
+					TF:  1,
+				},
+				{
+					Doc: 120,
+					TF:  1,
+				},
+				{
+					Doc: 121,
+					TF:  1,
+				},
+				{
+					Doc: 122,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=proxyauthenticationrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 308,
+					TF:  1,
+				},
+				{
+					Doc: 309,
+					TF:  1,
+				},
+				{
+					Doc: 310,
+					TF:  1,
+				},
+				{
+					Doc: 311,
+					TF:  1,
+				},
+				{
+					Doc: 312,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=rangenotsatisfiable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 373,
+					TF:  1,
+				},
+				{
+					Doc: 375,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=requestedrangenotsatisfiable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 371,
+					TF:  1,
+				},
+				{
+					Doc: 372,
+					TF:  1,
+				},
+				{
+					Doc: 374,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=requestentitytoolarge",
+			Postings: []textindex.Posting{
+				{
+					Doc: 350,
+					TF:  1,
+				},
+				{
+					Doc: 351,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=requestheaderfieldstoolarge",
+			Postings: []textindex.Posting{
+				{
+					Doc: 444,
+					TF:  1,
+				},
+				{
+					Doc: 445,
+					TF:  1,
+				},
+				{
+					Doc: 446,
+					TF:  1,
+				},
+				{
+					Doc: 447,
+					TF:  1,
+				},
+				{
+					Doc: 448,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=requesttimeout",
+			Postings: []textindex.Posting{
+				{
+					Doc: 315,
+					TF:  1,
+				},
+				{
+					Doc: 316,
+					TF:  1,
+				},
+				{
+					Doc: 317,
+					TF:  1,
+				},
+				{
+					Doc: 318,
+					TF:  1,
+				},
+				{
+					Doc: 319,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=requesturitoolong",
+			Postings: []textindex.Posting{
+				{
+					Doc: 357,
+					TF:  1,
+				},
+				{
+					Doc: 358,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=resetcontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 166,
+					TF:  1,
+				},
+				{
+					Doc: 167,
+					TF:  1,
+				},
+				{
+					Doc: 168,
+					TF:  1,
+				},
+				{
+					Doc: 169,
+					TF:  1,
+				},
+				{
+					Doc: 170,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpaccepted",
+			Postings: []textindex.Posting{
+				{
+					Doc: 150,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpalreadyreported",
+			Postings: []textindex.Posting{
+				{
+					Doc: 192,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpbadgateway",
+			Postings: []textindex.Posting{
+				{
+					Doc: 477,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpbadrequest",
+			Postings: []textindex.Posting{
+				{
+					Doc: 264,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpconflict",
+			Postings: []textindex.Posting{
+				{
+					Doc: 327,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpcontinue",
+			Postings: []textindex.Posting{
+				{
+					Doc: 109,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpcreated",
+			Postings: []textindex.Posting{
+				{
+					Doc: 143,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpearlyhints",
+			Postings: []textindex.Posting{
+				{
+					Doc: 129,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpexpectationfailed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 383,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpfaileddependency",
+			Postings: []textindex.Posting{
+				{
+					Doc: 416,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpforbidden",
+			Postings: []textindex.Posting{
+				{
+					Doc: 285,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpfound",
+			Postings: []textindex.Posting{
+				{
+					Doc: 220,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpgatewaytimeout",
+			Postings: []textindex.Posting{
+				{
+					Doc: 491,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpgone",
+			Postings: []textindex.Posting{
+				{
+					Doc: 334,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpiamateapot",
+			Postings: []textindex.Posting{
+				{
+					Doc: 388,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpimused",
+			Postings: []textindex.Posting{
+				{
+					Doc: 199,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpinsufficientstorage",
+			Postings: []textindex.Posting{
+				{
+					Doc: 512,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpinternalservererror",
+			Postings: []textindex.Posting{
+				{
+					Doc: 463,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttplengthrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 341,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttplocked",
+			Postings: []textindex.Posting{
+				{
+					Doc: 409,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttploopdetected",
+			Postings: []textindex.Posting{
+				{
+					Doc: 519,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpmethodnotallowed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 299,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpmisdirectedrequest",
+			Postings: []textindex.Posting{
+				{
+					Doc: 395,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpmovedpermanently",
+			Postings: []textindex.Posting{
+				{
+					Doc: 213,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpmultiplechoices",
+			Postings: []textindex.Posting{
+				{
+					Doc: 206,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpmultistatus",
+			Postings: []textindex.Posting{
+				{
+					Doc: 185,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpnetworkauthenticationrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 533,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpnocontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 164,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpnonauthoritativeinformation",
+			Postings: []textindex.Posting{
+				{
+					Doc: 157,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpnotacceptable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 306,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpnotextended",
+			Postings: []textindex.Posting{
+				{
+					Doc: 526,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpnotfound",
+			Postings: []textindex.Posting{
+				{
+					Doc: 292,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpnotimplemented",
+			Postings: []textindex.Posting{
+				{
+					Doc: 470,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpnotmodified",
+			Postings: []textindex.Posting{
+				{
+					Doc: 234,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpok",
+			Postings: []textindex.Posting{
+				{
+					Doc: 136,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttppartialcontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 178,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttppaymentrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 278,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttppermanentlyredirect",
+			Postings: []textindex.Posting{
+				{
+					Doc: 257,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttppreconditionfailed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 348,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttppreconditionrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 435,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpprocessing",
+			Postings: []textindex.Posting{
+				{
+					Doc: 123,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpproxyauthenticationrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 313,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttprequestedrangenotsatisfiable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 376,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttprequestentitytoolarge",
+			Postings: []textindex.Posting{
+				{
+					Doc: 355,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttprequestheaderfieldstoolarge",
+			Postings: []textindex.Posting{
+				{
+					Doc: 449,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttprequesttimeout",
+			Postings: []textindex.Posting{
+				{
+					Doc: 320,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttprequesturitoolong",
+			Postings: []textindex.Posting{
+				{
+					Doc: 362,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpreserved",
+			Postings: []textindex.Posting{
+				{
+					Doc: 243,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpresetcontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 171,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpseeother",
+			Postings: []textindex.Posting{
+				{
+					Doc: 227,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpserviceunavailable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 484,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpswitchingprotocols",
+			Postings: []textindex.Posting{
+				{
+					Doc: 116,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttptemporaryredirect",
+			Postings: []textindex.Posting{
+				{
+					Doc: 250,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttptooearly",
+			Postings: []textindex.Posting{
+				{
+					Doc: 421,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttptoomanyrequests",
+			Postings: []textindex.Posting{
+				{
+					Doc: 442,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpunauthorized",
+			Postings: []textindex.Posting{
+				{
+					Doc: 271,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpunavailableforlegalreasons",
+			Postings: []textindex.Posting{
+				{
+					Doc: 456,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpunprocessableentity",
+			Postings: []textindex.Posting{
+				{
+					Doc: 402,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpunsupportedmediatype",
+			Postings: []textindex.Posting{
+				{
+					Doc: 369,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpupgraderequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 428,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpuseproxy",
+			Postings: []textindex.Posting{
+				{
+					Doc: 241,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpvariantalsonegotiatesexperimental",
+			Postings: []textindex.Posting{
+				{
+					Doc: 505,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=responsehttpversionnotsupported",
+			Postings: []textindex.Posting{
+				{
+					Doc: 498,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=seeother",
+			Postings: []textindex.Posting{
+				{
+					Doc: 222,
+					TF:  1,
+				},
+				{
+					Doc: 223,
+					TF:  1,
+				},
+				{
+					Doc: 224,
+					TF:  1,
+				},
+				{
+					Doc: 225,
+					TF:  1,
+				},
+				{
+					Doc: 226,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=serviceunavailable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 479,
+					TF:  1,
+				},
+				{
+					Doc: 480,
+					TF:  1,
+				},
+				{
+					Doc: 481,
+					TF:  1,
+				},
+				{
+					Doc: 482,
+					TF:  1,
+				},
+				{
+					Doc: 483,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusaccepted",
+			Postings: []textindex.Posting{
+				{
+					Doc: 144,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusalreadyreported",
+			Postings: []textindex.Posting{
+				{
+					Doc: 186,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusbadgateway",
+			Postings: []textindex.Posting{
+				{
+					Doc: 471,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusbadrequest",
+			Postings: []textindex.Posting{
+				{
+					Doc: 258,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeaccepted",
+			Postings: []textindex.Posting{
+				{
+					Doc: 147,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodealreadyreported",
+			Postings: []textindex.Posting{
+				{
+					Doc: 189,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodebadgateway",
+			Postings: []textindex.Posting{
+				{
+					Doc: 474,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodebadrequest",
+			Postings: []textindex.Posting{
+				{
+					Doc: 261,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeconflict",
+			Postings: []textindex.Posting{
+				{
+					Doc: 324,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodecontinue",
+			Postings: []textindex.Posting{
+				{
+					Doc: 106,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodecreated",
+			Postings: []textindex.Posting{
+				{
+					Doc: 140,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeexpectationfailed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 380,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodefaileddependency",
+			Postings: []textindex.Posting{
+				{
+					Doc: 413,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeforbidden",
+			Postings: []textindex.Posting{
+				{
+					Doc: 282,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodefound",
+			Postings: []textindex.Posting{
+				{
+					Doc: 217,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodegatewaytimeout",
+			Postings: []textindex.Posting{
+				{
+					Doc: 488,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodegone",
+			Postings: []textindex.Posting{
+				{
+					Doc: 331,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodehttpversionnotsupported",
+			Postings: []textindex.Posting{
+				{
+					Doc: 495,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeimateapot",
+			Postings: []textindex.Posting{
+				{
+					Doc: 386,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeimused",
+			Postings: []textindex.Posting{
+				{
+					Doc: 196,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeinsufficientstorage",
+			Postings: []textindex.Posting{
+				{
+					Doc: 509,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeinternalservererror",
+			Postings: []textindex.Posting{
+				{
+					Doc: 460,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodelengthrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 338,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodelocked",
+			Postings: []textindex.Posting{
+				{
+					Doc: 406,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeloopdetected",
+			Postings: []textindex.Posting{
+				{
+					Doc: 516,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodemethodnotallowed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 296,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodemisdirectedrequest",
+			Postings: []textindex.Posting{
+				{
+					Doc: 393,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodemovedpermanently",
+			Postings: []textindex.Posting{
+				{
+					Doc: 210,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodemultiplechoices",
+			Postings: []textindex.Posting{
+				{
+					Doc: 203,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodemultistatus",
+			Postings: []textindex.Posting{
+				{
+					Doc: 182,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodenetworkauthenticationrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 530,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodenocontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 161,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodenonauthoritativeinformation",
+			Postings: []textindex.Posting{
+				{
+					Doc: 154,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodenotacceptable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 303,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodenotextended",
+			Postings: []textindex.Posting{
+				{
+					Doc: 524,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodenotfound",
+			Postings: []textindex.Posting{
+				{
+					Doc: 289,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodenotimplemented",
+			Postings: []textindex.Posting{
+				{
+					Doc: 467,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodenotmodified",
+			Postings: []textindex.Posting{
+				{
+					Doc: 231,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeok",
+			Postings: []textindex.Posting{
+				{
+					Doc: 133,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodepartialcontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 175,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodepayloadtoolarge",
+			Postings: []textindex.Posting{
+				{
+					Doc: 352,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodepaymentrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 275,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodepermanentredirect",
+			Postings: []textindex.Posting{
+				{
+					Doc: 254,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodepreconditionfailed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 345,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodepreconditionrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 432,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeprocessing",
+			Postings: []textindex.Posting{
+				{
+					Doc: 120,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeproxyauthenticationrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 310,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscoderangenotsatisfiable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 373,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscoderequestheaderfieldstoolarge",
+			Postings: []textindex.Posting{
+				{
+					Doc: 446,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscoderequesttimeout",
+			Postings: []textindex.Posting{
+				{
+					Doc: 317,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscoderesetcontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 168,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeseeother",
+			Postings: []textindex.Posting{
+				{
+					Doc: 224,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeserviceunavailable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 481,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeswitchingprotocols",
+			Postings: []textindex.Posting{
+				{
+					Doc: 113,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodetemporaryredirect",
+			Postings: []textindex.Posting{
+				{
+					Doc: 247,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodetoomanyrequests",
+			Postings: []textindex.Posting{
+				{
+					Doc: 439,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeunauthorized",
+			Postings: []textindex.Posting{
+				{
+					Doc: 268,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeunavailableforlegalreasons",
+			Postings: []textindex.Posting{
+				{
+					Doc: 453,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeunprocessableentity",
+			Postings: []textindex.Posting{
+				{
+					Doc: 399,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeunsupportedmediatype",
+			Postings: []textindex.Posting{
+				{
+					Doc: 366,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeupgraderequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 425,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeuritoolong",
+			Postings: []textindex.Posting{
+				{
+					Doc: 359,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodeuseproxy",
+			Postings: []textindex.Posting{
+				{
+					Doc: 238,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscodevariantalsonegotiates",
+			Postings: []textindex.Posting{
+				{
+					Doc: 502,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusconflict",
+			Postings: []textindex.Posting{
+				{
+					Doc: 321,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscontinue",
+			Postings: []textindex.Posting{
+				{
+					Doc: 103,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuscreated",
+			Postings: []textindex.Posting{
+				{
+					Doc: 137,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusearlyhints",
+			Postings: []textindex.Posting{
+				{
+					Doc: 124,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusexpectationfailed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 377,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusfaileddependency",
+			Postings: []textindex.Posting{
+				{
+					Doc: 410,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusforbidden",
+			Postings: []textindex.Posting{
+				{
+					Doc: 279,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusfound",
+			Postings: []textindex.Posting{
+				{
+					Doc: 214,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusgatewaytimeout",
+			Postings: []textindex.Posting{
+				{
+					Doc: 485,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusgone",
+			Postings: []textindex.Posting{
+				{
+					Doc: 328,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statushttpversionnotsupported",
+			Postings: []textindex.Posting{
+				{
+					Doc: 492,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusimused",
+			Postings: []textindex.Posting{
+				{
+					Doc: 193,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusinsufficientstorage",
+			Postings: []textindex.Posting{
+				{
+					Doc: 506,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusinternalservererror",
+			Postings: []textindex.Posting{
+				{
+					Doc: 457,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuslengthrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 335,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuslocked",
+			Postings: []textindex.Posting{
+				{
+					Doc: 403,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusloopdetected",
+			Postings: []textindex.Posting{
+				{
+					Doc: 513,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusmethodnotallowed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 293,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusmisdirectedrequest",
+			Postings: []textindex.Posting{
+				{
+					Doc: 390,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusmovedpermanently",
+			Postings: []textindex.Posting{
+				{
+					Doc: 207,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusmultiplechoices",
+			Postings: []textindex.Posting{
+				{
+					Doc: 200,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusmultistatus",
+			Postings: []textindex.Posting{
+				{
+					Doc: 179,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusnetworkauthenticationrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 527,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusnocontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 158,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusnonauthoritativeinfo",
+			Postings: []textindex.Posting{
+				{
+					Doc: 151,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusnotacceptable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 300,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusnotextended",
+			Postings: []textindex.Posting{
+				{
+					Doc: 521,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusnotfound",
+			Postings: []textindex.Posting{
+				{
+					Doc: 286,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusnotimplemented",
+			Postings: []textindex.Posting{
+				{
+					Doc: 464,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusnotmodified",
+			Postings: []textindex.Posting{
+				{
+					Doc: 228,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusok",
+			Postings: []textindex.Posting{
+				{
+					Doc: 130,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuspartialcontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 172,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuspaymentrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 272,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuspermanentredirect",
+			Postings: []textindex.Posting{
+				{
+					Doc: 251,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuspreconditionfailed",
+			Postings: []textindex.Posting{
+				{
+					Doc: 342,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statuspreconditionrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 429,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusprocessing",
+			Postings: []textindex.Posting{
+				{
+					Doc: 117,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusproxyauthrequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 307,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusrequestedrangenotsatisfiable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 370,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusrequestentitytoolarge",
+			Postings: []textindex.Posting{
+				{
+					Doc: 349,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusrequestheaderfieldstoolarge",
+			Postings: []textindex.Posting{
+				{
+					Doc: 443,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusrequesttimeout",
+			Postings: []textindex.Posting{
+				{
+					Doc: 314,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusrequesturitoolong",
+			Postings: []textindex.Posting{
+				{
+					Doc: 356,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusresetcontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 165,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusseeother",
+			Postings: []textindex.Posting{
+				{
+					Doc: 221,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusserviceunavailable",
+			Postings: []textindex.Posting{
+				{
+					Doc: 478,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusswitchingprotocols",
+			Postings: []textindex.Posting{
+				{
+					Doc: 110,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusteapot",
+			Postings: []textindex.Posting{
+				{
+					Doc: 384,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statustemporaryredirect",
+			Postings: []textindex.Posting{
+				{
+					Doc: 244,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statustooearly",
+			Postings: []textindex.Posting{
+				{
+					Doc: 417,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statustoomanyrequests",
+			Postings: []textindex.Posting{
+				{
+					Doc: 436,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusunauthorized",
+			Postings: []textindex.Posting{
+				{
+					Doc: 265,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusunavailableforlegalreasons",
+			Postings: []textindex.Posting{
+				{
+					Doc: 450,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusunprocessableentity",
+			Postings: []textindex.Posting{
+				{
+					Doc: 396,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusunsupportedmediatype",
+			Postings: []textindex.Posting{
+				{
+					Doc: 363,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusupgraderequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 422,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statususeproxy",
+			Postings: []textindex.Posting{
+				{
+					Doc: 235,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=statusvariantalsonegotiates",
+			Postings: []textindex.Posting{
+				{
+					Doc: 499,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=switchingprotocols",
+			Postings: []textindex.Posting{
+				{
+					Doc: 111,
+					TF:  1,
+				},
+				{
+					Doc: 112,
+					TF:  1,
+				},
+				{
+					Doc: 113,
+					TF:  1,
+				},
+				{
+					Doc: 114,
+					TF:  1,
+				},
+				{
+					Doc: 115,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=temporaryredirect",
+			Postings: []textindex.Posting{
+				{
+					Doc: 245,
+					TF:  1,
+				},
+				{
+					Doc: 246,
+					TF:  1,
+				},
+				{
+					Doc: 247,
+					TF:  1,
+				},
+				{
+					Doc: 248,
+					TF:  1,
+				},
+				{
+					Doc: 249,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=tooearly",
+			Postings: []textindex.Posting{
+				{
+					Doc: 418,
+					TF:  1,
+				},
+				{
+					Doc: 419,
+					TF:  1,
+				},
+				{
+					Doc: 420,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=toomanyrequests",
+			Postings: []textindex.Posting{
+				{
+					Doc: 437,
+					TF:  1,
+				},
+				{
+					Doc: 438,
+					TF:  1,
+				},
+				{
+					Doc: 439,
+					TF:  1,
+				},
+				{
+					Doc: 440,
+					TF:  1,
+				},
+				{
+					Doc: 441,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=unauthorized",
+			Postings: []textindex.Posting{
+				{
+					Doc: 266,
+					TF:  1,
+				},
+				{
+					Doc: 267,
+					TF:  1,
+				},
+				{
+					Doc: 268,
+					TF:  1,
+				},
+				{
+					Doc: 269,
+					TF:  1,
+				},
+				{
+					Doc: 270,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=unavailableforlegalreasons",
+			Postings: []textindex.Posting{
+				{
+					Doc: 451,
+					TF:  1,
+				},
+				{
+					Doc: 452,
+					TF:  1,
+				},
+				{
+					Doc: 453,
+					TF:  1,
+				},
+				{
+					Doc: 454,
+					TF:  1,
+				},
+				{
+					Doc: 455,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=unprocessablecontent",
+			Postings: []textindex.Posting{
+				{
+					Doc: 401,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=unprocessableentity",
+			Postings: []textindex.Posting{
+				{
+					Doc: 397,
+					TF:  1,
+				},
+				{
+					Doc: 398,
+					TF:  1,
+				},
+				{
+					Doc: 399,
+					TF:  1,
+				},
+				{
+					Doc: 400,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=unsupportedmediatype",
+			Postings: []textindex.Posting{
+				{
+					Doc: 364,
+					TF:  1,
+				},
+				{
+					Doc: 365,
+					TF:  1,
+				},
+				{
+					Doc: 366,
+					TF:  1,
+				},
+				{
+					Doc: 367,
+					TF:  1,
+				},
+				{
+					Doc: 368,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=unused",
+			Postings: []textindex.Posting{
+				{
+					Doc: 242,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=upgraderequired",
+			Postings: []textindex.Posting{
+				{
+					Doc: 423,
+					TF:  1,
+				},
+				{
+					Doc: 424,
+					TF:  1,
+				},
+				{
+					Doc: 425,
+					TF:  1,
+				},
+				{
+					Doc: 426,
+					TF:  1,
+				},
+				{
+					Doc: 427,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=uritoolong",
+			Postings: []textindex.Posting{
+				{
+					Doc: 359,
+					TF:  1,
+				},
+				{
+					Doc: 360,
+					TF:  1,
+				},
+				{
+					Doc: 361,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=useproxy",
+			Postings: []textindex.Posting{
+				{
+					Doc: 236,
+					TF:  1,
+				},
+				{
+					Doc: 237,
+					TF:  1,
+				},
+				{
+					Doc: 238,
+					TF:  1,
+				},
+				{
+					Doc: 239,
+					TF:  1,
+				},
+				{
+					Doc: 240,
+					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "=variantalsonegotiates",
+			Postings: []textindex.Posting{
+				{
+					Doc: 500,
+					TF:  1,
+				},
+				{
+					Doc: 501,
+					TF:  1,
+				},
+				{
+					Doc: 502,
+					TF:  1,
+				},
+				{
+					Doc: 503,
+					TF:  1,
+				},
+				{
+					Doc: 504,
+					TF:  1,
+				},
+			},
+		},
+		{
 			Stem: "aaaa",
 			Postings: []textindex.Posting{
 				{
@@ -8863,7 +17734,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      33,
-					TF:       40.46,
+					TF:       40.594,
 					InPhrase: true,
 				},
 				{
@@ -8967,6 +17838,66 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 102,
 					TF:  1,
+				},
+				{
+					Doc:      145,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      146,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      147,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      148,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      149,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      150,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      300,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      301,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      303,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      304,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      305,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      306,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -10875,6 +19806,41 @@ var searchIndex = textindex.Index{
 					Doc: 102,
 					TF:  1,
 				},
+				{
+					Doc:      293,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      294,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      295,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      296,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      297,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      298,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      299,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -11047,6 +20013,46 @@ var searchIndex = textindex.Index{
 					Doc: 95,
 					TF:  1,
 				},
+				{
+					Doc:      186,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      187,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      189,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      190,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      191,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      192,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "alreadyreport",
+			Postings: []textindex.Posting{
+				{
+					Doc:      188,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -11195,6 +20201,41 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 101,
 					TF:  1,
+				},
+				{
+					Doc:      499,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      500,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      501,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      502,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      503,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      504,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      505,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -13623,6 +22664,10 @@ var searchIndex = textindex.Index{
 					TF:       8.466,
 					InPhrase: true,
 				},
+				{
+					Doc: 101,
+					TF:  1.2,
+				},
 			},
 		},
 		{
@@ -13656,15 +22701,6 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 91,
 					TF:  1,
-				},
-			},
-		},
-		{
-			Stem: "asynchttpcli",
-			Postings: []textindex.Posting{
-				{
-					Doc: 101,
-					TF:  1.2,
 				},
 			},
 		},
@@ -13824,6 +22860,11 @@ var searchIndex = textindex.Index{
 					Doc: 99,
 					TF:  1,
 				},
+				{
+					Doc:      307,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -13904,6 +22945,71 @@ var searchIndex = textindex.Index{
 					TF:       15.781,
 					InPhrase: true,
 				},
+				{
+					Doc:      308,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      309,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      310,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      311,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      312,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      313,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      527,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      528,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      529,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      530,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      531,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      532,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      533,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -13981,6 +23087,41 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 49,
 					TF:  3,
+				},
+				{
+					Doc:      151,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      152,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      153,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      154,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      155,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      156,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      157,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -14735,6 +23876,86 @@ var searchIndex = textindex.Index{
 					Doc: 101,
 					TF:  1.6,
 				},
+				{
+					Doc:      258,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      259,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      261,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      262,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      263,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      264,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      471,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      472,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      474,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      475,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      476,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      477,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "badgatewai",
+			Postings: []textindex.Posting{
+				{
+					Doc:      473,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "badrequest",
+			Postings: []textindex.Posting{
+				{
+					Doc:      260,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -14873,6 +24094,11 @@ var searchIndex = textindex.Index{
 				{
 					Doc:      84,
 					TF:       39.427,
+					InPhrase: true,
+				},
+				{
+					Doc:      520,
+					TF:       7,
 					InPhrase: true,
 				},
 			},
@@ -19775,6 +29001,36 @@ var searchIndex = textindex.Index{
 					Doc: 81,
 					TF:  0.3,
 				},
+				{
+					Doc:      200,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      201,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      203,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      204,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      205,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      206,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -20600,7 +29856,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 101,
-					TF:  6.692,
+					TF:  7.892,
 				},
 				{
 					Doc: 102,
@@ -21480,6 +30736,263 @@ var searchIndex = textindex.Index{
 			},
 		},
 		{
+			Stem: "compon",
+			Postings: []textindex.Posting{
+				{
+					Doc: 109,
+					TF:  0.5,
+				},
+				{
+					Doc: 116,
+					TF:  0.5,
+				},
+				{
+					Doc: 123,
+					TF:  0.5,
+				},
+				{
+					Doc: 129,
+					TF:  0.5,
+				},
+				{
+					Doc: 136,
+					TF:  0.5,
+				},
+				{
+					Doc: 143,
+					TF:  0.5,
+				},
+				{
+					Doc: 150,
+					TF:  0.5,
+				},
+				{
+					Doc: 157,
+					TF:  0.5,
+				},
+				{
+					Doc: 164,
+					TF:  0.5,
+				},
+				{
+					Doc: 171,
+					TF:  0.5,
+				},
+				{
+					Doc: 178,
+					TF:  0.5,
+				},
+				{
+					Doc: 185,
+					TF:  0.5,
+				},
+				{
+					Doc: 192,
+					TF:  0.5,
+				},
+				{
+					Doc: 199,
+					TF:  0.5,
+				},
+				{
+					Doc: 206,
+					TF:  0.5,
+				},
+				{
+					Doc: 213,
+					TF:  0.5,
+				},
+				{
+					Doc: 220,
+					TF:  0.5,
+				},
+				{
+					Doc: 227,
+					TF:  0.5,
+				},
+				{
+					Doc: 234,
+					TF:  0.5,
+				},
+				{
+					Doc: 241,
+					TF:  0.5,
+				},
+				{
+					Doc: 243,
+					TF:  0.5,
+				},
+				{
+					Doc: 250,
+					TF:  0.5,
+				},
+				{
+					Doc: 257,
+					TF:  0.5,
+				},
+				{
+					Doc: 264,
+					TF:  0.5,
+				},
+				{
+					Doc: 271,
+					TF:  0.5,
+				},
+				{
+					Doc: 278,
+					TF:  0.5,
+				},
+				{
+					Doc: 285,
+					TF:  0.5,
+				},
+				{
+					Doc: 292,
+					TF:  0.5,
+				},
+				{
+					Doc: 299,
+					TF:  0.5,
+				},
+				{
+					Doc: 306,
+					TF:  0.5,
+				},
+				{
+					Doc: 313,
+					TF:  0.5,
+				},
+				{
+					Doc: 320,
+					TF:  0.5,
+				},
+				{
+					Doc: 327,
+					TF:  0.5,
+				},
+				{
+					Doc: 334,
+					TF:  0.5,
+				},
+				{
+					Doc: 341,
+					TF:  0.5,
+				},
+				{
+					Doc: 348,
+					TF:  0.5,
+				},
+				{
+					Doc: 355,
+					TF:  0.5,
+				},
+				{
+					Doc: 362,
+					TF:  0.5,
+				},
+				{
+					Doc: 369,
+					TF:  0.5,
+				},
+				{
+					Doc: 376,
+					TF:  0.5,
+				},
+				{
+					Doc: 383,
+					TF:  0.5,
+				},
+				{
+					Doc: 388,
+					TF:  0.5,
+				},
+				{
+					Doc: 395,
+					TF:  0.5,
+				},
+				{
+					Doc: 402,
+					TF:  0.5,
+				},
+				{
+					Doc: 409,
+					TF:  0.5,
+				},
+				{
+					Doc: 416,
+					TF:  0.5,
+				},
+				{
+					Doc: 421,
+					TF:  0.5,
+				},
+				{
+					Doc: 428,
+					TF:  0.5,
+				},
+				{
+					Doc: 435,
+					TF:  0.5,
+				},
+				{
+					Doc: 442,
+					TF:  0.5,
+				},
+				{
+					Doc: 449,
+					TF:  0.5,
+				},
+				{
+					Doc: 456,
+					TF:  0.5,
+				},
+				{
+					Doc: 463,
+					TF:  0.5,
+				},
+				{
+					Doc: 470,
+					TF:  0.5,
+				},
+				{
+					Doc: 477,
+					TF:  0.5,
+				},
+				{
+					Doc: 484,
+					TF:  0.5,
+				},
+				{
+					Doc: 491,
+					TF:  0.5,
+				},
+				{
+					Doc: 498,
+					TF:  0.5,
+				},
+				{
+					Doc: 505,
+					TF:  0.5,
+				},
+				{
+					Doc: 512,
+					TF:  0.5,
+				},
+				{
+					Doc: 519,
+					TF:  0.5,
+				},
+				{
+					Doc: 526,
+					TF:  0.5,
+				},
+				{
+					Doc: 533,
+					TF:  0.5,
+				},
+			},
+		},
+		{
 			Stem: "compress",
 			Postings: []textindex.Posting{
 				{
@@ -21922,6 +31435,36 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 55,
 					TF:  0.3,
+				},
+				{
+					Doc:      322,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      323,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      324,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      325,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      326,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      327,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -22419,7 +31962,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      38,
-					TF:       20.723,
+					TF:       20.856,
 					InPhrase: true,
 				},
 				{
@@ -22484,6 +32027,106 @@ var searchIndex = textindex.Index{
 					Doc: 101,
 					TF:  1,
 				},
+				{
+					Doc:      158,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      159,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      161,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      162,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      163,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      164,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      165,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      166,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      168,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      169,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      170,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      171,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      172,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      173,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      175,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      176,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      177,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      178,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      354,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      401,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -22530,6 +32173,36 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 72,
 					TF:  1,
+				},
+				{
+					Doc:      104,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      105,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      106,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      107,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      108,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      109,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -23217,6 +32890,246 @@ var searchIndex = textindex.Index{
 					Doc: 24,
 					TF:  1,
 				},
+				{
+					Doc: 106,
+					TF:  0.5,
+				},
+				{
+					Doc: 113,
+					TF:  0.5,
+				},
+				{
+					Doc: 120,
+					TF:  0.5,
+				},
+				{
+					Doc: 133,
+					TF:  0.5,
+				},
+				{
+					Doc: 140,
+					TF:  0.5,
+				},
+				{
+					Doc: 147,
+					TF:  0.5,
+				},
+				{
+					Doc: 154,
+					TF:  0.5,
+				},
+				{
+					Doc: 161,
+					TF:  0.5,
+				},
+				{
+					Doc: 168,
+					TF:  0.5,
+				},
+				{
+					Doc: 175,
+					TF:  0.5,
+				},
+				{
+					Doc: 182,
+					TF:  0.5,
+				},
+				{
+					Doc: 189,
+					TF:  0.5,
+				},
+				{
+					Doc: 196,
+					TF:  0.5,
+				},
+				{
+					Doc: 203,
+					TF:  0.5,
+				},
+				{
+					Doc: 210,
+					TF:  0.5,
+				},
+				{
+					Doc: 217,
+					TF:  0.5,
+				},
+				{
+					Doc: 224,
+					TF:  0.5,
+				},
+				{
+					Doc: 231,
+					TF:  0.5,
+				},
+				{
+					Doc: 238,
+					TF:  0.5,
+				},
+				{
+					Doc: 247,
+					TF:  0.5,
+				},
+				{
+					Doc: 254,
+					TF:  0.5,
+				},
+				{
+					Doc: 261,
+					TF:  0.5,
+				},
+				{
+					Doc: 268,
+					TF:  0.5,
+				},
+				{
+					Doc: 275,
+					TF:  0.5,
+				},
+				{
+					Doc: 282,
+					TF:  0.5,
+				},
+				{
+					Doc: 289,
+					TF:  0.5,
+				},
+				{
+					Doc: 296,
+					TF:  0.5,
+				},
+				{
+					Doc: 303,
+					TF:  0.5,
+				},
+				{
+					Doc: 310,
+					TF:  0.5,
+				},
+				{
+					Doc: 317,
+					TF:  0.5,
+				},
+				{
+					Doc: 324,
+					TF:  0.5,
+				},
+				{
+					Doc: 331,
+					TF:  0.5,
+				},
+				{
+					Doc: 338,
+					TF:  0.5,
+				},
+				{
+					Doc: 345,
+					TF:  0.5,
+				},
+				{
+					Doc: 352,
+					TF:  0.5,
+				},
+				{
+					Doc: 359,
+					TF:  0.5,
+				},
+				{
+					Doc: 366,
+					TF:  0.5,
+				},
+				{
+					Doc: 373,
+					TF:  0.5,
+				},
+				{
+					Doc: 380,
+					TF:  0.5,
+				},
+				{
+					Doc: 386,
+					TF:  0.5,
+				},
+				{
+					Doc: 393,
+					TF:  0.5,
+				},
+				{
+					Doc: 399,
+					TF:  0.5,
+				},
+				{
+					Doc: 406,
+					TF:  0.5,
+				},
+				{
+					Doc: 413,
+					TF:  0.5,
+				},
+				{
+					Doc: 425,
+					TF:  0.5,
+				},
+				{
+					Doc: 432,
+					TF:  0.5,
+				},
+				{
+					Doc: 439,
+					TF:  0.5,
+				},
+				{
+					Doc: 446,
+					TF:  0.5,
+				},
+				{
+					Doc: 453,
+					TF:  0.5,
+				},
+				{
+					Doc: 460,
+					TF:  0.5,
+				},
+				{
+					Doc: 467,
+					TF:  0.5,
+				},
+				{
+					Doc: 474,
+					TF:  0.5,
+				},
+				{
+					Doc: 481,
+					TF:  0.5,
+				},
+				{
+					Doc: 488,
+					TF:  0.5,
+				},
+				{
+					Doc: 495,
+					TF:  0.5,
+				},
+				{
+					Doc: 502,
+					TF:  0.5,
+				},
+				{
+					Doc: 509,
+					TF:  0.5,
+				},
+				{
+					Doc: 516,
+					TF:  0.5,
+				},
+				{
+					Doc: 524,
+					TF:  0.5,
+				},
+				{
+					Doc: 530,
+					TF:  0.5,
+				},
 			},
 		},
 		{
@@ -23299,6 +33212,36 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 83,
 					TF:  1.6,
+				},
+				{
+					Doc:      138,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      139,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      140,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      141,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      142,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      143,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -24866,6 +34809,36 @@ var searchIndex = textindex.Index{
 					Doc: 78,
 					TF:  1.8,
 				},
+				{
+					Doc:      410,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      411,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      413,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      414,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      415,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      416,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -25295,6 +35268,36 @@ var searchIndex = textindex.Index{
 				{
 					Doc:      102,
 					TF:       6.2,
+					InPhrase: true,
+				},
+				{
+					Doc:      513,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      514,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      516,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      517,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      518,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      519,
+					TF:       7,
 					InPhrase: true,
 				},
 			},
@@ -26872,7 +36875,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      4,
-					TF:       24.201,
+					TF:       24.894,
 					InPhrase: true,
 				},
 				{
@@ -26913,6 +36916,56 @@ var searchIndex = textindex.Index{
 					TF:       39.328,
 					InPhrase: true,
 				},
+				{
+					Doc:      124,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      125,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      127,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      128,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      129,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      417,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      418,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      419,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      420,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      421,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -26949,6 +37002,16 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 98,
 					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "earlyhint",
+			Postings: []textindex.Posting{
+				{
+					Doc:      126,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -28012,7 +38075,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      40,
-					TF:       13.693,
+					TF:       14.099,
 					InPhrase: true,
 				},
 				{
@@ -28023,6 +38086,51 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 63,
 					TF:  1,
+				},
+				{
+					Doc:      349,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      350,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      351,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      355,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      396,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      397,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      399,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      400,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      402,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -28208,7 +38316,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      16,
-					TF:       21.717,
+					TF:       25.106,
 					InPhrase: true,
 				},
 				{
@@ -28474,6 +38582,41 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 102,
 					TF:  1,
+				},
+				{
+					Doc:      457,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      458,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      459,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      460,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      461,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      462,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      463,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -29316,6 +39459,11 @@ var searchIndex = textindex.Index{
 					Doc: 95,
 					TF:  1,
 				},
+				{
+					Doc:      520,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -29331,7 +39479,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 46,
-					TF:  2.099,
+					TF:  2.609,
 				},
 				{
 					Doc:      75,
@@ -29682,6 +39830,36 @@ var searchIndex = textindex.Index{
 					Doc: 94,
 					TF:  0.3,
 				},
+				{
+					Doc:      377,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      378,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      380,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      381,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      382,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      383,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -29690,6 +39868,16 @@ var searchIndex = textindex.Index{
 				{
 					Doc:      44,
 					TF:       6,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "expectationfail",
+			Postings: []textindex.Posting{
+				{
+					Doc:      379,
+					TF:       7,
 					InPhrase: true,
 				},
 			},
@@ -29709,6 +39897,11 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 81,
 					TF:  1,
+				},
+				{
+					Doc:      505,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -30115,6 +40308,31 @@ var searchIndex = textindex.Index{
 					TF:       32.077,
 					InPhrase: true,
 				},
+				{
+					Doc:      521,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      522,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      524,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      525,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      526,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -30410,6 +40628,96 @@ var searchIndex = textindex.Index{
 					Doc: 101,
 					TF:  3.493,
 				},
+				{
+					Doc:      342,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      343,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      345,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      346,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      347,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      348,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      377,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      378,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      380,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      381,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      382,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      383,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      410,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      411,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      413,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      414,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      415,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      416,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -30418,6 +40726,16 @@ var searchIndex = textindex.Index{
 				{
 					Doc:      88,
 					TF:       7.2,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "faileddepend",
+			Postings: []textindex.Posting{
+				{
+					Doc:      412,
+					TF:       7,
 					InPhrase: true,
 				},
 			},
@@ -30561,6 +40879,11 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 100,
 					TF:  1,
+				},
+				{
+					Doc:      389,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -31041,6 +41364,41 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 101,
 					TF:  1,
+				},
+				{
+					Doc:      443,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      444,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      445,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      446,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      447,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      448,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      449,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -32068,6 +42426,36 @@ var searchIndex = textindex.Index{
 					Doc: 102,
 					TF:  0.6,
 				},
+				{
+					Doc:      280,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      281,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      282,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      283,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      284,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      285,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -32459,6 +42847,66 @@ var searchIndex = textindex.Index{
 					Doc: 101,
 					TF:  1,
 				},
+				{
+					Doc:      215,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      216,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      217,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      218,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      219,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      220,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      286,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      287,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      289,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      290,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      291,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      292,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -32578,6 +43026,321 @@ var searchIndex = textindex.Index{
 					Doc:      85,
 					TF:       10.893,
 					InPhrase: true,
+				},
+				{
+					Doc:      107,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      114,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      121,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      127,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      134,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      141,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      148,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      155,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      162,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      169,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      176,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      183,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      190,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      197,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      204,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      211,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      218,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      225,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      232,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      239,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      248,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      255,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      262,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      269,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      276,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      283,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      290,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      297,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      304,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      311,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      318,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      325,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      332,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      339,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      346,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      353,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      360,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      367,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      374,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      381,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      387,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      389,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      400,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      407,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      414,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      419,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      426,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      433,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      440,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      447,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      454,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      461,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      468,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      475,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      482,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      489,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      496,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      503,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      510,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      517,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      520,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      525,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      531,
+					TF:       3,
+					InVendor: true,
 				},
 			},
 		},
@@ -33178,6 +43941,76 @@ var searchIndex = textindex.Index{
 					Doc: 101,
 					TF:  2.709,
 				},
+				{
+					Doc:      471,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      472,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      474,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      475,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      476,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      477,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      485,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      486,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      488,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      489,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      490,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      491,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "gatewaytimeout",
+			Postings: []textindex.Posting{
+				{
+					Doc:      487,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -33732,6 +44565,316 @@ var searchIndex = textindex.Index{
 					Doc: 102,
 					TF:  1,
 				},
+				{
+					Doc:      103,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      110,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      117,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      124,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      130,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      137,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      144,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      151,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      158,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      165,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      172,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      179,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      186,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      193,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      200,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      207,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      214,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      221,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      228,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      235,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      244,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      251,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      258,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      265,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      272,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      279,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      286,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      293,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      300,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      307,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      314,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      321,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      328,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      335,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      342,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      349,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      356,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      363,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      370,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      377,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      384,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      390,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      396,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      403,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      410,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      417,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      422,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      429,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      436,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      443,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      450,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      457,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      464,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      471,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      478,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      485,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      492,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      499,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      506,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      513,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      521,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      527,
+					TF:       3,
+					InVendor: true,
+				},
 			},
 		},
 		{
@@ -33799,6 +44942,36 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 98,
 					TF:  0.6,
+				},
+				{
+					Doc:      329,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      330,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      331,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      332,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      333,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      334,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -34804,6 +45977,41 @@ var searchIndex = textindex.Index{
 					Doc: 100,
 					TF:  1,
 				},
+				{
+					Doc:      443,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      444,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      445,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      446,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      447,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      448,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      449,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -35232,12 +46440,37 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      4,
-					TF:       32.48,
+					TF:       32.991,
 					InPhrase: true,
 				},
 				{
 					Doc:      5,
 					TF:       10.923,
+					InPhrase: true,
+				},
+				{
+					Doc:      124,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      125,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      127,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      128,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      129,
+					TF:       7,
 					InPhrase: true,
 				},
 			},
@@ -36026,7 +47259,7 @@ var searchIndex = textindex.Index{
 			Postings: []textindex.Posting{
 				{
 					Doc:      65,
-					TF:       6,
+					TF:       5,
 					InPhrase: true,
 				},
 			},
@@ -36064,14 +47297,257 @@ var searchIndex = textindex.Index{
 					Doc: 46,
 					TF:  1,
 				},
-			},
-		},
-		{
-			Stem: "httpresponseredirect",
-			Postings: []textindex.Posting{
 				{
-					Doc: 20,
-					TF:  1,
+					Doc: 109,
+					TF:  0.5,
+				},
+				{
+					Doc: 116,
+					TF:  0.5,
+				},
+				{
+					Doc: 123,
+					TF:  0.5,
+				},
+				{
+					Doc: 129,
+					TF:  0.5,
+				},
+				{
+					Doc: 136,
+					TF:  0.5,
+				},
+				{
+					Doc: 143,
+					TF:  0.5,
+				},
+				{
+					Doc: 150,
+					TF:  0.5,
+				},
+				{
+					Doc: 157,
+					TF:  0.5,
+				},
+				{
+					Doc: 164,
+					TF:  0.5,
+				},
+				{
+					Doc: 171,
+					TF:  0.5,
+				},
+				{
+					Doc: 178,
+					TF:  0.5,
+				},
+				{
+					Doc: 185,
+					TF:  0.5,
+				},
+				{
+					Doc: 192,
+					TF:  0.5,
+				},
+				{
+					Doc: 199,
+					TF:  0.5,
+				},
+				{
+					Doc: 206,
+					TF:  0.5,
+				},
+				{
+					Doc: 213,
+					TF:  0.5,
+				},
+				{
+					Doc: 220,
+					TF:  0.5,
+				},
+				{
+					Doc: 227,
+					TF:  0.5,
+				},
+				{
+					Doc: 234,
+					TF:  0.5,
+				},
+				{
+					Doc: 241,
+					TF:  0.5,
+				},
+				{
+					Doc: 243,
+					TF:  0.5,
+				},
+				{
+					Doc: 250,
+					TF:  0.5,
+				},
+				{
+					Doc: 257,
+					TF:  0.5,
+				},
+				{
+					Doc: 264,
+					TF:  0.5,
+				},
+				{
+					Doc: 271,
+					TF:  0.5,
+				},
+				{
+					Doc: 278,
+					TF:  0.5,
+				},
+				{
+					Doc: 285,
+					TF:  0.5,
+				},
+				{
+					Doc: 292,
+					TF:  0.5,
+				},
+				{
+					Doc: 299,
+					TF:  0.5,
+				},
+				{
+					Doc: 306,
+					TF:  0.5,
+				},
+				{
+					Doc: 313,
+					TF:  0.5,
+				},
+				{
+					Doc: 320,
+					TF:  0.5,
+				},
+				{
+					Doc: 327,
+					TF:  0.5,
+				},
+				{
+					Doc: 334,
+					TF:  0.5,
+				},
+				{
+					Doc: 341,
+					TF:  0.5,
+				},
+				{
+					Doc: 348,
+					TF:  0.5,
+				},
+				{
+					Doc: 355,
+					TF:  0.5,
+				},
+				{
+					Doc: 362,
+					TF:  0.5,
+				},
+				{
+					Doc: 369,
+					TF:  0.5,
+				},
+				{
+					Doc: 376,
+					TF:  0.5,
+				},
+				{
+					Doc: 383,
+					TF:  0.5,
+				},
+				{
+					Doc: 388,
+					TF:  0.5,
+				},
+				{
+					Doc: 395,
+					TF:  0.5,
+				},
+				{
+					Doc: 402,
+					TF:  0.5,
+				},
+				{
+					Doc: 409,
+					TF:  0.5,
+				},
+				{
+					Doc: 416,
+					TF:  0.5,
+				},
+				{
+					Doc: 421,
+					TF:  0.5,
+				},
+				{
+					Doc: 428,
+					TF:  0.5,
+				},
+				{
+					Doc: 435,
+					TF:  0.5,
+				},
+				{
+					Doc: 442,
+					TF:  0.5,
+				},
+				{
+					Doc: 449,
+					TF:  0.5,
+				},
+				{
+					Doc: 456,
+					TF:  0.5,
+				},
+				{
+					Doc: 463,
+					TF:  0.5,
+				},
+				{
+					Doc: 470,
+					TF:  0.5,
+				},
+				{
+					Doc: 477,
+					TF:  0.5,
+				},
+				{
+					Doc: 484,
+					TF:  0.5,
+				},
+				{
+					Doc: 491,
+					TF:  0.5,
+				},
+				{
+					Doc: 498,
+					TF:  0.5,
+				},
+				{
+					Doc: 505,
+					TF:  0.5,
+				},
+				{
+					Doc: 512,
+					TF:  0.5,
+				},
+				{
+					Doc: 519,
+					TF:  0.5,
+				},
+				{
+					Doc: 526,
+					TF:  0.5,
+				},
+				{
+					Doc: 533,
+					TF:  0.5,
 				},
 			},
 		},
@@ -36103,23 +47579,630 @@ var searchIndex = textindex.Index{
 					Doc: 100,
 					TF:  1,
 				},
-			},
-		},
-		{
-			Stem: "httpstatuscod",
-			Postings: []textindex.Posting{
 				{
-					Doc: 24,
-					TF:  1,
+					Doc:      104,
+					TF:       7.5,
+					InPhrase: true,
 				},
-			},
-		},
-		{
-			Stem: "httpwebrequest",
-			Postings: []textindex.Posting{
 				{
-					Doc: 44,
-					TF:  1,
+					Doc:      107,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      111,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      114,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      118,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      121,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      125,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      127,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      131,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      134,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      138,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      141,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      145,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      148,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      152,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      155,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      159,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      162,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      166,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      169,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      173,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      176,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      180,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      183,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      187,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      190,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      194,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      197,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      201,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      204,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      208,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      211,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      215,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      218,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      222,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      225,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      229,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      232,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      236,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      239,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      245,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      248,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      252,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      255,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      259,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      262,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      266,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      269,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      273,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      276,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      280,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      283,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      287,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      290,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      294,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      297,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      301,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      304,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      308,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      311,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      315,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      318,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      322,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      325,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      329,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      332,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      336,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      339,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      343,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      346,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      350,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      353,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      357,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      360,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      364,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      367,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      371,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      374,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      378,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      381,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      385,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      387,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      389,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      391,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      397,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      400,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      404,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      407,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      411,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      414,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      418,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      419,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      423,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      426,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      430,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      433,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      437,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      440,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      444,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      447,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      451,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      454,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      458,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      461,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      465,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      468,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      472,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      475,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      479,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      482,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      486,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      489,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      493,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      496,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      500,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      503,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      507,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      510,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      514,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      517,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      520,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      522,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      525,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      528,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      531,
+					TF:       7.5,
+					InPhrase: true,
 				},
 			},
 		},
@@ -36770,6 +48853,46 @@ var searchIndex = textindex.Index{
 					TF:       26.466,
 					InPhrase: true,
 				},
+				{
+					Doc:      193,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      194,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      196,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      197,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      198,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      199,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      385,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      386,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -36875,6 +48998,36 @@ var searchIndex = textindex.Index{
 					Doc: 85,
 					TF:  1.2,
 				},
+				{
+					Doc:      464,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      465,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      467,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      468,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      469,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      470,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -36932,6 +49085,16 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 93,
 					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "imus",
+			Postings: []textindex.Posting{
+				{
+					Doc:      195,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -37262,6 +49425,11 @@ var searchIndex = textindex.Index{
 					Doc: 99,
 					TF:  1.993,
 				},
+				{
+					Doc:      151,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -37359,6 +49527,36 @@ var searchIndex = textindex.Index{
 					Doc:      101,
 					TF:       14,
 					InVendor: true,
+				},
+				{
+					Doc:      152,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      153,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      154,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      155,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      156,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      157,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -37862,6 +50060,46 @@ var searchIndex = textindex.Index{
 					Doc: 84,
 					TF:  0.3,
 				},
+				{
+					Doc:      506,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      507,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      509,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      510,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      511,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      512,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "insufficientstorag",
+			Postings: []textindex.Posting{
+				{
+					Doc:      508,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -38048,6 +50286,41 @@ var searchIndex = textindex.Index{
 				{
 					Doc:      101,
 					TF:       14.2,
+					InPhrase: true,
+				},
+				{
+					Doc:      457,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      458,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      459,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      460,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      461,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      462,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      463,
+					TF:       7,
 					InPhrase: true,
 				},
 			},
@@ -39973,7 +52246,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      40,
-					TF:       42.129,
+					TF:       42.246,
 					InPhrase: true,
 				},
 				{
@@ -40029,6 +52302,76 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 99,
 					TF:  1,
+				},
+				{
+					Doc:      349,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      350,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      351,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      352,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      353,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      354,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      355,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      443,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      444,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      445,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      446,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      447,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      448,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      449,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -40631,6 +52974,41 @@ var searchIndex = textindex.Index{
 					Doc: 64,
 					TF:  4.9,
 				},
+				{
+					Doc:      450,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      451,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      452,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      453,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      454,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      455,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      456,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -40695,7 +53073,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      38,
-					TF:       41.052,
+					TF:       41.169,
 					InPhrase: true,
 				},
 				{
@@ -40711,6 +53089,36 @@ var searchIndex = textindex.Index{
 					Doc: 43,
 					TF:  3.308,
 				},
+				{
+					Doc:      335,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      336,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      338,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      339,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      340,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      341,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -40719,6 +53127,16 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 47,
 					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "lengthrequir",
+			Postings: []textindex.Posting{
+				{
+					Doc:      337,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -41223,7 +53641,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      41,
-					TF:       6.993,
+					TF:       7.399,
 					InPhrase: true,
 				},
 				{
@@ -41287,6 +53705,11 @@ var searchIndex = textindex.Index{
 					Doc: 95,
 					TF:  1.993,
 				},
+				{
+					Doc:      520,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -41294,7 +53717,7 @@ var searchIndex = textindex.Index{
 			Postings: []textindex.Posting{
 				{
 					Doc:      41,
-					TF:       6,
+					TF:       5,
 					InPhrase: true,
 				},
 			},
@@ -41351,7 +53774,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      41,
-					TF:       6.693,
+					TF:       7.099,
 					InPhrase: true,
 				},
 				{
@@ -42051,6 +54474,36 @@ var searchIndex = textindex.Index{
 					Doc: 83,
 					TF:  1,
 				},
+				{
+					Doc:      404,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      405,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      406,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      407,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      408,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      409,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -42375,6 +54828,41 @@ var searchIndex = textindex.Index{
 					Doc: 96,
 					TF:  0.6,
 				},
+				{
+					Doc:      356,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      357,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      358,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      359,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      360,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      361,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      362,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -42624,6 +55112,46 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 96,
 					TF:  0.3,
+				},
+				{
+					Doc:      513,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      514,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      516,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      517,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      518,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      519,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "loopdetect",
+			Postings: []textindex.Posting{
+				{
+					Doc:      515,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -43534,6 +56062,41 @@ var searchIndex = textindex.Index{
 					Doc: 102,
 					TF:  0.6,
 				},
+				{
+					Doc:      436,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      437,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      438,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      439,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      440,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      441,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      442,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -44038,6 +56601,41 @@ var searchIndex = textindex.Index{
 					Doc: 84,
 					TF:  1.2,
 				},
+				{
+					Doc:      363,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      364,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      365,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      366,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      367,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      368,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      369,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -44422,6 +57020,46 @@ var searchIndex = textindex.Index{
 					Doc: 85,
 					TF:  1,
 				},
+				{
+					Doc:      293,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      294,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      295,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      296,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      297,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      298,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      299,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      389,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -44681,6 +57319,41 @@ var searchIndex = textindex.Index{
 					Doc: 64,
 					TF:  0.6,
 				},
+				{
+					Doc:      390,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      391,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      393,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      394,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      395,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "misdirectedrequest",
+			Postings: []textindex.Posting{
+				{
+					Doc:      392,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -44735,7 +57408,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      46,
-					TF:       13.3,
+					TF:       14.399,
 					InPhrase: true,
 				},
 				{
@@ -44827,7 +57500,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      38,
-					TF:       8.766,
+					TF:       9.766,
 					InPhrase: true,
 				},
 				{
@@ -44917,7 +57590,7 @@ var searchIndex = textindex.Index{
 			Postings: []textindex.Posting{
 				{
 					Doc:      38,
-					TF:       6,
+					TF:       5,
 					InPhrase: true,
 				},
 			},
@@ -45165,6 +57838,36 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 51,
 					TF:  1,
+				},
+				{
+					Doc:      228,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      229,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      231,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      232,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      233,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      234,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -45637,6 +58340,46 @@ var searchIndex = textindex.Index{
 					TF:       5,
 					InPhrase: true,
 				},
+				{
+					Doc:      207,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      208,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      210,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      211,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      212,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      213,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "movedperman",
+			Postings: []textindex.Posting{
+				{
+					Doc:      209,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -45745,6 +58488,36 @@ var searchIndex = textindex.Index{
 					Doc: 83,
 					TF:  1,
 				},
+				{
+					Doc:      179,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      180,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      182,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      183,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      184,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      185,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -45782,6 +58555,46 @@ var searchIndex = textindex.Index{
 					Doc: 81,
 					TF:  0.3,
 				},
+				{
+					Doc:      200,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      201,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      203,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      204,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      205,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      206,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "multiplechoic",
+			Postings: []textindex.Posting{
+				{
+					Doc:      202,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -45795,6 +58608,11 @@ var searchIndex = textindex.Index{
 				{
 					Doc:      15,
 					TF:       6,
+					InPhrase: true,
+				},
+				{
+					Doc:      181,
+					TF:       7,
 					InPhrase: true,
 				},
 			},
@@ -46523,6 +59341,41 @@ var searchIndex = textindex.Index{
 					TF:       42.54,
 					InPhrase: true,
 				},
+				{
+					Doc:      499,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      500,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      501,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      502,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      503,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      504,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      505,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -46602,6 +59455,559 @@ var searchIndex = textindex.Index{
 					Doc: 100,
 					TF:  1,
 				},
+				{
+					Doc: 103,
+					TF:  0.5,
+				},
+				{
+					Doc:      105,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 110,
+					TF:  0.5,
+				},
+				{
+					Doc:      112,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 117,
+					TF:  0.5,
+				},
+				{
+					Doc:      119,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 124,
+					TF:  0.5,
+				},
+				{
+					Doc:      126,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 130,
+					TF:  0.5,
+				},
+				{
+					Doc:      132,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 137,
+					TF:  0.5,
+				},
+				{
+					Doc:      139,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 144,
+					TF:  0.5,
+				},
+				{
+					Doc:      146,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 151,
+					TF:  0.5,
+				},
+				{
+					Doc:      153,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 158,
+					TF:  0.5,
+				},
+				{
+					Doc:      160,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 165,
+					TF:  0.5,
+				},
+				{
+					Doc:      167,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 172,
+					TF:  0.5,
+				},
+				{
+					Doc:      174,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 179,
+					TF:  0.5,
+				},
+				{
+					Doc:      181,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 186,
+					TF:  0.5,
+				},
+				{
+					Doc:      188,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 193,
+					TF:  0.5,
+				},
+				{
+					Doc:      195,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 200,
+					TF:  0.5,
+				},
+				{
+					Doc:      202,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 207,
+					TF:  0.5,
+				},
+				{
+					Doc:      209,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 214,
+					TF:  0.5,
+				},
+				{
+					Doc:      216,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 221,
+					TF:  0.5,
+				},
+				{
+					Doc:      223,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 228,
+					TF:  0.5,
+				},
+				{
+					Doc:      230,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 235,
+					TF:  0.5,
+				},
+				{
+					Doc:      237,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      242,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 244,
+					TF:  0.5,
+				},
+				{
+					Doc:      246,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 251,
+					TF:  0.5,
+				},
+				{
+					Doc:      253,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 258,
+					TF:  0.5,
+				},
+				{
+					Doc:      260,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 265,
+					TF:  0.5,
+				},
+				{
+					Doc:      267,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 272,
+					TF:  0.5,
+				},
+				{
+					Doc:      274,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 279,
+					TF:  0.5,
+				},
+				{
+					Doc:      281,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 286,
+					TF:  0.5,
+				},
+				{
+					Doc:      288,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 293,
+					TF:  0.5,
+				},
+				{
+					Doc:      295,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 300,
+					TF:  0.5,
+				},
+				{
+					Doc:      302,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 307,
+					TF:  0.5,
+				},
+				{
+					Doc:      309,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 314,
+					TF:  0.5,
+				},
+				{
+					Doc:      316,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 321,
+					TF:  0.5,
+				},
+				{
+					Doc:      323,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 328,
+					TF:  0.5,
+				},
+				{
+					Doc:      330,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 335,
+					TF:  0.5,
+				},
+				{
+					Doc:      337,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 342,
+					TF:  0.5,
+				},
+				{
+					Doc:      344,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 349,
+					TF:  0.5,
+				},
+				{
+					Doc:      351,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 356,
+					TF:  0.5,
+				},
+				{
+					Doc:      358,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 363,
+					TF:  0.5,
+				},
+				{
+					Doc:      365,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 370,
+					TF:  0.5,
+				},
+				{
+					Doc:      372,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 377,
+					TF:  0.5,
+				},
+				{
+					Doc:      379,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 384,
+					TF:  0.5,
+				},
+				{
+					Doc: 390,
+					TF:  0.5,
+				},
+				{
+					Doc:      392,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 396,
+					TF:  0.5,
+				},
+				{
+					Doc:      398,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 403,
+					TF:  0.5,
+				},
+				{
+					Doc:      405,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 410,
+					TF:  0.5,
+				},
+				{
+					Doc:      412,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 417,
+					TF:  0.5,
+				},
+				{
+					Doc: 422,
+					TF:  0.5,
+				},
+				{
+					Doc:      424,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 429,
+					TF:  0.5,
+				},
+				{
+					Doc:      431,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 436,
+					TF:  0.5,
+				},
+				{
+					Doc:      438,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 443,
+					TF:  0.5,
+				},
+				{
+					Doc:      445,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 450,
+					TF:  0.5,
+				},
+				{
+					Doc:      452,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 457,
+					TF:  0.5,
+				},
+				{
+					Doc:      459,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 464,
+					TF:  0.5,
+				},
+				{
+					Doc:      466,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 471,
+					TF:  0.5,
+				},
+				{
+					Doc:      473,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 478,
+					TF:  0.5,
+				},
+				{
+					Doc:      480,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 485,
+					TF:  0.5,
+				},
+				{
+					Doc:      487,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 492,
+					TF:  0.5,
+				},
+				{
+					Doc:      494,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 499,
+					TF:  0.5,
+				},
+				{
+					Doc:      501,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 506,
+					TF:  0.5,
+				},
+				{
+					Doc:      508,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 513,
+					TF:  0.5,
+				},
+				{
+					Doc:      515,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 521,
+					TF:  0.5,
+				},
+				{
+					Doc:      523,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc: 527,
+					TF:  0.5,
+				},
+				{
+					Doc:      529,
+					TF:       3.5,
+					InVendor: true,
+				},
 			},
 		},
 		{
@@ -46673,6 +60079,41 @@ var searchIndex = textindex.Index{
 				{
 					Doc:      101,
 					TF:       24.293,
+					InPhrase: true,
+				},
+				{
+					Doc:      527,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      528,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      529,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      530,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      531,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      532,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      533,
+					TF:       7,
 					InPhrase: true,
 				},
 			},
@@ -47661,6 +61102,36 @@ var searchIndex = textindex.Index{
 					Doc: 101,
 					TF:  5.909,
 				},
+				{
+					Doc:      158,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      159,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      161,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      162,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      163,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      164,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -47677,6 +61148,16 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 98,
 					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "nocont",
+			Postings: []textindex.Posting{
+				{
+					Doc:      160,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -47798,6 +61279,41 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 95,
 					TF:  1,
+				},
+				{
+					Doc:      151,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      152,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      153,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      154,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      155,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      156,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      157,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -48069,7 +61585,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      33,
-					TF:       36.371,
+					TF:       36.504,
 					InPhrase: true,
 				},
 				{
@@ -48363,6 +61879,256 @@ var searchIndex = textindex.Index{
 					Doc: 102,
 					TF:  3.625,
 				},
+				{
+					Doc:      228,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      229,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      231,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      232,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      233,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      234,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      286,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      287,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      289,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      290,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      291,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      292,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      293,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      294,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      295,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      296,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      297,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      298,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      299,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      300,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      301,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      303,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      304,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      305,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      306,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      370,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      371,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      372,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      373,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      374,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      375,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      376,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      464,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      465,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      467,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      468,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      469,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      470,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      492,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      493,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      494,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      495,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      496,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      497,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      498,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      521,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      522,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      524,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      525,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      526,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -48375,6 +62141,16 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 96,
 					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "notaccept",
+			Postings: []textindex.Posting{
+				{
+					Doc:      302,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -48433,6 +62209,26 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 12,
 					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "notextend",
+			Postings: []textindex.Posting{
+				{
+					Doc:      523,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "notfound",
+			Postings: []textindex.Posting{
+				{
+					Doc:      288,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -48600,6 +62396,26 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 81,
 					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "notimpl",
+			Postings: []textindex.Posting{
+				{
+					Doc:      466,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "notmodifi",
+			Postings: []textindex.Posting{
+				{
+					Doc:      230,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -49399,6 +63215,36 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 10,
 					TF:  1,
+				},
+				{
+					Doc:      131,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      132,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      133,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      134,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      135,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      136,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -50773,6 +64619,263 @@ var searchIndex = textindex.Index{
 			},
 		},
 		{
+			Stem: "org",
+			Postings: []textindex.Posting{
+				{
+					Doc: 107,
+					TF:  0.5,
+				},
+				{
+					Doc: 114,
+					TF:  0.5,
+				},
+				{
+					Doc: 121,
+					TF:  0.5,
+				},
+				{
+					Doc: 127,
+					TF:  0.5,
+				},
+				{
+					Doc: 134,
+					TF:  0.5,
+				},
+				{
+					Doc: 141,
+					TF:  0.5,
+				},
+				{
+					Doc: 148,
+					TF:  0.5,
+				},
+				{
+					Doc: 155,
+					TF:  0.5,
+				},
+				{
+					Doc: 162,
+					TF:  0.5,
+				},
+				{
+					Doc: 169,
+					TF:  0.5,
+				},
+				{
+					Doc: 176,
+					TF:  0.5,
+				},
+				{
+					Doc: 183,
+					TF:  0.5,
+				},
+				{
+					Doc: 190,
+					TF:  0.5,
+				},
+				{
+					Doc: 197,
+					TF:  0.5,
+				},
+				{
+					Doc: 204,
+					TF:  0.5,
+				},
+				{
+					Doc: 211,
+					TF:  0.5,
+				},
+				{
+					Doc: 218,
+					TF:  0.5,
+				},
+				{
+					Doc: 225,
+					TF:  0.5,
+				},
+				{
+					Doc: 232,
+					TF:  0.5,
+				},
+				{
+					Doc: 239,
+					TF:  0.5,
+				},
+				{
+					Doc: 248,
+					TF:  0.5,
+				},
+				{
+					Doc: 255,
+					TF:  0.5,
+				},
+				{
+					Doc: 262,
+					TF:  0.5,
+				},
+				{
+					Doc: 269,
+					TF:  0.5,
+				},
+				{
+					Doc: 276,
+					TF:  0.5,
+				},
+				{
+					Doc: 283,
+					TF:  0.5,
+				},
+				{
+					Doc: 290,
+					TF:  0.5,
+				},
+				{
+					Doc: 297,
+					TF:  0.5,
+				},
+				{
+					Doc: 304,
+					TF:  0.5,
+				},
+				{
+					Doc: 311,
+					TF:  0.5,
+				},
+				{
+					Doc: 318,
+					TF:  0.5,
+				},
+				{
+					Doc: 325,
+					TF:  0.5,
+				},
+				{
+					Doc: 332,
+					TF:  0.5,
+				},
+				{
+					Doc: 339,
+					TF:  0.5,
+				},
+				{
+					Doc: 346,
+					TF:  0.5,
+				},
+				{
+					Doc: 353,
+					TF:  0.5,
+				},
+				{
+					Doc: 360,
+					TF:  0.5,
+				},
+				{
+					Doc: 367,
+					TF:  0.5,
+				},
+				{
+					Doc: 374,
+					TF:  0.5,
+				},
+				{
+					Doc: 381,
+					TF:  0.5,
+				},
+				{
+					Doc: 387,
+					TF:  0.5,
+				},
+				{
+					Doc: 389,
+					TF:  0.5,
+				},
+				{
+					Doc: 400,
+					TF:  0.5,
+				},
+				{
+					Doc: 407,
+					TF:  0.5,
+				},
+				{
+					Doc: 414,
+					TF:  0.5,
+				},
+				{
+					Doc: 419,
+					TF:  0.5,
+				},
+				{
+					Doc: 426,
+					TF:  0.5,
+				},
+				{
+					Doc: 433,
+					TF:  0.5,
+				},
+				{
+					Doc: 440,
+					TF:  0.5,
+				},
+				{
+					Doc: 447,
+					TF:  0.5,
+				},
+				{
+					Doc: 454,
+					TF:  0.5,
+				},
+				{
+					Doc: 461,
+					TF:  0.5,
+				},
+				{
+					Doc: 468,
+					TF:  0.5,
+				},
+				{
+					Doc: 475,
+					TF:  0.5,
+				},
+				{
+					Doc: 482,
+					TF:  0.5,
+				},
+				{
+					Doc: 489,
+					TF:  0.5,
+				},
+				{
+					Doc: 496,
+					TF:  0.5,
+				},
+				{
+					Doc: 503,
+					TF:  0.5,
+				},
+				{
+					Doc: 510,
+					TF:  0.5,
+				},
+				{
+					Doc: 517,
+					TF:  0.5,
+				},
+				{
+					Doc: 520,
+					TF:  0.5,
+				},
+				{
+					Doc: 525,
+					TF:  0.5,
+				},
+				{
+					Doc: 531,
+					TF:  0.5,
+				},
+			},
+		},
+		{
 			Stem: "organ",
 			Postings: []textindex.Posting{
 				{
@@ -51133,6 +65236,36 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 98,
 					TF:  1,
+				},
+				{
+					Doc:      221,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      222,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      224,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      225,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      226,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      227,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -51738,7 +65871,7 @@ var searchIndex = textindex.Index{
 			Postings: []textindex.Posting{
 				{
 					Doc:      16,
-					TF:       6.3,
+					TF:       12.094,
 					InPhrase: true,
 				},
 			},
@@ -52794,6 +66927,46 @@ var searchIndex = textindex.Index{
 					Doc: 88,
 					TF:  0.3,
 				},
+				{
+					Doc:      172,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      173,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      175,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      176,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      177,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      178,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "partialcont",
+			Postings: []textindex.Posting{
+				{
+					Doc:      174,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -53176,6 +67349,16 @@ var searchIndex = textindex.Index{
 					TF:       15.299,
 					InPhrase: true,
 				},
+				{
+					Doc:      352,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      353,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -53197,6 +67380,46 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 79,
 					TF:  1,
+				},
+				{
+					Doc:      272,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      273,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      275,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      276,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      277,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      278,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "paymentrequir",
+			Postings: []textindex.Posting{
+				{
+					Doc:      274,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -53455,6 +67678,76 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 75,
 					TF:  1,
+				},
+				{
+					Doc:      207,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      208,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      210,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      211,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      212,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      213,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      251,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      252,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      254,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      255,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      256,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      257,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "permanentredirect",
+			Postings: []textindex.Posting{
+				{
+					Doc:      253,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -54625,6 +68918,86 @@ var searchIndex = textindex.Index{
 					Doc: 85,
 					TF:  0.6,
 				},
+				{
+					Doc:      342,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      343,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      345,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      346,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      347,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      348,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      429,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      430,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      432,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      433,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      434,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      435,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "preconditionfail",
+			Postings: []textindex.Posting{
+				{
+					Doc:      344,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "preconditionrequir",
+			Postings: []textindex.Posting{
+				{
+					Doc:      431,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -55339,6 +69712,36 @@ var searchIndex = textindex.Index{
 					Doc: 95,
 					TF:  3,
 				},
+				{
+					Doc:      118,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      119,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      120,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      121,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      122,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      123,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -55612,7 +70015,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      5,
-					TF:       16.586,
+					TF:       16.809,
 					InVendor: true,
 				},
 				{
@@ -55803,6 +70206,36 @@ var searchIndex = textindex.Index{
 					Doc: 92,
 					TF:  1.2,
 				},
+				{
+					Doc:      110,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      111,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      113,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      114,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      115,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      116,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -55929,7 +70362,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      16,
-					TF:       14.682,
+					TF:       19.279,
 					InPhrase: true,
 				},
 				{
@@ -56084,6 +70517,71 @@ var searchIndex = textindex.Index{
 					InPhrase: true,
 					InVendor: true,
 				},
+				{
+					Doc:      235,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      236,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      238,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      239,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      240,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      241,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      307,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      308,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      309,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      310,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      311,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      312,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      313,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -56091,7 +70589,7 @@ var searchIndex = textindex.Index{
 			Postings: []textindex.Posting{
 				{
 					Doc:      16,
-					TF:       11.599,
+					TF:       5,
 					InPhrase: true,
 				},
 			},
@@ -56457,6 +70955,316 @@ var searchIndex = textindex.Index{
 					Doc: 100,
 					TF:  1,
 				},
+				{
+					Doc:      104,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      111,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      118,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      125,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      131,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      138,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      145,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      152,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      159,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      166,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      173,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      180,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      187,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      194,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      201,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      208,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      215,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      222,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      229,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      236,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      245,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      252,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      259,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      266,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      273,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      280,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      287,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      294,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      301,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      308,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      315,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      322,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      329,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      336,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      343,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      350,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      357,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      364,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      371,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      378,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      385,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      391,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      397,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      404,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      411,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      418,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      423,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      430,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      437,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      444,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      451,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      458,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      465,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      472,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      479,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      486,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      493,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      500,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      507,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      514,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      522,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      528,
+					TF:       3,
+					InVendor: true,
+				},
 			},
 		},
 		{
@@ -56685,6 +71493,246 @@ var searchIndex = textindex.Index{
 					Doc: 85,
 					TF:  1,
 				},
+				{
+					Doc: 108,
+					TF:  0.847,
+				},
+				{
+					Doc: 115,
+					TF:  0.847,
+				},
+				{
+					Doc: 122,
+					TF:  0.847,
+				},
+				{
+					Doc: 128,
+					TF:  0.847,
+				},
+				{
+					Doc: 135,
+					TF:  0.847,
+				},
+				{
+					Doc: 142,
+					TF:  0.847,
+				},
+				{
+					Doc: 149,
+					TF:  0.847,
+				},
+				{
+					Doc: 156,
+					TF:  0.847,
+				},
+				{
+					Doc: 163,
+					TF:  0.847,
+				},
+				{
+					Doc: 170,
+					TF:  0.847,
+				},
+				{
+					Doc: 177,
+					TF:  0.847,
+				},
+				{
+					Doc: 184,
+					TF:  0.847,
+				},
+				{
+					Doc: 191,
+					TF:  0.847,
+				},
+				{
+					Doc: 198,
+					TF:  0.847,
+				},
+				{
+					Doc: 205,
+					TF:  0.847,
+				},
+				{
+					Doc: 212,
+					TF:  0.847,
+				},
+				{
+					Doc: 219,
+					TF:  0.847,
+				},
+				{
+					Doc: 226,
+					TF:  0.847,
+				},
+				{
+					Doc: 233,
+					TF:  0.847,
+				},
+				{
+					Doc: 240,
+					TF:  0.847,
+				},
+				{
+					Doc: 249,
+					TF:  0.847,
+				},
+				{
+					Doc: 256,
+					TF:  0.847,
+				},
+				{
+					Doc: 263,
+					TF:  0.847,
+				},
+				{
+					Doc: 270,
+					TF:  0.847,
+				},
+				{
+					Doc: 277,
+					TF:  0.847,
+				},
+				{
+					Doc: 284,
+					TF:  0.847,
+				},
+				{
+					Doc: 291,
+					TF:  0.847,
+				},
+				{
+					Doc: 298,
+					TF:  0.847,
+				},
+				{
+					Doc: 305,
+					TF:  0.847,
+				},
+				{
+					Doc: 312,
+					TF:  0.847,
+				},
+				{
+					Doc: 319,
+					TF:  0.847,
+				},
+				{
+					Doc: 326,
+					TF:  0.847,
+				},
+				{
+					Doc: 333,
+					TF:  0.847,
+				},
+				{
+					Doc: 340,
+					TF:  0.847,
+				},
+				{
+					Doc: 347,
+					TF:  0.847,
+				},
+				{
+					Doc: 354,
+					TF:  0.847,
+				},
+				{
+					Doc: 361,
+					TF:  0.847,
+				},
+				{
+					Doc: 368,
+					TF:  0.847,
+				},
+				{
+					Doc: 375,
+					TF:  0.847,
+				},
+				{
+					Doc: 382,
+					TF:  0.847,
+				},
+				{
+					Doc: 394,
+					TF:  0.847,
+				},
+				{
+					Doc: 401,
+					TF:  0.847,
+				},
+				{
+					Doc: 408,
+					TF:  0.847,
+				},
+				{
+					Doc: 415,
+					TF:  0.847,
+				},
+				{
+					Doc: 420,
+					TF:  0.847,
+				},
+				{
+					Doc: 427,
+					TF:  0.847,
+				},
+				{
+					Doc: 434,
+					TF:  0.847,
+				},
+				{
+					Doc: 441,
+					TF:  0.847,
+				},
+				{
+					Doc: 448,
+					TF:  0.847,
+				},
+				{
+					Doc: 455,
+					TF:  0.847,
+				},
+				{
+					Doc: 462,
+					TF:  0.847,
+				},
+				{
+					Doc: 469,
+					TF:  0.847,
+				},
+				{
+					Doc: 476,
+					TF:  0.847,
+				},
+				{
+					Doc: 483,
+					TF:  0.847,
+				},
+				{
+					Doc: 490,
+					TF:  0.847,
+				},
+				{
+					Doc: 497,
+					TF:  0.847,
+				},
+				{
+					Doc: 504,
+					TF:  0.847,
+				},
+				{
+					Doc: 511,
+					TF:  0.847,
+				},
+				{
+					Doc: 518,
+					TF:  0.847,
+				},
+				{
+					Doc: 532,
+					TF:  0.847,
+				},
 			},
 		},
 		{
@@ -56732,6 +71780,306 @@ var searchIndex = textindex.Index{
 					Doc:      50,
 					TF:       6,
 					InPhrase: true,
+				},
+				{
+					Doc:      108,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      115,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      122,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      128,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      135,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      142,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      149,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      156,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      163,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      170,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      177,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      184,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      191,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      198,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      205,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      212,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      219,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      226,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      233,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      240,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      249,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      256,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      263,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      270,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      277,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      284,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      291,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      298,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      305,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      312,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      319,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      326,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      333,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      340,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      347,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      354,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      361,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      368,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      375,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      382,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      394,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      401,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      408,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      415,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      420,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      427,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      434,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      441,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      448,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      455,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      462,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      469,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      476,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      483,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      490,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      497,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      504,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      511,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      518,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      532,
+					TF:       3,
+					InVendor: true,
 				},
 			},
 		},
@@ -56890,6 +72238,41 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 102,
 					TF:  1.993,
+				},
+				{
+					Doc:      370,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      371,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      372,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      373,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      374,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      375,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      376,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -57843,6 +73226,41 @@ var searchIndex = textindex.Index{
 					Doc: 102,
 					TF:  1,
 				},
+				{
+					Doc:      450,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      451,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      452,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      453,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      454,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      455,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      456,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -58335,7 +73753,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      20,
-					TF:       20.289,
+					TF:       20.443,
 					InPhrase: true,
 				},
 				{
@@ -58407,6 +73825,66 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 99,
 					TF:  1.6,
+				},
+				{
+					Doc:      244,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      245,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      247,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      248,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      249,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      250,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      251,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      252,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      254,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      255,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      256,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      257,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -59682,6 +75160,36 @@ var searchIndex = textindex.Index{
 					Doc: 102,
 					TF:  2.893,
 				},
+				{
+					Doc:      186,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      187,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      189,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      190,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      191,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      192,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -59787,7 +75295,7 @@ var searchIndex = textindex.Index{
 			Stem: "request",
 			Postings: []textindex.Posting{
 				{
-					TF: 3.493,
+					TF: 3.899,
 				},
 				{
 					Doc:      1,
@@ -59805,7 +75313,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 5,
-					TF:  1.693,
+					TF:  2.099,
 				},
 				{
 					Doc:      7,
@@ -59831,7 +75339,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 12,
-					TF:  4.508,
+					TF:  5.201,
 				},
 				{
 					Doc:      13,
@@ -59947,12 +75455,12 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      40,
-					TF:       24.302,
+					TF:       24.485,
 					InPhrase: true,
 				},
 				{
 					Doc:      41,
-					TF:       30.878,
+					TF:       31.101,
 					InPhrase: true,
 				},
 				{
@@ -59966,7 +75474,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 44,
-					TF:  7.186,
+					TF:  7.409,
 				},
 				{
 					Doc: 45,
@@ -60208,6 +75716,226 @@ var searchIndex = textindex.Index{
 					TF:       32.445,
 					InPhrase: true,
 				},
+				{
+					Doc:      258,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      259,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      261,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      262,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      263,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      264,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      314,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      315,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      317,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      318,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      319,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      320,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      349,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      350,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      351,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      355,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      356,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      357,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      358,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      362,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      370,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      371,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      372,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      374,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      376,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      390,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      391,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      393,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      394,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      395,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      436,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      437,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      438,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      439,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      440,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      441,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      442,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      443,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      444,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      445,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      446,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      447,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      448,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      449,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -60216,6 +75944,11 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 35,
 					TF:  2.2,
+				},
+				{
+					Doc:      316,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -60346,6 +76079,196 @@ var searchIndex = textindex.Index{
 					TF:       26.5,
 					InPhrase: true,
 				},
+				{
+					Doc:      272,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      273,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      275,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      276,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      277,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      278,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      307,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      308,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      309,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      310,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      311,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      312,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      313,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      335,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      336,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      338,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      339,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      340,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      341,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      422,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      423,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      425,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      426,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      427,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      428,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      429,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      430,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      432,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      433,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      434,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      435,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      527,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      528,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      529,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      530,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      531,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      532,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      533,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -60427,6 +76350,11 @@ var searchIndex = textindex.Index{
 					Doc: 89,
 					TF:  1,
 				},
+				{
+					Doc:      243,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -60477,6 +76405,46 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 92,
 					TF:  1,
+				},
+				{
+					Doc:      165,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      166,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      168,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      169,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      170,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      171,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "resetcont",
+			Postings: []textindex.Posting{
+				{
+					Doc:      167,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -60850,7 +76818,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 20,
-					TF:  1,
+					TF:  1.693,
 				},
 				{
 					Doc:      22,
@@ -61061,6 +77029,321 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 102,
 					TF:  1,
+				},
+				{
+					Doc:      109,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      116,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      123,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      129,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      136,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      143,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      150,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      157,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      164,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      171,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      178,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      185,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      192,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      199,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      206,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      213,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      220,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      227,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      234,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      241,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      243,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      250,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      257,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      264,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      271,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      278,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      285,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      292,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      299,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      306,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      313,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      320,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      327,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      334,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      341,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      348,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      355,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      362,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      369,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      376,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      383,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      388,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      395,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      402,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      409,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      416,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      421,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      428,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      435,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      442,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      449,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      456,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      463,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      470,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      477,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      484,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      491,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      498,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      505,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      512,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      519,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      526,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      533,
+					TF:       7.5,
+					InPhrase: true,
 				},
 			},
 		},
@@ -61284,7 +77567,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      5,
-					TF:       31.38,
+					TF:       31.563,
 					InPhrase: true,
 					InVendor: true,
 				},
@@ -61309,15 +77592,6 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 53,
-					TF:  1,
-				},
-			},
-		},
-		{
-			Stem: "resumablehttprequestspropos",
-			Postings: []textindex.Posting{
-				{
-					Doc: 5,
 					TF:  1,
 				},
 			},
@@ -61608,15 +77882,6 @@ var searchIndex = textindex.Index{
 					Doc:      99,
 					TF:       6.3,
 					InPhrase: true,
-				},
-			},
-		},
-		{
-			Stem: "returnhttpnotaccept",
-			Postings: []textindex.Posting{
-				{
-					Doc: 33,
-					TF:  1,
 				},
 			},
 		},
@@ -62472,6 +78737,306 @@ var searchIndex = textindex.Index{
 					Doc: 50,
 					TF:  1,
 				},
+				{
+					Doc:      108,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      115,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      122,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      128,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      135,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      142,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      149,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      156,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      163,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      170,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      177,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      184,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      191,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      198,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      205,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      212,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      219,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      226,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      233,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      240,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      249,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      256,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      263,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      270,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      277,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      284,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      291,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      298,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      305,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      312,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      319,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      326,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      333,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      340,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      347,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      354,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      361,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      368,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      375,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      382,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      394,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      401,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      408,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      415,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      420,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      427,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      434,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      441,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      448,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      455,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      462,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      469,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      476,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      483,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      490,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      497,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      504,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      511,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      518,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      532,
+					TF:       3,
+					InVendor: true,
+				},
 			},
 		},
 		{
@@ -62692,6 +79257,306 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 24,
 					TF:  1,
+				},
+				{
+					Doc:      106,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      113,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      120,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      133,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      140,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      147,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      154,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      161,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      168,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      175,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      182,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      189,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      196,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      203,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      210,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      217,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      224,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      231,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      238,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      247,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      254,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      261,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      268,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      275,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      282,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      289,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      296,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      303,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      310,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      317,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      324,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      331,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      338,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      345,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      352,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      359,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      366,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      373,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      380,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      386,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      393,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      399,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      406,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      413,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      425,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      432,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      439,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      446,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      453,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      460,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      467,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      474,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      481,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      488,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      495,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      502,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      509,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      516,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      524,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      530,
+					TF:       3,
+					InVendor: true,
 				},
 			},
 		},
@@ -63355,6 +80220,41 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 85,
 					TF:  1,
+				},
+				{
+					Doc:      370,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      371,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      372,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      373,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      374,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      375,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      376,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -64196,6 +81096,36 @@ var searchIndex = textindex.Index{
 					Doc: 99,
 					TF:  1,
 				},
+				{
+					Doc:      221,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      222,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      224,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      225,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      226,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      227,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -64283,6 +81213,16 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 94,
 					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "seeother",
+			Postings: []textindex.Posting{
+				{
+					Doc:      223,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -65640,6 +82580,41 @@ var searchIndex = textindex.Index{
 					Doc: 102,
 					TF:  5.2,
 				},
+				{
+					Doc:      457,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      458,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      459,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      460,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      461,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      462,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      463,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -65813,6 +82788,46 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 102,
 					TF:  1.3,
+				},
+				{
+					Doc:      478,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      479,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      481,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      482,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      483,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      484,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "serviceunavail",
+			Postings: []textindex.Posting{
+				{
+					Doc:      480,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -68111,6 +85126,578 @@ var searchIndex = textindex.Index{
 					Doc: 85,
 					TF:  1,
 				},
+				{
+					Doc:      107,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      114,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      121,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      127,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      134,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      141,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      148,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      155,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      162,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      169,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      176,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      183,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      190,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      197,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      204,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      211,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      218,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      225,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      232,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      239,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      248,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      255,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      262,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      269,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      276,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      283,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      290,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      297,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      304,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      311,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      318,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      325,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      332,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      339,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      346,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      353,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      360,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      367,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      374,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      381,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      387,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      389,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      400,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      407,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      414,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      419,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      426,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      433,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      440,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      447,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      454,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      461,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      468,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      475,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      482,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      489,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      496,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      503,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      510,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      517,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      520,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      525,
+					TF:       3,
+					InVendor: true,
+				},
+				{
+					Doc:      531,
+					TF:       3,
+					InVendor: true,
+				},
+			},
+		},
+		{
+			Stem: "springframework",
+			Postings: []textindex.Posting{
+				{
+					Doc: 107,
+					TF:  0.5,
+				},
+				{
+					Doc: 114,
+					TF:  0.5,
+				},
+				{
+					Doc: 121,
+					TF:  0.5,
+				},
+				{
+					Doc: 127,
+					TF:  0.5,
+				},
+				{
+					Doc: 134,
+					TF:  0.5,
+				},
+				{
+					Doc: 141,
+					TF:  0.5,
+				},
+				{
+					Doc: 148,
+					TF:  0.5,
+				},
+				{
+					Doc: 155,
+					TF:  0.5,
+				},
+				{
+					Doc: 162,
+					TF:  0.5,
+				},
+				{
+					Doc: 169,
+					TF:  0.5,
+				},
+				{
+					Doc: 176,
+					TF:  0.5,
+				},
+				{
+					Doc: 183,
+					TF:  0.5,
+				},
+				{
+					Doc: 190,
+					TF:  0.5,
+				},
+				{
+					Doc: 197,
+					TF:  0.5,
+				},
+				{
+					Doc: 204,
+					TF:  0.5,
+				},
+				{
+					Doc: 211,
+					TF:  0.5,
+				},
+				{
+					Doc: 218,
+					TF:  0.5,
+				},
+				{
+					Doc: 225,
+					TF:  0.5,
+				},
+				{
+					Doc: 232,
+					TF:  0.5,
+				},
+				{
+					Doc: 239,
+					TF:  0.5,
+				},
+				{
+					Doc: 248,
+					TF:  0.5,
+				},
+				{
+					Doc: 255,
+					TF:  0.5,
+				},
+				{
+					Doc: 262,
+					TF:  0.5,
+				},
+				{
+					Doc: 269,
+					TF:  0.5,
+				},
+				{
+					Doc: 276,
+					TF:  0.5,
+				},
+				{
+					Doc: 283,
+					TF:  0.5,
+				},
+				{
+					Doc: 290,
+					TF:  0.5,
+				},
+				{
+					Doc: 297,
+					TF:  0.5,
+				},
+				{
+					Doc: 304,
+					TF:  0.5,
+				},
+				{
+					Doc: 311,
+					TF:  0.5,
+				},
+				{
+					Doc: 318,
+					TF:  0.5,
+				},
+				{
+					Doc: 325,
+					TF:  0.5,
+				},
+				{
+					Doc: 332,
+					TF:  0.5,
+				},
+				{
+					Doc: 339,
+					TF:  0.5,
+				},
+				{
+					Doc: 346,
+					TF:  0.5,
+				},
+				{
+					Doc: 353,
+					TF:  0.5,
+				},
+				{
+					Doc: 360,
+					TF:  0.5,
+				},
+				{
+					Doc: 367,
+					TF:  0.5,
+				},
+				{
+					Doc: 374,
+					TF:  0.5,
+				},
+				{
+					Doc: 381,
+					TF:  0.5,
+				},
+				{
+					Doc: 387,
+					TF:  0.5,
+				},
+				{
+					Doc: 389,
+					TF:  0.5,
+				},
+				{
+					Doc: 400,
+					TF:  0.5,
+				},
+				{
+					Doc: 407,
+					TF:  0.5,
+				},
+				{
+					Doc: 414,
+					TF:  0.5,
+				},
+				{
+					Doc: 419,
+					TF:  0.5,
+				},
+				{
+					Doc: 426,
+					TF:  0.5,
+				},
+				{
+					Doc: 433,
+					TF:  0.5,
+				},
+				{
+					Doc: 440,
+					TF:  0.5,
+				},
+				{
+					Doc: 447,
+					TF:  0.5,
+				},
+				{
+					Doc: 454,
+					TF:  0.5,
+				},
+				{
+					Doc: 461,
+					TF:  0.5,
+				},
+				{
+					Doc: 468,
+					TF:  0.5,
+				},
+				{
+					Doc: 475,
+					TF:  0.5,
+				},
+				{
+					Doc: 482,
+					TF:  0.5,
+				},
+				{
+					Doc: 489,
+					TF:  0.5,
+				},
+				{
+					Doc: 496,
+					TF:  0.5,
+				},
+				{
+					Doc: 503,
+					TF:  0.5,
+				},
+				{
+					Doc: 510,
+					TF:  0.5,
+				},
+				{
+					Doc: 517,
+					TF:  0.5,
+				},
+				{
+					Doc: 520,
+					TF:  0.5,
+				},
+				{
+					Doc: 525,
+					TF:  0.5,
+				},
+				{
+					Doc: 531,
+					TF:  0.5,
+				},
 			},
 		},
 		{
@@ -68785,29 +86372,431 @@ var searchIndex = textindex.Index{
 			},
 		},
 		{
+			Stem: "statusaccept",
+			Postings: []textindex.Posting{
+				{
+					Doc:      144,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
 			Stem: "statuscod",
 			Postings: []textindex.Posting{
 				{
 					Doc: 46,
 					TF:  1,
 				},
-			},
-		},
-		{
-			Stem: "statusearlyhint",
-			Postings: []textindex.Posting{
 				{
-					Doc: 4,
-					TF:  1,
+					Doc:      106,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      113,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      120,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      133,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      140,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      147,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      154,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      161,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      168,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      175,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      182,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      189,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      196,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      203,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      210,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      217,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      224,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      231,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      238,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      247,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      254,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      261,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      268,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      275,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      282,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      289,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      296,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      303,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      310,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      317,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      324,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      331,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      338,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      345,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      352,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      359,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      366,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      373,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      380,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      386,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      393,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      399,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      406,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      413,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      425,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      432,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      439,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      446,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      453,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      460,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      467,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      474,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      481,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      488,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      495,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      502,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      509,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      516,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      524,
+					TF:       7.5,
+					InPhrase: true,
+				},
+				{
+					Doc:      530,
+					TF:       7.5,
+					InPhrase: true,
 				},
 			},
 		},
 		{
-			Stem: "statusrequestentitytoolarg",
+			Stem: "statusconflict",
 			Postings: []textindex.Posting{
 				{
-					Doc: 40,
-					TF:  1,
+					Doc:      321,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "statuscontinu",
+			Postings: []textindex.Posting{
+				{
+					Doc:      103,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "statuscr",
+			Postings: []textindex.Posting{
+				{
+					Doc:      137,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "statusforbidden",
+			Postings: []textindex.Posting{
+				{
+					Doc:      279,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "statusfound",
+			Postings: []textindex.Posting{
+				{
+					Doc:      214,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "statusgon",
+			Postings: []textindex.Posting{
+				{
+					Doc:      328,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "statuslock",
+			Postings: []textindex.Posting{
+				{
+					Doc:      403,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "statusok",
+			Postings: []textindex.Posting{
+				{
+					Doc:      130,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "statusprocess",
+			Postings: []textindex.Posting{
+				{
+					Doc:      117,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "statusteapot",
+			Postings: []textindex.Posting{
+				{
+					Doc:      384,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "statusunauthor",
+			Postings: []textindex.Posting{
+				{
+					Doc:      265,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -69108,6 +87097,36 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 84,
 					TF:  1.3,
+				},
+				{
+					Doc:      506,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      507,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      509,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      510,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      511,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      512,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -70249,6 +88268,41 @@ var searchIndex = textindex.Index{
 					Doc: 95,
 					TF:  1,
 				},
+				{
+					Doc:      492,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      493,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      494,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      495,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      496,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      497,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      498,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -70544,6 +88598,46 @@ var searchIndex = textindex.Index{
 					Doc: 102,
 					TF:  0.6,
 				},
+				{
+					Doc:      110,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      111,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      113,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      114,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      115,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      116,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "switchingprotocol",
+			Postings: []textindex.Posting{
+				{
+					Doc:      112,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -70552,6 +88646,246 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 85,
 					TF:  1,
+				},
+				{
+					Doc: 108,
+					TF:  0.847,
+				},
+				{
+					Doc: 115,
+					TF:  0.847,
+				},
+				{
+					Doc: 122,
+					TF:  0.847,
+				},
+				{
+					Doc: 128,
+					TF:  0.847,
+				},
+				{
+					Doc: 135,
+					TF:  0.847,
+				},
+				{
+					Doc: 142,
+					TF:  0.847,
+				},
+				{
+					Doc: 149,
+					TF:  0.847,
+				},
+				{
+					Doc: 156,
+					TF:  0.847,
+				},
+				{
+					Doc: 163,
+					TF:  0.847,
+				},
+				{
+					Doc: 170,
+					TF:  0.847,
+				},
+				{
+					Doc: 177,
+					TF:  0.847,
+				},
+				{
+					Doc: 184,
+					TF:  0.847,
+				},
+				{
+					Doc: 191,
+					TF:  0.847,
+				},
+				{
+					Doc: 198,
+					TF:  0.847,
+				},
+				{
+					Doc: 205,
+					TF:  0.847,
+				},
+				{
+					Doc: 212,
+					TF:  0.847,
+				},
+				{
+					Doc: 219,
+					TF:  0.847,
+				},
+				{
+					Doc: 226,
+					TF:  0.847,
+				},
+				{
+					Doc: 233,
+					TF:  0.847,
+				},
+				{
+					Doc: 240,
+					TF:  0.847,
+				},
+				{
+					Doc: 249,
+					TF:  0.847,
+				},
+				{
+					Doc: 256,
+					TF:  0.847,
+				},
+				{
+					Doc: 263,
+					TF:  0.847,
+				},
+				{
+					Doc: 270,
+					TF:  0.847,
+				},
+				{
+					Doc: 277,
+					TF:  0.847,
+				},
+				{
+					Doc: 284,
+					TF:  0.847,
+				},
+				{
+					Doc: 291,
+					TF:  0.847,
+				},
+				{
+					Doc: 298,
+					TF:  0.847,
+				},
+				{
+					Doc: 305,
+					TF:  0.847,
+				},
+				{
+					Doc: 312,
+					TF:  0.847,
+				},
+				{
+					Doc: 319,
+					TF:  0.847,
+				},
+				{
+					Doc: 326,
+					TF:  0.847,
+				},
+				{
+					Doc: 333,
+					TF:  0.847,
+				},
+				{
+					Doc: 340,
+					TF:  0.847,
+				},
+				{
+					Doc: 347,
+					TF:  0.847,
+				},
+				{
+					Doc: 354,
+					TF:  0.847,
+				},
+				{
+					Doc: 361,
+					TF:  0.847,
+				},
+				{
+					Doc: 368,
+					TF:  0.847,
+				},
+				{
+					Doc: 375,
+					TF:  0.847,
+				},
+				{
+					Doc: 382,
+					TF:  0.847,
+				},
+				{
+					Doc: 394,
+					TF:  0.847,
+				},
+				{
+					Doc: 401,
+					TF:  0.847,
+				},
+				{
+					Doc: 408,
+					TF:  0.847,
+				},
+				{
+					Doc: 415,
+					TF:  0.847,
+				},
+				{
+					Doc: 420,
+					TF:  0.847,
+				},
+				{
+					Doc: 427,
+					TF:  0.847,
+				},
+				{
+					Doc: 434,
+					TF:  0.847,
+				},
+				{
+					Doc: 441,
+					TF:  0.847,
+				},
+				{
+					Doc: 448,
+					TF:  0.847,
+				},
+				{
+					Doc: 455,
+					TF:  0.847,
+				},
+				{
+					Doc: 462,
+					TF:  0.847,
+				},
+				{
+					Doc: 469,
+					TF:  0.847,
+				},
+				{
+					Doc: 476,
+					TF:  0.847,
+				},
+				{
+					Doc: 483,
+					TF:  0.847,
+				},
+				{
+					Doc: 490,
+					TF:  0.847,
+				},
+				{
+					Doc: 497,
+					TF:  0.847,
+				},
+				{
+					Doc: 504,
+					TF:  0.847,
+				},
+				{
+					Doc: 511,
+					TF:  0.847,
+				},
+				{
+					Doc: 518,
+					TF:  0.847,
+				},
+				{
+					Doc: 532,
+					TF:  0.847,
 				},
 			},
 		},
@@ -70565,6 +88899,321 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 46,
 					TF:  1,
+				},
+				{
+					Doc:      109,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      116,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      123,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      129,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      136,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      143,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      150,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      157,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      164,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      171,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      178,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      185,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      192,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      199,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      206,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      213,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      220,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      227,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      234,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      241,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      243,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      250,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      257,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      264,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      271,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      278,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      285,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      292,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      299,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      306,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      313,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      320,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      327,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      334,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      341,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      348,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      355,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      362,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      369,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      376,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      383,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      388,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      395,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      402,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      409,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      416,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      421,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      428,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      435,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      442,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      449,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      456,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      463,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      470,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      477,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      484,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      491,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      498,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      505,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      512,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      519,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      526,
+					TF:       3.5,
+					InVendor: true,
+				},
+				{
+					Doc:      533,
+					TF:       3.5,
+					InVendor: true,
 				},
 			},
 		},
@@ -70657,6 +89306,250 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 86,
 					TF:  1,
+				},
+				{
+					Doc: 105,
+					TF:  0.5,
+				},
+				{
+					Doc: 112,
+					TF:  0.5,
+				},
+				{
+					Doc: 119,
+					TF:  0.5,
+				},
+				{
+					Doc: 126,
+					TF:  0.5,
+				},
+				{
+					Doc: 132,
+					TF:  0.5,
+				},
+				{
+					Doc: 139,
+					TF:  0.5,
+				},
+				{
+					Doc: 146,
+					TF:  0.5,
+				},
+				{
+					Doc: 153,
+					TF:  0.5,
+				},
+				{
+					Doc: 160,
+					TF:  0.5,
+				},
+				{
+					Doc: 167,
+					TF:  0.5,
+				},
+				{
+					Doc: 174,
+					TF:  0.5,
+				},
+				{
+					Doc: 181,
+					TF:  0.5,
+				},
+				{
+					Doc: 188,
+					TF:  0.5,
+				},
+				{
+					Doc: 195,
+					TF:  0.5,
+				},
+				{
+					Doc: 202,
+					TF:  0.5,
+				},
+				{
+					Doc: 209,
+					TF:  0.5,
+				},
+				{
+					Doc: 216,
+					TF:  0.5,
+				},
+				{
+					Doc: 223,
+					TF:  0.5,
+				},
+				{
+					Doc: 230,
+					TF:  0.5,
+				},
+				{
+					Doc: 237,
+					TF:  0.5,
+				},
+				{
+					Doc: 242,
+					TF:  0.5,
+				},
+				{
+					Doc: 246,
+					TF:  0.5,
+				},
+				{
+					Doc: 253,
+					TF:  0.5,
+				},
+				{
+					Doc: 260,
+					TF:  0.5,
+				},
+				{
+					Doc: 267,
+					TF:  0.5,
+				},
+				{
+					Doc: 274,
+					TF:  0.5,
+				},
+				{
+					Doc: 281,
+					TF:  0.5,
+				},
+				{
+					Doc: 288,
+					TF:  0.5,
+				},
+				{
+					Doc: 295,
+					TF:  0.5,
+				},
+				{
+					Doc: 302,
+					TF:  0.5,
+				},
+				{
+					Doc: 309,
+					TF:  0.5,
+				},
+				{
+					Doc: 316,
+					TF:  0.5,
+				},
+				{
+					Doc: 323,
+					TF:  0.5,
+				},
+				{
+					Doc: 330,
+					TF:  0.5,
+				},
+				{
+					Doc: 337,
+					TF:  0.5,
+				},
+				{
+					Doc: 344,
+					TF:  0.5,
+				},
+				{
+					Doc: 351,
+					TF:  0.5,
+				},
+				{
+					Doc: 358,
+					TF:  0.5,
+				},
+				{
+					Doc: 365,
+					TF:  0.5,
+				},
+				{
+					Doc: 372,
+					TF:  0.5,
+				},
+				{
+					Doc: 379,
+					TF:  0.5,
+				},
+				{
+					Doc: 392,
+					TF:  0.5,
+				},
+				{
+					Doc: 398,
+					TF:  0.5,
+				},
+				{
+					Doc: 405,
+					TF:  0.5,
+				},
+				{
+					Doc: 412,
+					TF:  0.5,
+				},
+				{
+					Doc: 424,
+					TF:  0.5,
+				},
+				{
+					Doc: 431,
+					TF:  0.5,
+				},
+				{
+					Doc: 438,
+					TF:  0.5,
+				},
+				{
+					Doc: 445,
+					TF:  0.5,
+				},
+				{
+					Doc: 452,
+					TF:  0.5,
+				},
+				{
+					Doc: 459,
+					TF:  0.5,
+				},
+				{
+					Doc: 466,
+					TF:  0.5,
+				},
+				{
+					Doc: 473,
+					TF:  0.5,
+				},
+				{
+					Doc: 480,
+					TF:  0.5,
+				},
+				{
+					Doc: 487,
+					TF:  0.5,
+				},
+				{
+					Doc: 494,
+					TF:  0.5,
+				},
+				{
+					Doc: 501,
+					TF:  0.5,
+				},
+				{
+					Doc: 508,
+					TF:  0.5,
+				},
+				{
+					Doc: 515,
+					TF:  0.5,
+				},
+				{
+					Doc: 523,
+					TF:  0.5,
+				},
+				{
+					Doc: 529,
+					TF:  0.5,
 				},
 			},
 		},
@@ -71056,6 +89949,26 @@ var searchIndex = textindex.Index{
 					TF:       36.231,
 					InPhrase: true,
 				},
+				{
+					Doc:      385,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      386,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      387,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      388,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -71321,6 +90234,36 @@ var searchIndex = textindex.Index{
 					Doc: 95,
 					TF:  0.3,
 				},
+				{
+					Doc:      244,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      245,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      247,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      248,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      249,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      250,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -71364,6 +90307,16 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 95,
 					TF:  4,
+				},
+			},
+		},
+		{
+			Stem: "temporaryredirect",
+			Postings: []textindex.Posting{
+				{
+					Doc:      246,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -72548,6 +91501,66 @@ var searchIndex = textindex.Index{
 					TF:       37.588,
 					InPhrase: true,
 				},
+				{
+					Doc:      314,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      315,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      317,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      318,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      319,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      320,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      485,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      486,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      488,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      489,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      490,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      491,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -72757,7 +91770,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      46,
-					TF:       28.798,
+					TF:       29.049,
 					InPhrase: true,
 				},
 				{
@@ -72819,7 +91832,7 @@ var searchIndex = textindex.Index{
 			Postings: []textindex.Posting{
 				{
 					Doc:      46,
-					TF:       6.693,
+					TF:       5,
 					InPhrase: true,
 				},
 			},
@@ -72896,7 +91909,7 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc:      40,
-					TF:       40.195,
+					TF:       40.329,
 					InPhrase: true,
 				},
 				{
@@ -72988,6 +92001,171 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 102,
 					TF:  0.6,
+				},
+				{
+					Doc:      349,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      350,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      351,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      352,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      353,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      354,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      355,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      356,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      357,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      358,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      359,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      360,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      361,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      362,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      417,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      418,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      419,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      420,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      421,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      436,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      437,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      438,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      439,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      440,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      441,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      442,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      443,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      444,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      445,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      446,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      447,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      448,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      449,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -74455,6 +93633,41 @@ var searchIndex = textindex.Index{
 					Doc: 95,
 					TF:  2.099,
 				},
+				{
+					Doc:      363,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      364,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      365,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      366,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      367,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      368,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      369,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -74666,6 +93879,36 @@ var searchIndex = textindex.Index{
 					TF:       15.6,
 					InPhrase: true,
 				},
+				{
+					Doc:      266,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      267,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      268,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      269,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      270,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      271,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -74716,6 +93959,71 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 98,
 					TF:  1.6,
+				},
+				{
+					Doc:      450,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      451,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      452,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      453,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      454,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      455,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      456,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      478,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      479,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      481,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      482,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      483,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      484,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -75312,6 +94620,46 @@ var searchIndex = textindex.Index{
 					TF:       28.545,
 					InPhrase: true,
 				},
+				{
+					Doc:      396,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      397,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      399,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      400,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      401,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      402,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "unprocessableent",
+			Postings: []textindex.Posting{
+				{
+					Doc:      398,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -75491,6 +94839,41 @@ var searchIndex = textindex.Index{
 					Doc: 81,
 					TF:  0.6,
 				},
+				{
+					Doc:      363,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      364,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      365,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      366,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      367,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      368,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      369,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -75637,6 +95020,11 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 87,
 					TF:  1.6,
+				},
+				{
+					Doc:      242,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -75951,6 +95339,46 @@ var searchIndex = textindex.Index{
 					Doc: 85,
 					TF:  1.508,
 				},
+				{
+					Doc:      422,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      423,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      425,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      426,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      427,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      428,
+					TF:       7,
+					InPhrase: true,
+				},
+			},
+		},
+		{
+			Stem: "upgraderequir",
+			Postings: []textindex.Posting{
+				{
+					Doc:      424,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -76166,6 +95594,41 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 99,
 					TF:  1,
+				},
+				{
+					Doc:      356,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      357,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      358,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      359,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      360,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      361,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      362,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -76583,6 +96046,36 @@ var searchIndex = textindex.Index{
 					Doc: 101,
 					TF:  2.2,
 				},
+				{
+					Doc:      193,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      194,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      196,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      197,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      198,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      199,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -76621,6 +96114,16 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 21,
 					TF:  1,
+				},
+			},
+		},
+		{
+			Stem: "useproxi",
+			Postings: []textindex.Posting{
+				{
+					Doc:      237,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -76997,6 +96500,251 @@ var searchIndex = textindex.Index{
 			},
 		},
 		{
+			Stem: "util",
+			Postings: []textindex.Posting{
+				{
+					Doc: 108,
+					TF:  0.5,
+				},
+				{
+					Doc: 115,
+					TF:  0.5,
+				},
+				{
+					Doc: 122,
+					TF:  0.5,
+				},
+				{
+					Doc: 128,
+					TF:  0.5,
+				},
+				{
+					Doc: 135,
+					TF:  0.5,
+				},
+				{
+					Doc: 142,
+					TF:  0.5,
+				},
+				{
+					Doc: 149,
+					TF:  0.5,
+				},
+				{
+					Doc: 156,
+					TF:  0.5,
+				},
+				{
+					Doc: 163,
+					TF:  0.5,
+				},
+				{
+					Doc: 170,
+					TF:  0.5,
+				},
+				{
+					Doc: 177,
+					TF:  0.5,
+				},
+				{
+					Doc: 184,
+					TF:  0.5,
+				},
+				{
+					Doc: 191,
+					TF:  0.5,
+				},
+				{
+					Doc: 198,
+					TF:  0.5,
+				},
+				{
+					Doc: 205,
+					TF:  0.5,
+				},
+				{
+					Doc: 212,
+					TF:  0.5,
+				},
+				{
+					Doc: 219,
+					TF:  0.5,
+				},
+				{
+					Doc: 226,
+					TF:  0.5,
+				},
+				{
+					Doc: 233,
+					TF:  0.5,
+				},
+				{
+					Doc: 240,
+					TF:  0.5,
+				},
+				{
+					Doc: 249,
+					TF:  0.5,
+				},
+				{
+					Doc: 256,
+					TF:  0.5,
+				},
+				{
+					Doc: 263,
+					TF:  0.5,
+				},
+				{
+					Doc: 270,
+					TF:  0.5,
+				},
+				{
+					Doc: 277,
+					TF:  0.5,
+				},
+				{
+					Doc: 284,
+					TF:  0.5,
+				},
+				{
+					Doc: 291,
+					TF:  0.5,
+				},
+				{
+					Doc: 298,
+					TF:  0.5,
+				},
+				{
+					Doc: 305,
+					TF:  0.5,
+				},
+				{
+					Doc: 312,
+					TF:  0.5,
+				},
+				{
+					Doc: 319,
+					TF:  0.5,
+				},
+				{
+					Doc: 326,
+					TF:  0.5,
+				},
+				{
+					Doc: 333,
+					TF:  0.5,
+				},
+				{
+					Doc: 340,
+					TF:  0.5,
+				},
+				{
+					Doc: 347,
+					TF:  0.5,
+				},
+				{
+					Doc: 354,
+					TF:  0.5,
+				},
+				{
+					Doc: 361,
+					TF:  0.5,
+				},
+				{
+					Doc: 368,
+					TF:  0.5,
+				},
+				{
+					Doc: 375,
+					TF:  0.5,
+				},
+				{
+					Doc: 382,
+					TF:  0.5,
+				},
+				{
+					Doc: 394,
+					TF:  0.5,
+				},
+				{
+					Doc: 401,
+					TF:  0.5,
+				},
+				{
+					Doc: 408,
+					TF:  0.5,
+				},
+				{
+					Doc: 415,
+					TF:  0.5,
+				},
+				{
+					Doc: 420,
+					TF:  0.5,
+				},
+				{
+					Doc: 427,
+					TF:  0.5,
+				},
+				{
+					Doc: 434,
+					TF:  0.5,
+				},
+				{
+					Doc: 441,
+					TF:  0.5,
+				},
+				{
+					Doc: 448,
+					TF:  0.5,
+				},
+				{
+					Doc: 455,
+					TF:  0.5,
+				},
+				{
+					Doc: 462,
+					TF:  0.5,
+				},
+				{
+					Doc: 469,
+					TF:  0.5,
+				},
+				{
+					Doc: 476,
+					TF:  0.5,
+				},
+				{
+					Doc: 483,
+					TF:  0.5,
+				},
+				{
+					Doc: 490,
+					TF:  0.5,
+				},
+				{
+					Doc: 497,
+					TF:  0.5,
+				},
+				{
+					Doc: 504,
+					TF:  0.5,
+				},
+				{
+					Doc: 511,
+					TF:  0.5,
+				},
+				{
+					Doc: 518,
+					TF:  0.5,
+				},
+				{
+					Doc: 532,
+					TF:  0.5,
+				},
+			},
+		},
+		{
 			Stem: "v1",
 			Postings: []textindex.Posting{
 				{
@@ -77330,6 +97078,41 @@ var searchIndex = textindex.Index{
 					TF:       30.453,
 					InPhrase: true,
 				},
+				{
+					Doc:      499,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      500,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      501,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      502,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      503,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      504,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      505,
+					TF:       7,
+					InPhrase: true,
+				},
 			},
 		},
 		{
@@ -77635,6 +97418,41 @@ var searchIndex = textindex.Index{
 				{
 					Doc: 98,
 					TF:  1,
+				},
+				{
+					Doc:      492,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      493,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      494,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      495,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      496,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      497,
+					TF:       7,
+					InPhrase: true,
+				},
+				{
+					Doc:      498,
+					TF:       7,
+					InPhrase: true,
 				},
 			},
 		},
@@ -78787,6 +98605,10 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 41,
+					TF:  1,
+				},
+				{
+					Doc: 44,
 					TF:  1,
 				},
 				{
@@ -80469,6 +100291,10 @@ var searchIndex = textindex.Index{
 					TF:  0.6,
 				},
 				{
+					Doc: 4,
+					TF:  1,
+				},
+				{
 					Doc: 26,
 					TF:  2.032,
 				},
@@ -80524,7 +100350,7 @@ var searchIndex = textindex.Index{
 			Postings: []textindex.Posting{
 				{
 					Doc:      4,
-					TF:       6,
+					TF:       5,
 					InPhrase: true,
 				},
 			},
@@ -80843,6 +100669,13 @@ var searchIndex = textindex.Index{
 			Stem: "xml",
 			Postings: []textindex.Posting{
 				{
+					TF: 1,
+				},
+				{
+					Doc: 12,
+					TF:  1,
+				},
+				{
 					Doc: 14,
 					TF:  5.386,
 				},
@@ -80872,18 +100705,6 @@ var searchIndex = textindex.Index{
 				},
 				{
 					Doc: 82,
-					TF:  1,
-				},
-			},
-		},
-		{
-			Stem: "xmlhttprequest",
-			Postings: []textindex.Posting{
-				{
-					TF: 1,
-				},
-				{
-					Doc: 12,
 					TF:  1,
 				},
 			},
@@ -86660,6 +106481,2161 @@ var searchIndex = textindex.Index{
 			Tokens: []string{"linkedin", "curl", "999"},
 			Weight: 5,
 		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscontinu"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "continu"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"continu"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "continu"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "continu"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"continu"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "continu"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"switch", "protocol"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "switch", "protocol"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"switchingprotocol"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "switch", "protocol"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "switch", "protocol"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"switch", "protocol"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "switch", "protocol"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statusprocess"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "process"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"process"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "process"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "process"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"process"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "process"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"earli", "hint"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "earli", "hint"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"earlyhint"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "earli", "hint"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"earli", "hint"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "earli", "hint"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statusok"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "ok"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"ok"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "ok"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "ok"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"ok"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "ok"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscr"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "creat"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"creat"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "creat"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "creat"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"creat"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "creat"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statusaccept"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "accept"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"accept"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "accept"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "accept"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"accept"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "accept"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"non", "authorit", "info"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "non", "authorit", "inform"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"non", "authorit", "inform"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "non", "authorit", "inform"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "non", "authorit", "inform"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"non", "authorit", "inform"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "non", "authorit", "inform"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"no", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "no", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"nocont"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "no", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "no", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"no", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "no", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"reset", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "reset", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"resetcont"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "reset", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "reset", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"reset", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "reset", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"partial", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "partial", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"partialcont"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "partial", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "partial", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"partial", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "partial", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"multi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "multi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"multistatu"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "multi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "multi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"multi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "multi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"alreadi", "report"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "alreadi", "report"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"alreadyreport"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "alreadi", "report"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "alreadi", "report"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"alreadi", "report"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "alreadi", "report"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"im", "us"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "im", "us"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"imus"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "im", "us"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "im", "us"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"im", "us"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "im", "us"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"multipl", "choic"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "multipl", "choic"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"multiplechoic"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "multipl", "choic"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "multipl", "choic"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"multipl", "choic"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "multipl", "choic"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"move", "perman"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "move", "perman"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"movedperman"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "move", "perman"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "move", "perman"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"move", "perman"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "move", "perman"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statusfound"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "found"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"found"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "found"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "found"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"found"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "found"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"see", "other"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "see", "other"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"seeother"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "see", "other"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "see", "other"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"see", "other"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "see", "other"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"not", "modifi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "not", "modifi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"notmodifi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "not", "modifi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "not", "modifi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"not", "modifi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "not", "modifi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"proxi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "proxi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"useproxi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "proxi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "proxi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"proxi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "proxi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"unus"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "reserv"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"temporari", "redirect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "temporari", "redirect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"temporaryredirect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "temporari", "redirect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "temporari", "redirect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"temporari", "redirect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "temporari", "redirect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"perman", "redirect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "perman", "redirect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"permanentredirect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "perman", "redirect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "perman", "redirect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"perman", "redirect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "perman", "redirect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"bad", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "bad", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"badrequest"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "bad", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "bad", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"bad", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "bad", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statusunauthor"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "unauthor"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"unauthor"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "unauthor"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "unauthor"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"unauthor"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "unauthor"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"payment", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "payment", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"paymentrequir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "payment", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "payment", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"payment", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "payment", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statusforbidden"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "forbidden"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"forbidden"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "forbidden"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "forbidden"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"forbidden"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "forbidden"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"not", "found"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "not", "found"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"notfound"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "not", "found"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "not", "found"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"not", "found"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "not", "found"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"method", "not", "allow"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "method", "not", "allow"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"method", "not", "allow"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "method", "not", "allow"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "method", "not", "allow"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"method", "not", "allow"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "method", "not", "allow"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"not", "accept"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "not", "accept"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"notaccept"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "not", "accept"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "not", "accept"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"not", "accept"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "not", "accept"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"proxi", "auth", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "proxi", "authent", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"proxi", "authent", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "proxi", "authent", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "proxi", "authent", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"proxi", "authent", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "proxi", "authent", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"request", "timeout"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "request", "timeout"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"requesttimeout"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "request", "timeout"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "request", "timeout"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"request", "timeout"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "request", "timeout"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statusconflict"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "conflict"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"conflict"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "conflict"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "conflict"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"conflict"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "conflict"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statusgon"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "gone"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"gone"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "gone"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "gone"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"gone"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "gone"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"length", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "length", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"lengthrequir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "length", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "length", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"length", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "length", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"precondit", "fail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "precondit", "fail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"preconditionfail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "precondit", "fail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "precondit", "fail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"precondit", "fail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "precondit", "fail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"request", "entiti", "too", "larg"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "request", "entiti", "too", "larg"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"request", "entiti", "too", "larg"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "payload", "too", "larg"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "payload", "too", "larg"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"content", "too", "larg"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "request", "entiti", "too", "larg"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"request", "uri", "too", "long"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "request", "uri", "too", "long"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"request", "uri", "too", "long"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "uri", "too", "long"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "uri", "too", "long"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"uri", "too", "long"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "request", "uri", "too", "long"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"unsupport", "media", "type"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "unsupport", "media", "type"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"unsupport", "media", "type"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "unsupport", "media", "type"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "unsupport", "media", "type"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"unsupport", "media", "type"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "unsupport", "media", "type"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"request", "rang", "not", "satisfi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "request", "rang", "not", "satisfi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"request", "rang", "not", "satisfi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "rang", "not", "satisfi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "request", "rang", "not", "satisfi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"rang", "not", "satisfi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "request", "rang", "not", "satisfi"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"expect", "fail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "expect", "fail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"expectationfail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "expect", "fail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "expect", "fail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"expect", "fail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "expect", "fail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statusteapot"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "im", "teapot"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "im", "teapot"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "teapot"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "teapot"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "method", "failur"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"misdirect", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "misdirect", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"misdirectedrequest"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "misdirect", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"misdirect", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "misdirect", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"unprocess", "entiti"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "unprocess", "entiti"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"unprocessableent"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "unprocess", "entiti"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "unprocess", "entiti"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"unprocess", "content"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "unprocess", "entiti"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuslock"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "lock"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"lock"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "lock"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "lock"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"lock"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "lock"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"fail", "depend"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "fail", "depend"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"faileddepend"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "fail", "depend"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "fail", "depend"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"fail", "depend"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "fail", "depend"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"too", "earli"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "too", "earli"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "too", "earli"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"too", "earli"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "too", "earli"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"upgrad", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "upgrad", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"upgraderequir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "upgrad", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "upgrad", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"upgrad", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "upgrad", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"precondit", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "precondit", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"preconditionrequir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "precondit", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "precondit", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"precondit", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "precondit", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"too", "mani", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "too", "mani", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"too", "mani", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "too", "mani", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "too", "mani", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"too", "mani", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "too", "mani", "request"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"request", "header", "field", "too", "larg"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "request", "header", "field", "too", "larg"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"request", "header", "field", "too", "larg"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "request", "header", "field", "too", "larg"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "request", "header", "field", "too", "larg"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"request", "header", "field", "too", "larg"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "request", "header", "field", "too", "larg"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"unavail", "legal", "reason"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "unavail", "legal", "reason"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"unavail", "legal", "reason"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "unavail", "legal", "reason"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "unavail", "legal", "reason"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"unavail", "legal", "reason"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "unavail", "legal", "reason"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"intern", "server", "error"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "intern", "server", "error"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"intern", "server", "error"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "intern", "server", "error"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "intern", "server", "error"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"intern", "server", "error"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "intern", "server", "error"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"not", "implement"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "not", "implement"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"notimpl"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "not", "implement"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "not", "implement"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"not", "implement"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "not", "implement"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"bad", "gatewai"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "bad", "gatewai"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"badgatewai"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "bad", "gatewai"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "bad", "gatewai"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"bad", "gatewai"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "bad", "gatewai"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"servic", "unavail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "servic", "unavail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"serviceunavail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "servic", "unavail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "servic", "unavail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"servic", "unavail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "servic", "unavail"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"gatewai", "timeout"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "gatewai", "timeout"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"gatewaytimeout"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "gatewai", "timeout"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "gatewai", "timeout"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"gatewai", "timeout"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "gatewai", "timeout"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"version", "not", "support"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "version", "not", "support"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"version", "not", "support"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "version", "not", "support"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "version", "not", "support"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"version", "not", "support"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "version", "not", "support"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"variant", "also", "negoti"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "variant", "also", "negoti"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"variant", "also", "negoti"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "variant", "also", "negoti"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "variant", "also", "negoti"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"variant", "also", "negoti"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "variant", "also", "negoti", "experiment"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"insuffici", "storag"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "insuffici", "storag"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"insufficientstorag"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "insuffici", "storag"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "insuffici", "storag"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"insuffici", "storag"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "insuffici", "storag"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"loop", "detect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "loop", "detect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"loopdetect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "loop", "detect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "loop", "detect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"loop", "detect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "loop", "detect"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "bandwidth", "limit", "exceed"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"not", "extend"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "not", "extend"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"notextend"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "not", "extend"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "not", "extend"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "not", "extend"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"network", "authent", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "network", "authent", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"network", "authent", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"statuscod", "network", "authent", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"httpstatu", "network", "authent", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"network", "authent", "requir"},
+			Weight: 7,
+		},
+	}, []textindex.Phrase{
+		{
+			Tokens: []string{"respons", "network", "authent", "requir"},
+			Weight: 7,
+		},
 	}},
 	Surface: []textindex.Word{
 		{
@@ -88061,6 +110037,11 @@ var searchIndex = textindex.Index{
 			Text:    "opt",
 			Stem:    "opt",
 			Letters: 573440,
+		},
+		{
+			Text:    "org",
+			Stem:    "org",
+			Letters: 147520,
 		},
 		{
 			Text:    "out",
@@ -90513,11 +112494,6 @@ var searchIndex = textindex.Index{
 			Letters: 33579024,
 		},
 		{
-			Text:    "47022",
-			Stem:    "47022",
-			Letters: 67108864,
-		},
-		{
 			Text:    "9110s",
 			Stem:    "9110s",
 			Letters: 67371008,
@@ -92503,6 +114479,11 @@ var searchIndex = textindex.Index{
 			Letters: 1312769,
 		},
 		{
+			Text:    "utils",
+			Stem:    "util",
+			Letters: 1837312,
+		},
+		{
 			Text:    "valid",
 			Stem:    "valid",
 			Letters: 2099465,
@@ -93731,6 +115712,11 @@ var searchIndex = textindex.Index{
 			Text:    "import",
 			Stem:    "import",
 			Letters: 708864,
+		},
+		{
+			Text:    "imused",
+			Stem:    "imus",
+			Letters: 1315096,
 		},
 		{
 			Text:    "inform",
@@ -95206,11 +117192,6 @@ var searchIndex = textindex.Index{
 			Text:    "yields",
 			Stem:    "yield",
 			Letters: 17041688,
-		},
-		{
-			Text:    "5000000",
-			Stem:    "5000000",
-			Letters: 67108864,
 		},
 		{
 			Text:    "aborted",
@@ -97598,6 +119579,11 @@ var searchIndex = textindex.Index{
 			Letters: 3539216,
 		},
 		{
+			Text:    "symbols",
+			Stem:    "symbol",
+			Letters: 17061890,
+		},
+		{
 			Text:    "symfony",
 			Stem:    "symfoni",
 			Letters: 17068064,
@@ -99108,6 +121094,11 @@ var searchIndex = textindex.Index{
 			Letters: 16939009,
 		},
 		{
+			Text:    "notfound",
+			Stem:    "notfound",
+			Letters: 1597480,
+		},
+		{
 			Text:    "notified",
 			Stem:    "notifi",
 			Letters: 549176,
@@ -99708,6 +121699,11 @@ var searchIndex = textindex.Index{
 			Letters: 18743572,
 		},
 		{
+			Text:    "seeother",
+			Stem:    "seeother",
+			Letters: 934032,
+		},
+		{
 			Text:    "selected",
 			Stem:    "select",
 			Letters: 788508,
@@ -99821,6 +121817,11 @@ var searchIndex = textindex.Index{
 			Text:    "statuses",
 			Stem:    "status",
 			Letters: 1835025,
+		},
+		{
+			Text:    "statusok",
+			Stem:    "statusok",
+			Letters: 1852417,
 		},
 		{
 			Text:    "stopping",
@@ -100031,6 +122032,11 @@ var searchIndex = textindex.Index{
 			Text:    "upstream",
 			Stem:    "upstream",
 			Letters: 2002961,
+		},
+		{
+			Text:    "useproxy",
+			Stem:    "useproxi",
+			Letters: 26656784,
 		},
 		{
 			Text:    "username",
@@ -100376,6 +122382,11 @@ var searchIndex = textindex.Index{
 			Text:    "completes",
 			Stem:    "complet",
 			Letters: 841748,
+		},
+		{
+			Text:    "component",
+			Stem:    "compon",
+			Letters: 585748,
 		},
 		{
 			Text:    "concerned",
@@ -101001,6 +123012,11 @@ var searchIndex = textindex.Index{
 			Text:    "nextcloud",
 			Stem:    "nextcloud",
 			Letters: 9988124,
+		},
+		{
+			Text:    "nocontent",
+			Stem:    "nocont",
+			Letters: 548884,
 		},
 		{
 			Text:    "obsoleted",
@@ -101833,6 +123849,16 @@ var searchIndex = textindex.Index{
 			Letters: 1205327,
 		},
 		{
+			Text:    "badgateway",
+			Stem:    "badgatewai",
+			Letters: 21495899,
+		},
+		{
+			Text:    "badrequest",
+			Stem:    "badrequest",
+			Letters: 2031643,
+		},
+		{
 			Text:    "behaviours",
 			Stem:    "behaviour",
 			Letters: 3555731,
@@ -102086,6 +124112,11 @@ var searchIndex = textindex.Index{
 			Text:    "duplicates",
 			Stem:    "duplic",
 			Letters: 1870109,
+		},
+		{
+			Text:    "earlyhints",
+			Stem:    "earlyhint",
+			Letters: 17705361,
 		},
 		{
 			Text:    "encryption",
@@ -102683,6 +124714,16 @@ var searchIndex = textindex.Index{
 			Letters: 1859841,
 		},
 		{
+			Text:    "statuscode",
+			Stem:    "statuscod",
+			Letters: 1851421,
+		},
+		{
+			Text:    "statusgone",
+			Stem:    "statusgon",
+			Letters: 1859665,
+		},
+		{
 			Text:    "storefront",
 			Stem:    "storefront",
 			Letters: 942128,
@@ -103238,6 +125279,16 @@ var searchIndex = textindex.Index{
 			Letters: 9199888,
 		},
 		{
+			Text:    "notextended",
+			Stem:    "notextend",
+			Letters: 8937496,
+		},
+		{
+			Text:    "notmodified",
+			Stem:    "notmodifi",
+			Letters: 553272,
+		},
+		{
 			Text:    "overlapping",
 			Stem:    "overlap",
 			Letters: 2287953,
@@ -103361,6 +125412,11 @@ var searchIndex = textindex.Index{
 			Text:    "statuscodes",
 			Stem:    "statuscod",
 			Letters: 1851421,
+		},
+		{
+			Text:    "statusfound",
+			Stem:    "statusfound",
+			Letters: 1859625,
 		},
 		{
 			Text:    "submissions",
@@ -103648,6 +125704,11 @@ var searchIndex = textindex.Index{
 			Letters: 1991436,
 		},
 		{
+			Text:    "loopdetected",
+			Stem:    "loopdetect",
+			Letters: 575516,
+		},
+		{
 			Text:    "manipulation",
 			Stem:    "manipul",
 			Letters: 1636609,
@@ -103708,6 +125769,11 @@ var searchIndex = textindex.Index{
 			Letters: 942417,
 		},
 		{
+			Text:    "resetcontent",
+			Stem:    "resetcont",
+			Letters: 942100,
+		},
+		{
 			Text:    "restrictions",
 			Stem:    "restrict",
 			Letters: 942356,
@@ -103736,6 +125802,16 @@ var searchIndex = textindex.Index{
 			Text:    "standardised",
 			Stem:    "standardis",
 			Letters: 925977,
+		},
+		{
+			Text:    "statuslocked",
+			Stem:    "statuslock",
+			Letters: 1854493,
+		},
+		{
+			Text:    "statusteapot",
+			Stem:    "statusteapot",
+			Letters: 1884177,
 		},
 		{
 			Text:    "subscription",
@@ -103918,6 +125994,11 @@ var searchIndex = textindex.Index{
 			Letters: 1470844,
 		},
 		{
+			Text:    "notacceptable",
+			Stem:    "notaccept",
+			Letters: 583703,
+		},
+		{
 			Text:    "organisations",
 			Stem:    "organis",
 			Letters: 942401,
@@ -103956,6 +126037,11 @@ var searchIndex = textindex.Index{
 			Text:    "standardising",
 			Stem:    "standardis",
 			Letters: 926025,
+		},
+		{
+			Text:    "statuscreated",
+			Stem:    "statuscr",
+			Letters: 1966109,
 		},
 		{
 			Text:    "transactional",
@@ -104028,6 +126114,11 @@ var searchIndex = textindex.Index{
 			Letters: 1863965,
 		},
 		{
+			Text:    "gatewaytimeout",
+			Stem:    "gatewaytimeout",
+			Letters: 22565201,
+		},
+		{
 			Text:    "headerstimeout",
 			Stem:    "headerstimeout",
 			Letters: 1986969,
@@ -104043,16 +126134,6 @@ var searchIndex = textindex.Index{
 			Letters: 1630633,
 		},
 		{
-			Text:    "httpstatuscode",
-			Stem:    "httpstatuscod",
-			Letters: 1884317,
-		},
-		{
-			Text:    "httpwebrequest",
-			Stem:    "httpwebrequest",
-			Letters: 6258834,
-		},
-		{
 			Text:    "implementation",
 			Stem:    "implement",
 			Letters: 588049,
@@ -104061,6 +126142,21 @@ var searchIndex = textindex.Index{
 			Text:    "intermediaries",
 			Stem:    "intermediari",
 			Letters: 930073,
+		},
+		{
+			Text:    "lengthrequired",
+			Stem:    "lengthrequir",
+			Letters: 1780184,
+		},
+		{
+			Text:    "notimplemented",
+			Stem:    "notimpl",
+			Letters: 588056,
+		},
+		{
+			Text:    "partialcontent",
+			Stem:    "partialcont",
+			Letters: 715029,
 		},
 		{
 			Text:    "representation",
@@ -104078,14 +126174,24 @@ var searchIndex = textindex.Index{
 			Letters: 844085,
 		},
 		{
+			Text:    "statusaccepted",
+			Stem:    "statusaccept",
+			Letters: 1867805,
+		},
+		{
+			Text:    "statusconflict",
+			Stem:    "statusconflict",
+			Letters: 1861925,
+		},
+		{
+			Text:    "statuscontinue",
+			Stem:    "statuscontinu",
+			Letters: 1859861,
+		},
+		{
 			Text:    "transformation",
 			Stem:    "transform",
 			Letters: 946465,
-		},
-		{
-			Text:    "xmlhttprequest",
-			Stem:    "xmlhttprequest",
-			Letters: 10459280,
 		},
 		{
 			Text:    "acknowledgement",
@@ -104093,9 +126199,9 @@ var searchIndex = textindex.Index{
 			Letters: 4750429,
 		},
 		{
-			Text:    "asynchttpclient",
-			Stem:    "asynchttpcli",
-			Letters: 17607061,
+			Text:    "alreadyreported",
+			Stem:    "alreadyreport",
+			Letters: 17483801,
 		},
 		{
 			Text:    "authoritatively",
@@ -104108,14 +126214,34 @@ var searchIndex = textindex.Index{
 			Letters: 850193,
 		},
 		{
+			Text:    "multiplechoices",
+			Stem:    "multiplechoic",
+			Letters: 1890708,
+		},
+		{
 			Text:    "overloadederror",
 			Stem:    "overloadederror",
 			Letters: 2246681,
 		},
 		{
+			Text:    "paymentrequired",
+			Stem:    "paymentrequir",
+			Letters: 18592025,
+		},
+		{
 			Text:    "representations",
 			Stem:    "represent",
 			Letters: 975121,
+		},
+		{
+			Text:    "springframework",
+			Stem:    "springframework",
+			Letters: 4650353,
+		},
+		{
+			Text:    "statusforbidden",
+			Stem:    "statusforbidden",
+			Letters: 1990971,
 		},
 		{
 			Text:    "troubleshooting",
@@ -104128,9 +126254,19 @@ var searchIndex = textindex.Index{
 			Letters: 1581469,
 		},
 		{
+			Text:    "upgraderequired",
+			Stem:    "upgraderequir",
+			Letters: 1278297,
+		},
+		{
 			Text:    "writeearlyhints",
 			Stem:    "writeearlyhint",
 			Letters: 21899665,
+		},
+		{
+			Text:    "faileddependency",
+			Stem:    "faileddepend",
+			Letters: 16820541,
 		},
 		{
 			Text:    "limitrequestline",
@@ -104143,9 +126279,14 @@ var searchIndex = textindex.Index{
 			Letters: 1995109,
 		},
 		{
-			Text:    "statusearlyhints",
-			Stem:    "statusearlyhint",
-			Letters: 18753937,
+			Text:    "movedpermanently",
+			Stem:    "movedperman",
+			Letters: 19593241,
+		},
+		{
+			Text:    "statusprocessing",
+			Stem:    "statusprocess",
+			Letters: 2023765,
 		},
 		{
 			Text:    "expect100continue",
@@ -104153,14 +126294,59 @@ var searchIndex = textindex.Index{
 			Letters: 77127956,
 		},
 		{
+			Text:    "expectationfailed",
+			Stem:    "expectationfail",
+			Letters: 8972605,
+		},
+		{
+			Text:    "permanentredirect",
+			Stem:    "permanentredirect",
+			Letters: 700701,
+		},
+		{
+			Text:    "temporaryredirect",
+			Stem:    "temporaryredirect",
+			Letters: 17486109,
+		},
+		{
+			Text:    "misdirectedrequest",
+			Stem:    "misdirectedrequest",
+			Letters: 2035996,
+		},
+		{
+			Text:    "preconditionfailed",
+			Stem:    "preconditionfail",
+			Letters: 715069,
+		},
+		{
 			Text:    "proxyerroroverride",
 			Stem:    "proxyerroroverrid",
 			Letters: 27443480,
 		},
 		{
-			Text:    "httpresponseredirect",
-			Stem:    "httpresponseredirect",
-			Letters: 975260,
+			Text:    "serviceunavailable",
+			Stem:    "serviceunavail",
+			Letters: 3549463,
+		},
+		{
+			Text:    "statusunauthorized",
+			Stem:    "statusunauthor",
+			Letters: 35545497,
+		},
+		{
+			Text:    "switchingprotocols",
+			Stem:    "switchingprotocol",
+			Letters: 5171652,
+		},
+		{
+			Text:    "insufficientstorage",
+			Stem:    "insufficientstorag",
+			Letters: 1991029,
+		},
+		{
+			Text:    "unprocessableentity",
+			Stem:    "unprocessableent",
+			Letters: 18802967,
 		},
 		{
 			Text:    "missingcontentlength",
@@ -104168,24 +126354,14 @@ var searchIndex = textindex.Index{
 			Letters: 817620,
 		},
 		{
+			Text:    "preconditionrequired",
+			Stem:    "preconditionrequir",
+			Letters: 1827100,
+		},
+		{
 			Text:    "tokenmismatchexception",
 			Stem:    "tokenmismatchexcept",
 			Letters: 9237909,
-		},
-		{
-			Text:    "returnhttpnotacceptable",
-			Stem:    "returnhttpnotaccept",
-			Letters: 1763479,
-		},
-		{
-			Text:    "statusrequestentitytoolarge",
-			Stem:    "statusrequestentitytoolarg",
-			Letters: 18835793,
-		},
-		{
-			Text:    "resumablehttprequestsproposal",
-			Stem:    "resumablehttprequestspropos",
-			Letters: 2087059,
 		},
 		{
 			Text:    "status419authenticationtimeout",

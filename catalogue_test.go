@@ -4,8 +4,10 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 
@@ -359,5 +361,78 @@ func TestJSONFieldNames(t *testing.T) {
 		if _, ok := m[k]; !ok {
 			t.Errorf("the JSON of an entry lacks %q", k)
 		}
+	}
+}
+
+// TestSignals checks every signal: its codes exist, its source is a link,
+// its kind is known, its text is unique for its product, and all but
+// constants say what they mean, why they happen and what to do.
+func TestSignals(t *testing.T) {
+	sigs := httpstatus.Signals()
+	if len(sigs) == 0 {
+		t.Fatal("no signals")
+	}
+	kinds := []httpstatus.SignalKind{httpstatus.Exception, httpstatus.Constant, httpstatus.LogLine, httpstatus.Platform, httpstatus.Client}
+	seen := map[string]bool{}
+	perKind := map[httpstatus.SignalKind]int{}
+	for _, s := range sigs {
+		name := s.Product + ": " + s.Text
+		perKind[s.Kind]++
+		if !slices.Contains(kinds, s.Kind) {
+			t.Errorf("%s: kind %q", name, s.Kind)
+		}
+		if s.Product == "" || strings.TrimSpace(s.Text) != s.Text || s.Text == "" {
+			t.Errorf("%s: no product or untrimmed text", name)
+		}
+		if u, err := url.Parse(s.Source); err != nil || u.Scheme != "https" || u.Host == "" {
+			t.Errorf("%s: source %q is not an https link", name, s.Source)
+		}
+		if len(s.Codes) == 0 {
+			t.Errorf("%s: no codes", name)
+		}
+		for _, c := range s.Codes {
+			if _, ok := httpstatus.Lookup(c); !ok {
+				t.Errorf("%s: code %d is not in the catalogue", name, c)
+			}
+			if !slices.ContainsFunc(httpstatus.SignalsFor(c), func(x httpstatus.Signal) bool { return x.Text == s.Text && x.Product == s.Product }) {
+				t.Errorf("%s: SignalsFor(%d) leaves it out", name, c)
+			}
+		}
+		key := strings.ToLower(name)
+		if seen[key] {
+			t.Errorf("%s: twice", name)
+		}
+		seen[key] = true
+		if s.Kind != httpstatus.Constant && (s.Meaning == "" || len(s.Causes) == 0 || s.Fix == "") {
+			t.Errorf("%s: meaning, causes and fix are required", name)
+		}
+	}
+	t.Logf("%d signals: %v", len(sigs), perKind)
+	// Copies: scribbling on a returned signal changes nothing.
+	sigs[0].Codes[0], sigs[0].Text = -1, "changed"
+	if again := httpstatus.Signals(); again[0].Codes[0] == -1 || again[0].Text == "changed" {
+		t.Error("Signals returns shared memory")
+	}
+}
+
+// TestSignalsFindThemselves: each signal's own text, pasted, leads to one of
+// its codes in the top three. A signal that its own text cannot find is
+// badly written or drowned by another.
+func TestSignalsFindThemselves(t *testing.T) {
+	misses := 0
+	sigs := httpstatus.Signals()
+	for _, s := range sigs {
+		rs := httpstatus.Search(s.Text, 3)
+		if !slices.ContainsFunc(rs, func(r httpstatus.Result) bool { return slices.Contains(s.Codes, r.Entry.Code) }) {
+			misses++
+			var got []int
+			for _, r := range rs {
+				got = append(got, r.Entry.Code)
+			}
+			t.Logf("miss: %s %q wants %v, got %v", s.Product, s.Text, s.Codes, got)
+		}
+	}
+	if misses*100 > len(sigs) {
+		t.Errorf("%d of %d signals do not find their own code in the top three (at most 1%%)", misses, len(sigs))
 	}
 }

@@ -1,11 +1,22 @@
 package httpstatus
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/httpstatus/httpstatus/internal/textindex"
+)
+
+// MaxQuery is how many bytes of a query Search reads; the rest is ignored,
+// so a pasted megabyte costs what a pasted log line costs.
+const MaxQuery = textindex.MaxQueryBytes
 
 // A Result is one entry found by Search, with its relevance score.
 type Result struct {
 	Entry Entry   `json:"entry"`
 	Score float64 `json:"score"`
+	// Matched is the signal that led to the entry, when one did: the
+	// exception, constant, log line or error message the query held.
+	Matched *Signal `json:"matched,omitempty"`
 }
 
 // Search ranks the catalogue's entries against a query as people type it:
@@ -15,6 +26,15 @@ type Result struct {
 // and phrasings ("timed out", "throttled") and weighs fields: a match in a
 // name outranks one in a description. It returns at most limit results, best
 // first; a limit of zero or less returns every match.
+//
+// A query may also be what a developer sees: an identifier
+// ("http.StatusTeapot", "HTTPStatus.NOT_FOUND", "NotFoundException"), a
+// pasted log line or stack trace, a platform's error ("H12 Request
+// timeout", "Error 1020"), a browser's message. Search reads past the
+// noise of pasted text (times, addresses, paths, ids), finds the signal in
+// it and says so in the result's Matched. The last word may be unfinished
+// ("unauth"), as when typing in a search box. Search reads at most the first
+// MaxQuery bytes of a query.
 //
 // The index is built from the catalogue by go generate, so Search costs
 // nothing at start-up.
@@ -36,7 +56,11 @@ func Search(query string, limit int) []Result {
 	hits := searchIndex.Search(query, limit)
 	results = make([]Result, len(hits))
 	for i, h := range hits {
-		results[i] = Result{Entry: entries[h.Doc].clone(), Score: h.Score}
+		results[i] = Result{Entry: entries[h.Target].clone(), Score: h.Score}
+		if h.Doc >= len(entries) {
+			sig := signals[docSignal[h.Doc-len(entries)]].clone()
+			results[i].Matched = &sig
+		}
 	}
 	return results
 }

@@ -105,6 +105,87 @@ func TestSearchBlindSet(t *testing.T) {
 	}
 }
 
+// TestSearchSignals measures search on the project's own set of pasted
+// artifacts (exceptions, constants, log lines, platform and client errors,
+// unfinished words), written before the signal data existed.
+func TestSearchSignals(t *testing.T) {
+	top1, top3 := accuracy(t, readJudgements(t, "testdata/search-signals.tsv"))
+	t.Logf("signals set: top-1 %.3f, top-3 %.3f", top1, top3)
+	if top1 < 0.92 || top3 < 0.98 {
+		t.Errorf("top-1 %.3f (want ≥ 0.92), top-3 %.3f (want ≥ 0.98)", top1, top3)
+	}
+}
+
+// TestSearchConstants finds every identifier an entry lists, exactly, with
+// and without its qualifier, and in other cases: the entry's code comes first.
+func TestSearchConstants(t *testing.T) {
+	for _, e := range httpstatus.All() {
+		c := e.Constants
+		for _, id := range []string{c.Go, c.Python, c.DotNet, c.Rust, c.Spring, c.Rails, c.Symfony} {
+			if id == "" {
+				continue
+			}
+			bare := id[strings.LastIndexAny(id, ".:")+1:]
+			for _, q := range []string{id, strings.ToLower(id), bare} {
+				rs := httpstatus.Search(q, 3)
+				if len(rs) == 0 || rs[0].Entry.Code != e.Code {
+					var got []int
+					for _, r := range rs {
+						got = append(got, r.Entry.Code)
+					}
+					t.Errorf("Search(%q) = %v, want %d first", q, got, e.Code)
+				}
+			}
+		}
+	}
+}
+
+// TestSearchMatched says which signal led to a result, and only then.
+func TestSearchMatched(t *testing.T) {
+	rs := httpstatus.Search("http.StatusTeapot", 1)
+	if len(rs) != 1 || rs[0].Matched == nil || rs[0].Matched.Text != "http.StatusTeapot" || rs[0].Matched.Kind != httpstatus.Constant {
+		t.Fatalf("Search(http.StatusTeapot) = %+v, want 418 matched by the Go constant", rs)
+	}
+	rs[0].Matched.Codes[0] = 999 // a copy
+	if again := httpstatus.Search("http.StatusTeapot", 1); again[0].Matched.Codes[0] != 418 {
+		t.Error("Matched shares memory with the catalogue")
+	}
+	if rs := httpstatus.Search("not found", 1); len(rs) != 1 || rs[0].Matched != nil {
+		t.Errorf("Search(not found) = %+v, want 404 with no signal", rs)
+	}
+}
+
+// TestSearchBounded reads only the start of a huge paste: a megabyte finds
+// what its first line finds.
+func TestSearchBounded(t *testing.T) {
+	huge := strings.Repeat(pastedLine+"\n", 1<<20/len(pastedLine))
+	want := httpstatus.Search(pastedLine, 3)
+	got := httpstatus.Search(huge, 3)
+	if len(want) == 0 || len(got) == 0 || got[0].Entry.Code != want[0].Entry.Code {
+		t.Errorf("a megabyte paste found %v, its first line %v", got, want)
+	}
+	if rs := httpstatus.Search(strings.Repeat("\x00\xff", 1<<19), 3); len(rs) != 0 {
+		t.Errorf("binary input found %d results", len(rs))
+	}
+}
+
+// TestSearchPrefix takes the last word as unfinished, as in a search box,
+// without hurting whole words.
+func TestSearchPrefix(t *testing.T) {
+	for q, want := range map[string]int{"unauth": 401, "forb": 403, "teap": 418, "too many req": 429, "gone": 410, "not found": 404} {
+		if rs := httpstatus.Search(q, 3); len(rs) == 0 || rs[0].Entry.Code != want {
+			t.Errorf("Search(%q) first = %v, want %d", q, rs, want)
+		}
+	}
+	if rs := httpstatus.Search("gat", 3); !slices.ContainsFunc(rs, func(r httpstatus.Result) bool { return r.Entry.Code == 504 }) {
+		t.Errorf("Search(gat) has no 504 in its top three")
+	}
+	// A word followed by a space is whole: no completion.
+	if a, b := httpstatus.Search("forb ", 3), httpstatus.Search("forb", 3); len(a) > 0 && len(b) > 0 && a[0].Score == b[0].Score {
+		t.Errorf("a finished word was completed like an unfinished one")
+	}
+}
+
 func TestSearch(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -221,7 +302,9 @@ func TestSuggest(t *testing.T) {
 }
 
 func FuzzSearch(f *testing.F) {
-	for _, s := range []string{"not found", "4xx", "418", "gatway timout", "", "é€\x00", "too many requests", "5x3"} {
+	for _, s := range []string{"not found", "4xx", "418", "gatway timout", "", "é€\x00", "too many requests", "5x3",
+		"http.StatusTeapot", ":not_found", "Foo::Bar$Baz\\Qux", "a.b.c.d.e.f", "unauth", "__::..$$",
+		strings.Repeat("x", 5000), strings.Repeat("upstream timed out ", 300), pastedLine} {
 		f.Add(s)
 	}
 	codes := map[int]bool{}
@@ -250,13 +333,24 @@ func FuzzMatch(f *testing.F) {
 	})
 }
 
+// pastedLine is a 300-character nginx error-log line, as people paste it.
+const pastedLine = `2024/05/14 10:22:31 [error] 2231#2231: *881 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 10.0.3.7, server: api.example.com, request: "GET /reports/2024/q1?format=csv HTTP/1.1", upstream: "http://127.0.0.1:9000/reports/2024/q1", host: "api.example.com"`
+
 func BenchmarkSearch(b *testing.B) {
 	httpstatus.Search("warm up", 1)
-	for _, q := range []string{"not found", "too many requests", "upload is too big", "gatway timout", "4xx", "418"} {
+	for _, q := range []string{"not found", "too many requests", "upload is too big", "gatway timout", "4xx", "418",
+		"http.StatusTeapot", "MethodArgumentNotValidException", "unauth", "H12 Request timeout", "pasted-line", "pasted-megabyte"} {
+		query := q
+		switch q {
+		case "pasted-line":
+			query = pastedLine
+		case "pasted-megabyte":
+			query = strings.Repeat(pastedLine+"\n", 1<<20/len(pastedLine))
+		}
 		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				httpstatus.Search(q, 10)
+				httpstatus.Search(query, 10)
 			}
 		})
 	}

@@ -112,3 +112,32 @@ type Confusion struct {
 	Title       string `json:"title"`
 	Explanation string `json:"explanation"`
 }
+
+// SignalKind says what sort of thing a signal is.
+type SignalKind string
+
+// The kinds of signal.
+const (
+	Exception SignalKind = "exception" // an exception or error class a framework maps to a status
+	Constant  SignalKind = "constant"  // an identifier for a code in some ecosystem's source
+	LogLine   SignalKind = "log"       // a line a server or proxy writes to its log
+	Platform  SignalKind = "platform"  // a hosting platform's, CDN's or cloud's error
+	Client    SignalKind = "client"    // a browser's or HTTP client's message
+)
+
+// A Signal is something developers see in the wild that stands for a status
+// code: an exception in a stack trace, a constant in someone's code, a line in
+// a server's error log, a platform's numbered error, a browser's message.
+type Signal struct {
+	Text      string     `json:"text"` // as it appears; * stands for a variable part
+	Kind      SignalKind `json:"kind"`
+	Product   string     `json:"product"`             // who produces the text
+	Component string     `json:"component,omitempty"` // module, class or subsystem
+	Versions  string     `json:"versions,omitempty"`  // the versions the mapping was checked for
+	Codes     []int      `json:"codes"`               // the codes it stands for, most usual first; 0: no response
+	Meaning   string     `json:"meaning,omitempty"`
+	Causes    []string   `json:"causes,omitempty"`
+	Fix       string     `json:"fix,omitempty"`
+	Source    string     `json:"source"`         // where the mapping is confirmed
+	Note      string     `json:"note,omitempty"` // configuration it depends on, or what stays unconfirmed
+}

@@ -61,6 +61,7 @@ func (e *env) lookup(args []string) error {
 				}
 				p.entry(en, len(entries))
 			}
+			p.sightings(entries[0].Code)
 		} else {
 			e.printer().lines(entries)
 		}

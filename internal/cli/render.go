@@ -53,6 +53,11 @@ func (p *printer) lines(entries []httpstatus.Entry) {
 	for _, en := range entries {
 		nameWidth = max(nameWidth, utf8.RuneCountInString(title(en)))
 	}
+	p.linesWidth(entries, nameWidth)
+}
+
+// linesWidth writes the lines of entries with names padded to nameWidth.
+func (p *printer) linesWidth(entries []httpstatus.Entry, nameWidth int) {
 	for _, en := range entries {
 		t := title(en)
 		pad := strings.Repeat(" ", nameWidth-utf8.RuneCountInString(t))
@@ -68,6 +73,108 @@ func (p *printer) lines(entries []httpstatus.Entry) {
 		}
 		fmt.Fprintf(p.w, "%s  %s%s  %s\n", p.code(en.Code), p.paint(bold, t), pad, p.paint(dim, summary))
 	}
+}
+
+// results writes one line a search result, as lines does, with the signal
+// that led to a result on a line above it.
+func (p *printer) results(rs []httpstatus.Result) {
+	nameWidth := 0
+	for _, r := range rs {
+		nameWidth = max(nameWidth, utf8.RuneCountInString(title(r.Entry)))
+	}
+	for _, r := range rs {
+		if m := r.Matched; m != nil {
+			line := "     ↳ " + signalLabel(*m) + ": " + m.Text
+			if p.truncate && utf8.RuneCountInString(line) > p.width {
+				line = string([]rune(line)[:p.width-1]) + "…"
+			}
+			fmt.Fprintln(p.w, p.paint(dim, line))
+		}
+		p.linesWidth([]httpstatus.Entry{r.Entry}, nameWidth)
+	}
+}
+
+// signalLabel names where a signal comes from: "nginx log", "Spring
+// Framework exception".
+func signalLabel(s httpstatus.Signal) string {
+	kind := map[httpstatus.SignalKind]string{
+		httpstatus.Exception: "exception", httpstatus.Constant: "constant", httpstatus.LogLine: "log",
+		httpstatus.Platform: "error", httpstatus.Client: "message",
+	}[s.Kind]
+	return s.Product + " " + kind
+}
+
+// signal writes what a matched signal means, why it happens and what to do.
+func (p *printer) signal(s httpstatus.Signal) {
+	p.heading("What you saw")
+	p.hanging("  ", signalLabel(s)+": "+s.Text)
+	if s.Component != "" {
+		p.hanging("  In:       ", s.Component)
+	}
+	if s.Versions != "" {
+		p.hanging("  Versions: ", s.Versions)
+	}
+	if s.Meaning != "" {
+		p.hanging("  Means:    ", s.Meaning)
+	}
+	for i, c := range s.Causes {
+		lead := "            "
+		if i == 0 {
+			lead = "  Causes:   "
+		}
+		p.hanging(lead+"• ", c)
+	}
+	if s.Fix != "" {
+		p.hanging("  Fix:      ", s.Fix)
+	}
+	if s.Note != "" {
+		p.hanging("  Note:     ", s.Note)
+	}
+	p.hanging("  Source:   ", s.Source)
+}
+
+// sightings writes where a code is seen in the wild, grouped by product.
+func (p *printer) sightings(code int) {
+	var products []string
+	by := map[string][]string{}
+	for _, s := range httpstatus.SignalsFor(code) {
+		if _, ok := by[s.Product]; !ok {
+			products = append(products, s.Product)
+		}
+		t := s.Text
+		if s.Kind != httpstatus.Constant && len(s.Codes) > 1 {
+			t += fmt.Sprintf(" (also %s)", otherCodes(s.Codes, code))
+		}
+		by[s.Product] = append(by[s.Product], t)
+	}
+	if len(products) == 0 {
+		return
+	}
+	p.heading("Where you will see it")
+	nw := 0
+	for _, pr := range products {
+		nw = max(nw, utf8.RuneCountInString(pr))
+	}
+	nw = min(nw, 24)
+	for _, pr := range products {
+		lead := "  " + pr + strings.Repeat(" ", max(0, nw-utf8.RuneCountInString(pr))) + "  "
+		if utf8.RuneCountInString(pr) > nw {
+			fmt.Fprintf(p.w, "  %s\n", pr)
+			lead = "  " + strings.Repeat(" ", nw) + "  "
+		}
+		p.hanging(lead, strings.Join(by[pr], " · "))
+	}
+}
+
+// otherCodes lists the codes of cs other than c.
+func otherCodes(cs []int, c int) string {
+	var out []string
+	for _, x := range cs {
+		if x != c {
+			out = append(out, fmt.Sprintf("%03d", x))
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 // title is an entry's name with its vendor, if any.

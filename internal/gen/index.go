@@ -33,7 +33,24 @@ func searchDocs(es []httpstatus.Entry) []textindex.Doc {
 		for _, m := range e.Mistakes {
 			f = append(f, textindex.Field{Text: m, Weight: textindex.WeightMistake})
 		}
-		docs[i] = textindex.Doc{Code: e.Code, Official: e.Registration != httpstatus.Unofficial, Fields: f}
+		docs[i] = textindex.Doc{Code: e.Code, Official: e.Registration != httpstatus.Unofficial, Target: i, Fields: f}
+	}
+	return docs
+}
+
+// signalDocs returns the search documents of a signal: one for each code it
+// stands for, counting for that code's entry, the later codes a little less.
+// A signal is evidence of its own, so a vendor's meaning found through one
+// is not discounted as vendor meanings are.
+func signalDocs(es []httpstatus.Entry, s httpstatus.Signal) []textindex.Doc {
+	f := []textindex.Field{
+		{Text: s.Text, Weight: textindex.WeightSignal, Phrase: true, Ident: true},
+		{Text: s.Product, Weight: textindex.WeightProduct, Vendor: true},
+		{Text: s.Component, Weight: textindex.WeightSigNote},
+	}
+	docs := make([]textindex.Doc, len(s.Codes))
+	for i, c := range s.Codes {
+		docs[i] = textindex.Doc{Code: c, Official: true, Target: target(es, c, s.Product), Prior: 1 - 0.05*float64(i), Fields: f}
 	}
 	return docs
 }

@@ -37,6 +37,39 @@ func handleAPICode(s *site) http.Handler {
 	})
 }
 
+// searchHit is one result of /api/v1/search: the entry's fields, and the
+// signal that led to it when one did.
+type searchHit struct {
+	httpstatus.Entry
+	Matched *httpstatus.Signal `json:"matched,omitempty"`
+}
+
+// handleAPISignals serves /api/v1/signals: every signal, or with ?code=
+// those of one code (400 if malformed, 404 if the catalogue has no such
+// code).
+func handleAPISignals(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		raw, ok := r.URL.Query()["code"]
+		if !ok {
+			serve(w, r, s.res["/api/v1/signals"], http.StatusOK)
+			return
+		}
+		code, err := httpstatus.ParseCode(raw[0])
+		if err != nil {
+			problem.Write(w, r, http.StatusBadRequest,
+				fmt.Sprintf("not a status code: %q; a status code has three digits, 000 to 999", raw[0]))
+			return
+		}
+		res, ok := s.res[signalsKey(code)]
+		if !ok {
+			problem.Write(w, r, http.StatusNotFound,
+				fmt.Sprintf("the catalogue has no meaning for %03d; see /api/v1/codes", code))
+			return
+		}
+		serve(w, r, res, http.StatusOK)
+	})
+}
+
 // handleAPISearch serves /api/v1/search?q=&limit=: the entries that match,
 // best first.
 func handleAPISearch() http.Handler {
@@ -63,13 +96,13 @@ func handleAPISearch() http.Handler {
 			limit = n
 		}
 		results := httpstatus.Search(q, limit)
-		entries := make([]httpstatus.Entry, len(results)) // [] in JSON when empty
+		hits := make([]searchHit, len(results)) // [] in JSON when empty
 		for i, res := range results {
-			entries[i] = res.Entry
+			hits[i] = searchHit{res.Entry, res.Matched}
 		}
 		buf := getBuffer()
 		defer putBuffer(buf)
-		if err := encodeJSONTo(buf, entries); err != nil {
+		if err := encodeJSONTo(buf, hits); err != nil {
 			problem.Write(w, r, http.StatusServiceUnavailable, "the results could not be encoded")
 			return
 		}

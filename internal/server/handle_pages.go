@@ -12,8 +12,9 @@ import (
 	"github.com/httpstatus/httpstatus/internal/problem"
 )
 
-// maxQuery is the longest search query taken; longer ones are cut.
-const maxQuery = 200
+// maxQuery is the longest search query taken, as long as the library
+// reads: a pasted log line or stack trace fits.
+const maxQuery = httpstatus.MaxQuery
 
 // handleCached serves the resource rendered at start-up for the request's
 // path, or the 404 page.
@@ -116,10 +117,7 @@ func handleSearchPage(s *site) http.Handler {
 		if q != "" {
 			p.Title = "Search: " + q
 			if results := httpstatus.Search(q, p.Limit); len(results) > 0 {
-				p.Results = make([]httpstatus.Entry, len(results))
-				for i, res := range results {
-					p.Results[i] = res.Entry
-				}
+				p.Results = results
 			}
 			if len(p.Results) == 0 {
 				p.Suggest = httpstatus.Suggest(q)

@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"regexp"
 	"slices"
@@ -11,11 +12,14 @@ import (
 )
 
 // schema is the subset of JSON Schema the OpenAPI document uses: $ref,
-// type, properties, required, items and enum.
+// allOf, type, properties, additionalProperties (false), required, items
+// and enum.
 type schema struct {
 	Ref        string             `json:"$ref"`
+	AllOf      []*schema          `json:"allOf"`
 	Type       string             `json:"type"`
 	Properties map[string]*schema `json:"properties"`
+	Closed     *bool              `json:"additionalProperties"`
 	Required   []string           `json:"required"`
 	Items      *schema            `json:"items"`
 	Enum       []any              `json:"enum"`
@@ -88,6 +92,9 @@ func (d *openAPIDoc) validate(s *schema, v any, at string) []string {
 		return d.validate(ref, v, at)
 	}
 	var errs []string
+	for _, sub := range s.AllOf {
+		errs = append(errs, d.validate(sub, v, at)...)
+	}
 	switch s.Type {
 	case "object":
 		m, ok := v.(map[string]any)
@@ -97,6 +104,13 @@ func (d *openAPIDoc) validate(s *schema, v any, at string) []string {
 		for _, r := range s.Required {
 			if _, ok := m[r]; !ok {
 				errs = append(errs, at+": missing "+r)
+			}
+		}
+		if s.Closed != nil && !*s.Closed {
+			for k := range m {
+				if _, ok := s.Properties[k]; !ok {
+					errs = append(errs, at+": unknown member "+k)
+				}
 			}
 		}
 		for k, sub := range s.Properties {
@@ -152,6 +166,12 @@ func TestOpenAPIResponses(t *testing.T) {
 		{"ok/classes", "/api/v1/classes", "/api/v1/classes", 200},
 		{"ok/search", "/api/v1/search?q=rate+limit&limit=20", "/api/v1/search", 200},
 		{"ok/search-empty", "/api/v1/search?q=zzzzqqqq", "/api/v1/search", 200},
+		{"ok/search-signal", "/api/v1/search?q=" + url.QueryEscape("curl: (52) Empty reply from server"), "/api/v1/search", 200},
+		{"ok/search-constant", "/api/v1/search?q=http.StatusTeapot", "/api/v1/search", 200},
+		{"ok/signals", "/api/v1/signals", "/api/v1/signals", 200},
+		{"ok/signals-504", "/api/v1/signals?code=504", "/api/v1/signals", 200},
+		{"error/signals-abc", "/api/v1/signals?code=abc", "/api/v1/signals", 400},
+		{"error/signals-299", "/api/v1/signals?code=299", "/api/v1/signals", 404},
 		{"ok/openapi", "/api/v1/openapi.json", "/api/v1/openapi.json", 200},
 		{"error/api-abc", "/api/v1/codes/abc", "/api/v1/codes/{code}", 400},
 		{"error/api-299", "/api/v1/codes/299", "/api/v1/codes/{code}", 404},
@@ -187,8 +207,16 @@ func TestOpenAPIResponses(t *testing.T) {
 		t.Fatal(err)
 	}
 	site, _ := build()
+	sigs, err := doc.schemaFor("/api/v1/signals", 200, "application/json")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for p, res := range site.res {
-		if !strings.HasPrefix(p, "/api/v1/codes/") {
+		s := s
+		switch {
+		case strings.HasPrefix(p, "/api/v1/signals"):
+			s = sigs
+		case !strings.HasPrefix(p, "/api/v1/codes/"):
 			continue
 		}
 		var v any
@@ -233,13 +261,14 @@ func TestOpenAPIDocumentsRoutes(t *testing.T) {
 func TestValidateCatchesMismatches(t *testing.T) {
 	t.Parallel()
 	doc := loadOpenAPI(t)
-	entry := &schema{Ref: "#/components/schemas/Entry"}
+	entry := &schema{Ref: "#/components/schemas/SearchHit"}
 	for name, js := range map[string]string{
 		"not-object":       `[]`,
 		"missing-required": `{"code": 404}`,
 		"wrong-type":       `{"code": "404"}`,
 		"bad-enum":         `{"registration": "maybe"}`,
 		"bad-header":       `{"headers": [{"name": "X", "requirement": "OUGHT", "note": ""}]}`,
+		"bad-matched":      `{"matched": {"text": "x", "kind": "rumour"}}`,
 	} {
 		var v any
 		if err := json.Unmarshal([]byte(js), &v); err != nil {

@@ -355,6 +355,29 @@ type codePage struct {
 	Class   httpstatus.Class
 	Entries []httpstatus.Entry
 	Related []link
+	Seen    []signalGroup // where the code is seen in the wild
+}
+
+// A signalGroup is the signals of one product that stand for a code.
+type signalGroup struct {
+	Product string
+	Signals []httpstatus.Signal
+}
+
+// groupSignals groups signals by product, in order of first appearance.
+func groupSignals(sigs []httpstatus.Signal) []signalGroup {
+	var out []signalGroup
+	at := map[string]int{}
+	for _, s := range sigs {
+		i, ok := at[s.Product]
+		if !ok {
+			i = len(out)
+			at[s.Product] = i
+			out = append(out, signalGroup{Product: s.Product})
+		}
+		out[i].Signals = append(out[i].Signals, s)
+	}
+	return out
 }
 
 type link struct {
@@ -383,7 +406,7 @@ type guidePage struct {
 
 type searchPage struct {
 	layout
-	Results []httpstatus.Entry
+	Results []httpstatus.Result
 	Suggest string
 	Limit   int
 }
@@ -442,7 +465,7 @@ func (s *site) addPages() error {
 	}
 	for _, code := range codes {
 		es := byCode[code]
-		p := codePage{Code: code, Name: es[0].Name, Entries: es}
+		p := codePage{Code: code, Name: es[0].Name, Entries: es, Seen: groupSignals(httpstatus.SignalsFor(code))}
 		title := fmt.Sprintf("%d %s", code, es[0].Name)
 		p.layout = s.layout(title, es[0].Summary, fmt.Sprintf("/%03d", code))
 		cls := fmt.Sprintf("%dxx", code/100)
@@ -505,6 +528,10 @@ func (s *site) addPages() error {
 	return s.addPage("/guide", "guide", g)
 }
 
+// signalsKey is where the signals of a code are kept among the rendered
+// resources: /api/v1/signals?code= answers with it.
+func signalsKey(code int) string { return fmt.Sprintf("/api/v1/signals?code=%03d", code) }
+
 // addAPI renders the fixed API responses.
 func (s *site) addAPI() error {
 	add := func(p string, v any) error {
@@ -531,6 +558,16 @@ func (s *site) addAPI() error {
 		if err := add(fmt.Sprintf("/api/v1/codes/%03d", e.Code), es); err != nil {
 			return err
 		}
+		sigs := httpstatus.SignalsFor(e.Code)
+		if sigs == nil {
+			sigs = []httpstatus.Signal{}
+		}
+		if err := add(signalsKey(e.Code), sigs); err != nil {
+			return err
+		}
+	}
+	if err := add("/api/v1/signals", httpstatus.Signals()); err != nil {
+		return err
 	}
 	s.res["/api/v1/openapi.json"] = newResource(openAPI, jsonType, cachePage)
 	return nil

@@ -24,6 +24,7 @@ func addRoutes(mux *http.ServeMux, site *site, status http.Handler) {
 	mux.Handle("GET /api/v1/codes/{code}", handleAPICode(site))
 	mux.Handle("GET /api/v1/classes", handleCached(site))
 	mux.Handle("GET /api/v1/search", handleAPISearch())
+	mux.Handle("GET /api/v1/signals", handleAPISignals(site))
 	mux.Handle("GET /api/v1/openapi.json", handleCached(site))
 	mux.Handle("OPTIONS /api/", handlePreflight())
 

@@ -22,6 +22,11 @@ const (
 	WeightDescr    = 1
 	WeightAPIUsage = 0.6
 	WeightMistake  = 0.3
+	// A signal's text (an exception, a log line, a constant) and the
+	// product that produces it.
+	WeightSignal  = 7
+	WeightProduct = 3
+	WeightSigNote = 0.5
 )
 
 // stopWords carry no meaning for this catalogue: every entry is an HTTP
@@ -121,35 +126,275 @@ func related(stem string) []string {
 }
 
 // Words splits text into lower-case words of letters and digits; an
-// apostrophe joins ("I'm" is "im").
+// apostrophe joins ("I'm" is "im"). Identifiers are split the way developers
+// write them: at underscores and qualifiers ("HTTP_NOT_FOUND",
+// "Foo::Bar", "pkg.Name"), and at case changes when a name has three parts
+// or more ("MethodArgumentNotValidException"); numbers of more than four
+// digits carry nothing and are left out.
 func Words(text string) []string {
-	var out []string
-	start := -1
-	lower := strings.ToLower(text)
-	var b []byte
-	for i := 0; i < len(lower); i++ {
-		c := lower[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-			if start < 0 {
-				start = 0
-				b = b[:0]
+	ws, _ := tokenize(text, false)
+	return ws
+}
+
+// Idents returns the identifier forms of text: for each identifier in it
+// (a name with an underscore, a qualifier, a Ruby symbol's colon or a case
+// change), its last part and its last two parts joined, lower-case, without
+// underscores. "http.StatusTeapot" gives "statusteapot" and
+// "httpstatusteapot"; "NOT_FOUND" gives "notfound".
+func Idents(text string) []string {
+	_, ids := tokenize(text, false)
+	return ids
+}
+
+// isSep reports whether c separates the parts of a qualified identifier.
+func isSep(c byte) bool { return c == '.' || c == ':' || c == '\\' || c == '$' || c == '#' }
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// inChunk reports whether c may stand inside an identifier.
+func inChunk(c byte) bool { return isAlnum(c) || c == '_' || c == '\'' || isSep(c) }
+
+// tokenize splits text into words and identifier forms. With noise set, the
+// text is a query that may be a pasted log line: addresses, URLs, paths,
+// timestamps, request ids and the keys of key=value pairs are left out.
+func tokenize(text string, noise bool) (words, idents []string) {
+	if strings.Contains(text, "’") {
+		text = strings.ReplaceAll(text, "’", "'")
+	}
+	for field := range strings.FieldsSeq(text) {
+		if noise {
+			var ok bool
+			if field, ok = signal(field); !ok {
+				continue
 			}
-			b = append(b, c)
-		case c == '\'':
-		case c == 0xe2 && strings.HasPrefix(lower[i:], "’"):
-			i += len("’") - 1
-		default:
-			if start >= 0 {
-				out = append(out, string(b))
-				start = -1
+		}
+		for i := 0; i < len(field); {
+			if !inChunk(field[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(field) && inChunk(field[j]) {
+				j++
+			}
+			words, idents = chunk(field[i:j], i > 0 && field[i-1] == ':' || field[i] == ':', words, idents)
+			i = j
+		}
+	}
+	return words, idents
+}
+
+// chunk appends the words and identifier forms of one run of identifier
+// characters. symbol says a colon stood before it, as in ":not_found".
+func chunk(c string, symbol bool, words, idents []string) ([]string, []string) {
+	for len(c) > 0 && (isSep(c[0]) || c[0] == '\'') {
+		symbol = symbol || c[0] == ':'
+		c = c[1:]
+	}
+	for len(c) > 0 && (isSep(c[len(c)-1]) || c[len(c)-1] == '\'') {
+		c = c[:len(c)-1]
+	}
+	if c == "" {
+		return words, idents
+	}
+	var segs []string
+	ident := symbol && isLetter(c[0])
+	for i := 0; i < len(c); {
+		j := i
+		for j < len(c) && !isSep(c[j]) {
+			j++
+		}
+		if j > i {
+			segs = append(segs, c[i:j])
+		}
+		for j < len(c) && isSep(c[j]) {
+			j++
+		}
+		i = j
+	}
+	if len(segs) > 1 {
+		ident = true
+	}
+	for _, s := range segs {
+		parts := camelParts(s)
+		if strings.Contains(s, "_") || len(parts) > 1 {
+			ident = true
+		}
+		if len(parts) < 3 {
+			parts = []string{s}
+		}
+		for _, p := range parts {
+			words = appendWords(words, p)
+		}
+	}
+	if ident {
+		last := norm(segs[len(segs)-1])
+		if len(last) >= 3 && isLetter(last[0]) {
+			idents = append(idents, last)
+		}
+		if len(segs) > 1 {
+			if prev := norm(segs[len(segs)-2]); prev != "" && isLetter(prev[0]) && last != "" {
+				idents = append(idents, prev+last)
 			}
 		}
 	}
-	if start >= 0 {
-		out = append(out, string(b))
+	return words, idents
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// norm lower-cases an identifier part and drops what is not a letter or digit.
+func norm(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; isAlnum(c) {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
 	}
+	return string(b)
+}
+
+// camelParts splits s at its case changes: "HttpStatusCode" is Http,
+// Status, Code; "HTTPStatus" is HTTP, Status. Underscores and other
+// characters split too.
+func camelParts(s string) []string {
+	var parts []string
+	start := -1
+	flush := func(i int) {
+		if start >= 0 && i > start {
+			parts = append(parts, s[start:i])
+		}
+		start = -1
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isAlnum(c) {
+			if c != '\'' {
+				flush(i)
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+			continue
+		}
+		p := s[i-1]
+		upper := c >= 'A' && c <= 'Z'
+		switch {
+		case upper && p >= 'a' && p <= 'z':
+			flush(i)
+			start = i
+		case upper && p >= 'A' && p <= 'Z' && i+1 < len(s) && s[i+1] >= 'a' && s[i+1] <= 'z':
+			flush(i)
+			start = i
+		}
+	}
+	flush(len(s))
+	return parts
+}
+
+// appendWords appends the lower-case words of s, split at anything but
+// letters and digits; an apostrophe joins.
+func appendWords(out []string, s string) []string {
+	var b []byte
+	emit := func() {
+		if len(b) > 0 && !longNumber(b) {
+			out = append(out, string(b))
+		}
+		b = b[:0]
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c == '\'':
+		default:
+			emit()
+		}
+	}
+	emit()
 	return out
+}
+
+// longNumber reports whether w is all digits and longer than four: a byte
+// count, a process id or a port, never a status code or a vendor's error
+// number.
+func longNumber(w []byte) bool {
+	if len(w) <= 4 {
+		return false
+	}
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// signal returns what of one white-space separated field of a pasted text
+// may carry meaning, or false when the field is noise: a URL, a path, an
+// address, a date or time, a hex id, a long mixed id. The key of a
+// key=value pair is dropped and its value judged.
+func signal(f string) (string, bool) {
+	if k, v, ok := strings.Cut(f, "="); ok && k != "" && isKey(k) {
+		f = v
+	}
+	f = strings.Trim(f, "[](){}<>\"',;")
+	if f == "" || strings.Contains(f, "://") || f[0] == '/' {
+		return "", false
+	}
+	digits, letters, hex, seps, colons := 0, 0, true, 0, 0
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F':
+			letters++
+		case isLetter(c):
+			letters++
+			hex = false
+		case c == '.' || c == '/' || c == '-' || c == ':':
+			seps++
+			if c == ':' {
+				colons++
+			}
+			if c != '-' && c != ':' {
+				hex = false
+			}
+		default:
+			hex = false
+		}
+	}
+	switch {
+	case letters == 0 && digits > 0 && (seps >= 2 || seps == 1 && !strings.Contains(f, ".")):
+		return "", false // an address, a date, a time; "404.13" stays
+	case hex && digits > 0 && letters > 0 && len(f) >= 8:
+		return "", false // a request id, a UUID, a hash
+	case hex && colons >= 2 && digits > 0:
+		return "", false // an IPv6 address
+	case digits >= 5 && letters > 0:
+		return "", false // "30000ms", "req-8f31a0c2d4"
+	}
+	return f, true
+}
+
+// isKey reports whether k can be the key of a key=value pair in a log line.
+func isKey(k string) bool {
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; !(c >= 'a' && c <= 'z' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // contractions are negations written short; they mean "not" ("doesn't"
@@ -189,7 +434,8 @@ func Analyze(text string) []string {
 
 // analyze returns the stems of text and the surface words they came from.
 func analyze(text string) (stems, surface []string) {
-	for _, w := range rewrite(Words(text)) {
+	words, _ := tokenize(text, false)
+	for _, w := range rewrite(words) {
 		if stopWords[w] {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -13,8 +14,14 @@ import (
 // weights, and the facts ranking needs.
 type Doc struct {
 	Code     int
-	Official bool
-	Fields   []Field
+	Official bool // a registered code, or a signal: no discount for being a vendor's
+	// Target is the result the document counts for: an entry stands for
+	// itself; a signal counts for the entry of the code it stands for.
+	Target int
+	// Prior scales the document's score: below 1 for a signal's second and
+	// later codes. Zero means 1.
+	Prior  float64
+	Fields []Field
 }
 
 // A Field is a piece of text with its weight. A phrase field (a name, an
@@ -23,7 +30,8 @@ type Field struct {
 	Text   string
 	Weight float64
 	Phrase bool
-	Vendor bool // the field names who uses an unofficial code
+	Vendor bool // the field names who uses an unofficial code or produces a signal
+	Ident  bool // the field's identifiers are indexed whole ("http.StatusTeapot")
 }
 
 // Index is an inverted index over the catalogue. Its fields are exported so
@@ -31,9 +39,14 @@ type Field struct {
 type Index struct {
 	Codes    []int      // by document
 	Official []bool     // by document
+	Targets  []int      // by document: the result it counts for
+	Priors   []float64  // by document
 	Terms    []Term     // sorted by Stem
 	Phrases  [][]Phrase // by document
 	Surface  []Word     // every word seen, sorted by length then text, for typo matching
+
+	byTextOnce sync.Once
+	byText     []int32 // Surface in text order, for prefix matching; built on first use
 }
 
 // A Term is a stem with the documents that hold it.
@@ -81,17 +94,24 @@ func letters(w string) uint32 {
 }
 
 // Build indexes docs.
-func Build(docs []Doc) Index {
-	ix := Index{Phrases: make([][]Phrase, len(docs))}
+func Build(docs []Doc) *Index {
+	ix := &Index{Phrases: make([][]Phrase, len(docs))}
 	postings := map[string][]Posting{}
 	surface := map[string]string{}
 	for d, doc := range docs {
 		ix.Codes = append(ix.Codes, doc.Code)
 		ix.Official = append(ix.Official, doc.Official)
+		ix.Targets = append(ix.Targets, doc.Target)
+		ix.Priors = append(ix.Priors, cmp.Or(doc.Prior, 1))
 		counts := map[string]map[float64]int{}
 		inPhrase := map[string]bool{}
 		inVendor := map[string]bool{}
 		for _, f := range doc.Fields {
+			if f.Ident {
+				for _, id := range Idents(f.Text) {
+					counts[identPrefix+id] = map[float64]int{identWeight: 1}
+				}
+			}
 			stems, words := analyze(f.Text)
 			for i, s := range stems {
 				if counts[s] == nil {
@@ -140,17 +160,25 @@ func (ix *Index) term(stem string) *Term {
 	return &ix.Terms[i]
 }
 
-// A Hit is a document found by Search, with its score.
+// A Hit is a result found by Search: the document that scored best for it,
+// the result it counts for, and the score.
 type Hit struct {
-	Doc   int
-	Score float64
+	Doc    int
+	Target int
+	Score  float64
 }
 
-// How much a query word counts when it matched through a synonym or a typo.
+// How much a query word counts when it matched through a synonym, a typo or
+// as the start of a longer word.
 const (
 	synonymWeight = 0.6
 	typoWeight    = 0.75
+	prefixWeight  = 0.9
 	codeBonus     = 200
+	// identBonus rewards a document whose identifier the query names
+	// exactly ("http.StatusTeapot", "NotFoundException"): the strongest
+	// evidence a query can give short of a code.
+	identBonus = 250
 	// saturation bounds how much repeating a word helps: a term's weighted
 	// frequency tf counts as tf(k+1)/(tf+k), as in BM25.
 	saturation = 8
@@ -160,6 +188,27 @@ const (
 	// otherVendor discounts the meanings of other vendors when the query
 	// names one ("nginx client closed": not AWS's 460).
 	otherVendor = 0.6
+	// A query of more than longQuery words is most likely pasted text: a
+	// document may then stand on a phrase of its own that the query holds
+	// mostly (phraseCover of its words) rather than on half the query.
+	longQuery   = 6
+	phraseCover = 0.75
+	// maxPrefixes bounds the words a last, unfinished word may stand for.
+	maxPrefixes = 8
+)
+
+// Bounds on what a search reads of a query: a pasted megabyte costs what a
+// pasted log line costs.
+const (
+	MaxQueryBytes = 1024
+	MaxQueryWords = 48
+)
+
+// identPrefix marks the index terms that are whole identifiers, apart from
+// the stems of words. identWeight is their (unused) frequency weight.
+const (
+	identPrefix = "="
+	identWeight = 1
 )
 
 type queryTerm struct {
@@ -168,28 +217,59 @@ type queryTerm struct {
 	slot   int // the query word it stands for
 }
 
-// Search ranks the documents against query and returns the best, at most
-// limit of them (all when limit is 0 or less), best first.
+// Search ranks the documents against query and returns the best result for
+// each target, at most limit of them (all when limit is 0 or less), best
+// first. The query may be typed words, an identifier, or a pasted log line
+// or stack trace; the last word may be unfinished ("unauth").
 func (ix *Index) Search(query string, limit int) []Hit {
+	if len(query) > MaxQueryBytes {
+		query = query[:MaxQueryBytes]
+	}
+	words, idents := tokenize(query, true)
+	words = rewrite(words)
+	// The last word may be a prefix of the word being typed, unless the
+	// query ends in a space or a mark.
+	open := query != "" && isAlnum(query[len(query)-1])
+	last := -1
+	for i, w := range words {
+		if !stopWords[w] {
+			last = i
+		}
+	}
 	var terms []queryTerm
-	var stems []string
+	var stems, seq []string
 	var codes []int
 	slot := 0
-	for _, w := range rewrite(Words(query)) {
+	for i, w := range words {
 		if stopWords[w] {
 			continue
 		}
+		s := Stem(american(w))
+		seq = append(seq, s)
+		if slices.Contains(stems, s) || len(stems) == MaxQueryWords {
+			continue
+		}
+		stems = append(stems, s)
 		if n, err := strconv.Atoi(w); err == nil && len(w) == 3 {
 			codes = append(codes, n)
 		}
-		s := Stem(w)
-		stems = append(stems, s)
 		if t := ix.term(s); t != nil {
 			terms = append(terms, queryTerm{t, 1, slot})
 		} else {
-			for _, ts := range ix.typos(w) {
-				if t := ix.term(ts); t != nil {
-					terms = append(terms, queryTerm{t, typoWeight, slot})
+			found := false
+			if i == last && open {
+				for _, ps := range ix.prefixes(w) {
+					if t := ix.term(ps); t != nil {
+						terms = append(terms, queryTerm{t, prefixWeight, slot})
+						found = true
+					}
+				}
+			}
+			if !found {
+				for _, ts := range ix.typos(w) {
+					if t := ix.term(ts); t != nil {
+						terms = append(terms, queryTerm{t, typoWeight, slot})
+					}
 				}
 			}
 		}
@@ -200,7 +280,13 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 		slot++
 	}
-	if slot == 0 {
+	var identTerms []*Term
+	for _, id := range idents {
+		if t := ix.term(identPrefix + id); t != nil {
+			identTerms = append(identTerms, t)
+		}
+	}
+	if slot == 0 && len(identTerms) == 0 {
 		return nil
 	}
 
@@ -210,6 +296,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	scores := sc.scores
 	phrased := sc.phrased // how many query words stand in one of its phrases
 	vendorHit := sc.vendorHit
+	named := sc.named
 	vendorNamed := false
 	matched := sc.matched
 	idfSum := 0.0 // of the words matched exactly, for the phrase bonus
@@ -231,10 +318,20 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			*m = max(*m, qt.weight)
 		}
 	}
-	hits := make([]Hit, 0, 16)
+	for _, t := range identTerms {
+		for _, p := range t.Postings {
+			named[p.Doc] = true
+		}
+	}
+	long := slot > longQuery
+	best := sc.best
 	for d, score := range scores {
+		entry := ix.Targets[d] == d
+		if named[d] {
+			score += identBonus
+		}
 		for _, c := range codes {
-			if ix.Codes[d] == c {
+			if ix.Codes[d] == c && (entry || score > 0) {
 				score += codeBonus
 				for s := range slot {
 					matched[d*slot+s] = max(matched[d*slot+s], 1)
@@ -246,8 +343,8 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 		// Every kind of phrase match needs the phrase to hold two of the
 		// query's words, or its only word.
-		if int(phrased[d]) >= min(2, slot) {
-			score += idfSum * phraseBonus(ix.Phrases[d], stems)
+		if slot > 0 && int(phrased[d]) >= min(2, slot) {
+			score += idfSum * phraseBonus(ix.Phrases[d], seq)
 		}
 		coverage, words := 0.0, 0
 		for _, m := range matched[d*slot : (d+1)*slot] {
@@ -256,35 +353,77 @@ func (ix *Index) Search(query string, limit int) []Hit {
 				words++
 			}
 		}
-		if 2*words < slot {
+		if slot > 0 {
+			coverage /= float64(slot)
+		} else {
+			coverage = 1
+		}
+		held := 0.0
+		if long {
+			held = phraseHeld(ix.Phrases[d], stems)
+		}
+		switch {
+		case named[d]:
+			coverage = 1
+		case 2*words >= slot:
+		case held >= phraseCover:
+		default:
 			continue // fewer than half the query's words: noise, not an answer
 		}
-		coverage /= float64(slot)
-		score *= coverage * coverage
+		coverage = max(coverage, held)
+		score *= coverage * coverage * ix.Priors[d]
 		if !ix.Official[d] {
 			score *= unofficialPrior
 			if vendorNamed && !vendorHit[d] {
 				score *= otherVendor
 			}
 		}
-		hits = append(hits, Hit{Doc: d, Score: score})
+		t := ix.Targets[d]
+		if best[t].Score < score || best[t].Score == score && best[t].Doc > d {
+			best[t] = Hit{Doc: d, Target: t, Score: score}
+		}
+	}
+	hits := make([]Hit, 0, 16)
+	for _, h := range best {
+		if h.Score > 0 {
+			hits = append(hits, h)
+		}
 	}
 	slices.SortFunc(hits, func(a, b Hit) int {
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
 			return c
 		}
-		if ix.Official[a.Doc] != ix.Official[b.Doc] {
-			if ix.Official[a.Doc] {
+		if ix.Official[a.Target] != ix.Official[b.Target] {
+			if ix.Official[a.Target] {
 				return -1
 			}
 			return 1
 		}
-		return cmp.Or(ix.Codes[a.Doc]-ix.Codes[b.Doc], a.Doc-b.Doc)
+		return cmp.Or(ix.Codes[a.Target]-ix.Codes[b.Target], a.Target-b.Target)
 	})
 	if limit > 0 && len(hits) > limit {
 		hits = hits[:limit]
 	}
 	return hits
+}
+
+// phraseHeld returns how much of the best of a document's phrases of two
+// words or more the query's stems hold, as a fraction of its words.
+func phraseHeld(ps []Phrase, q []string) float64 {
+	best := 0.0
+	for _, p := range ps {
+		if len(p.Tokens) < 2 {
+			continue
+		}
+		in := 0
+		for _, t := range p.Tokens {
+			if slices.Contains(q, t) {
+				in++
+			}
+		}
+		best = max(best, float64(in)/float64(len(p.Tokens)))
+	}
+	return best
 }
 
 // scratch is the working space of one search, kept in a pool so that a
@@ -293,7 +432,9 @@ type scratch struct {
 	scores    []float64
 	phrased   []uint8
 	vendorHit []bool
+	named     []bool    // the query names one of the document's identifiers
 	matched   []float64 // by document and query word
+	best      []Hit     // by target
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -305,6 +446,8 @@ func getScratch(docs, words int) *scratch {
 	sc.scores = zeroed(sc.scores, docs)
 	sc.phrased = zeroed(sc.phrased, docs)
 	sc.vendorHit = zeroed(sc.vendorHit, docs)
+	sc.named = zeroed(sc.named, docs)
+	sc.best = zeroed(sc.best, docs)
 	sc.matched = zeroed(sc.matched, docs*words)
 	return sc
 }
@@ -358,6 +501,39 @@ func (ix *Index) byLength(n int) []Word {
 	lo, _ := slices.BinarySearchFunc(ix.Surface, n, func(w Word, n int) int { return len(w.Text) - n })
 	hi, _ := slices.BinarySearchFunc(ix.Surface, n+1, func(w Word, n int) int { return len(w.Text) - n })
 	return ix.Surface[lo:hi]
+}
+
+// prefixes returns the stems of the shortest catalogue words that begin
+// with w and are longer, at most maxPrefixes of them.
+func (ix *Index) prefixes(w string) []string {
+	if len(w) < 2 {
+		return nil
+	}
+	ix.byTextOnce.Do(func() {
+		ix.byText = make([]int32, len(ix.Surface))
+		for i := range ix.byText {
+			ix.byText[i] = int32(i)
+		}
+		slices.SortFunc(ix.byText, func(a, b int32) int { return cmp.Compare(ix.Surface[a].Text, ix.Surface[b].Text) })
+	})
+	i, _ := slices.BinarySearchFunc(ix.byText, w, func(k int32, w string) int { return cmp.Compare(ix.Surface[k].Text, w) })
+	var words []Word
+	for ; i < len(ix.byText) && strings.HasPrefix(ix.Surface[ix.byText[i]].Text, w); i++ {
+		if c := ix.Surface[ix.byText[i]]; len(c.Text) > len(w) {
+			words = append(words, c)
+		}
+	}
+	slices.SortStableFunc(words, func(a, b Word) int { return len(a.Text) - len(b.Text) })
+	var out []string
+	for _, c := range words {
+		if !slices.Contains(out, c.Stem) {
+			out = append(out, c.Stem)
+			if len(out) == maxPrefixes {
+				break
+			}
+		}
+	}
+	return out
 }
 
 // typos returns the stems of the catalogue's words nearest to w: within one

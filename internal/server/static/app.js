@@ -57,6 +57,12 @@
               v.textContent = e.vendor;
               a.appendChild(v);
             }
+            if (e.matched) {
+              const m = document.createElement("span");
+              m.className = "matched";
+              m.textContent = e.matched.product + " " + e.matched.kind + ": " + e.matched.text;
+              a.appendChild(m);
+            }
             li.appendChild(a);
             list.appendChild(li);
           });
