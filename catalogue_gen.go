@@ -100908,7732 +100908,7732 @@ var searchIndex = textindex.Index{
 	},
 	Phrases: [][]textindex.Phrase{[]textindex.Phrase{
 		{
-			Tokens: []string{"no"},
+			Tokens: []int32{1833},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"0"},
+			Tokens: []int32{0},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"0"},
+			Tokens: []int32{0},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"000"},
+			Tokens: []int32{1},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"000"},
+			Tokens: []int32{1},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"0"},
+			Tokens: []int32{0},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"curl", "000"},
+			Tokens: []int32{1083, 1},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"curl", "000"},
+			Tokens: []int32{1083, 1},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"no", "respons"},
+			Tokens: []int32{1833, 2204},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"connect", "refus"},
+			Tokens: []int32{1029, 2155},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"connect", "timeout"},
+			Tokens: []int32{1029, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"network", "error"},
+			Tokens: []int32{1822, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"fetch", "0"},
+			Tokens: []int32{1332, 0},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cor", "error", "0"},
+			Tokens: []int32{1051, 1260, 0},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"not", "resolv", "host"},
+			Tokens: []int32{1844, 2200, 1484},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ssl", "handshak", "fail"},
+			Tokens: []int32{2393, 1449, 1314},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"empti", "repli", "server"},
+			Tokens: []int32{1234, 2183, 2306},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"continu"},
+			Tokens: []int32{1040},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"continu"},
+			Tokens: []int32{1040},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"expect", "100", "continu"},
+			Tokens: []int32{1292, 6, 1040},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"expect", "header"},
+			Tokens: []int32{1292, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"interim", "respons"},
+			Tokens: []int32{1580, 2204},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"inform", "respons"},
+			Tokens: []int32{1560, 2204},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"larg", "upload"},
+			Tokens: []int32{1644, 2662},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upload", "handshak"},
+			Tokens: []int32{2662, 1449},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"send", "request", "bodi"},
+			Tokens: []int32{2296, 2190, 864},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"wait", "continu"},
+			Tokens: []int32{2720, 1040},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"curl", "expect"},
+			Tokens: []int32{1083, 1292},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"1xx"},
+			Tokens: []int32{28},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"switch", "protocol"},
+			Tokens: []int32{2478, 2073},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"switch", "protocol"},
+			Tokens: []int32{2478, 2073},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"websocket", "handshak"},
+			Tokens: []int32{2736, 1449},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"websocket", "upgrad"},
+			Tokens: []int32{2736, 2660},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upgrad", "header"},
+			Tokens: []int32{2660, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"connect", "upgrad"},
+			Tokens: []int32{1029, 2660},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"protocol", "switch"},
+			Tokens: []int32{2073, 2478},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"sec", "websocket", "accept"},
+			Tokens: []int32{2282, 2736, 676},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"websocket", "connect", "fail"},
+			Tokens: []int32{2736, 1029, 1314},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"wss"},
+			Tokens: []int32{2786},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ws"},
+			Tokens: []int32{2785},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"h2c", "upgrad"},
+			Tokens: []int32{1443, 2660},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"1xx"},
+			Tokens: []int32{28},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"process"},
+			Tokens: []int32{2056},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"process"},
+			Tokens: []int32{2056},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"webdav", "process"},
+			Tokens: []int32{2733, 2056},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"still", "process"},
+			Tokens: []int32{2426, 2056},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"long", "run", "request"},
+			Tokens: []int32{1692, 2247, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"keep", "connect", "aliv"},
+			Tokens: []int32{1623, 1029, 724},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "take", "long"},
+			Tokens: []int32{2190, 2490, 1692},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"timeout", "prevent"},
+			Tokens: []int32{2538, 2044},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"deprec"},
+			Tokens: []int32{1140},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"rfc", "2518"},
+			Tokens: []int32{2227, 64},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"interim", "respons"},
+			Tokens: []int32{1580, 2204},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"1xx"},
+			Tokens: []int32{28},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"earli", "hint"},
+			Tokens: []int32{1210, 1473},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"earli", "hint"},
+			Tokens: []int32{1210, 1473},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"earli", "hint"},
+			Tokens: []int32{1210, 1473},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"preload"},
+			Tokens: []int32{2037},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"preconnect"},
+			Tokens: []int32{2032},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"link", "header"},
+			Tokens: []int32{1679, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"rel", "preload"},
+			Tokens: []int32{2163, 2037},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"resourc", "hint"},
+			Tokens: []int32{2202, 1473},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"page", "load", "perform"},
+			Tokens: []int32{1944, 1685, 1983},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"speed", "up", "page", "load"},
+			Tokens: []int32{2381, 2658, 1944, 1685},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"time", "first", "byte"},
+			Tokens: []int32{2537, 1351, 902},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"writeearlyhint"},
+			Tokens: []int32{2780},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"interim", "respons"},
+			Tokens: []int32{1580, 2204},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"1xx"},
+			Tokens: []int32{28},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"checkpoint"},
+			Tokens: []int32{959},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"checkpoint"},
+			Tokens: []int32{959},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"103", "checkpoint"},
+			Tokens: []int32{11, 959},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"checkpoint"},
+			Tokens: []int32{959},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"googl", "gear"},
+			Tokens: []int32{1425, 1406},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"gear", "resum", "upload"},
+			Tokens: []int32{1406, 2212, 2662},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"resum", "post"},
+			Tokens: []int32{2212, 2023},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"resum", "upload"},
+			Tokens: []int32{2212, 2662},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"resum", "abort", "put"},
+			Tokens: []int32{2212, 670, 2089},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"interrupt", "upload"},
+			Tokens: []int32{1588, 2662},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"chunk", "upload", "resum"},
+			Tokens: []int32{969, 2662, 2212},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"103", "earli", "hint", "conflict"},
+			Tokens: []int32{11, 1210, 1473, 1027},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"upload", "resumpt", "support"},
+			Tokens: []int32{2662, 2213, 2466},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"upload", "resumpt", "support"},
+			Tokens: []int32{2662, 2213, 2466},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"resum", "upload"},
+			Tokens: []int32{2212, 2662},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"resum", "upload"},
+			Tokens: []int32{2212, 2662},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upload", "resumpt"},
+			Tokens: []int32{2662, 2213},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"interrupt", "upload"},
+			Tokens: []int32{1588, 2662},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upload", "fail", "halfwai"},
+			Tokens: []int32{2662, 1314, 1444},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"larg", "file", "upload"},
+			Tokens: []int32{1644, 1337, 2662},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upload", "offset"},
+			Tokens: []int32{2662, 1882},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upload", "complet"},
+			Tokens: []int32{2662, 1014},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upload", "resourc"},
+			Tokens: []int32{2662, 2202},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"tu"},
+			Tokens: []int32{2591},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"background", "upload"},
+			Tokens: []int32{818, 2662},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"interim", "respons"},
+			Tokens: []int32{1580, 2204},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"1xx"},
+			Tokens: []int32{28},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"ok"},
+			Tokens: []int32{1885},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"ok"},
+			Tokens: []int32{1885},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"success"},
+			Tokens: []int32{2455},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"success", "request"},
+			Tokens: []int32{2455, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "succeed"},
+			Tokens: []int32{2190, 2454},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ok", "respons"},
+			Tokens: []int32{1885, 2204},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"200", "ok"},
+			Tokens: []int32{32, 1885},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"normal", "respons"},
+			Tokens: []int32{1843, 2204},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "success"},
+			Tokens: []int32{2190, 2455},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ok"},
+			Tokens: []int32{1885},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ok"},
+			Tokens: []int32{1885},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"2xx"},
+			Tokens: []int32{70},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"creat"},
+			Tokens: []int32{1070},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"creat"},
+			Tokens: []int32{1070},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"resourc", "creat"},
+			Tokens: []int32{2202, 1070},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"creat", "successfulli"},
+			Tokens: []int32{1070, 2456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"post", "success"},
+			Tokens: []int32{2023, 2455},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"new", "record"},
+			Tokens: []int32{1824, 2146},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"after", "insert"},
+			Tokens: []int32{709, 1566},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"creat", "endpoint"},
+			Tokens: []int32{1070, 1242},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"locat", "header"},
+			Tokens: []int32{1687, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"rest", "creat"},
+			Tokens: []int32{2205, 1070},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"new", "resourc", "url"},
+			Tokens: []int32{1824, 2202, 2667},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"put", "creat"},
+			Tokens: []int32{2089, 1070},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"accept"},
+			Tokens: []int32{676},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"accept"},
+			Tokens: []int32{676},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"async", "process"},
+			Tokens: []int32{791, 2056},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"asynchron", "request"},
+			Tokens: []int32{792, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"background", "job"},
+			Tokens: []int32{818, 1612},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"queu"},
+			Tokens: []int32{2098},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"long", "run", "oper"},
+			Tokens: []int32{1692, 2247, 1900},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"job"},
+			Tokens: []int32{1612},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"poll"},
+			Tokens: []int32{2014},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"accept", "process"},
+			Tokens: []int32{676, 2056},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"not", "finish", "yet"},
+			Tokens: []int32{1844, 1345, 2796},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"async", "api"},
+			Tokens: []int32{791, 758},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"non", "authorit", "inform"},
+			Tokens: []int32{1839, 802, 1560},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"non", "authorit", "inform"},
+			Tokens: []int32{1839, 802, 1560},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"transform", "proxi"},
+			Tokens: []int32{2570, 2078},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxi", "modifi", "respons"},
+			Tokens: []int32{2078, 1783, 2204},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"content", "modifi", "proxi"},
+			Tokens: []int32{1039, 1783, 2078},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"imag", "recompress"},
+			Tokens: []int32{1531, 2141},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"mobil", "proxi"},
+			Tokens: []int32{1777, 2078},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"no", "transform"},
+			Tokens: []int32{1833, 2570},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"respons", "chang", "transit"},
+			Tokens: []int32{2204, 949, 2572},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"non", "authorit"},
+			Tokens: []int32{1839, 802},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"third", "parti", "copi"},
+			Tokens: []int32{2523, 1959, 1049},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"no", "content"},
+			Tokens: []int32{1833, 1039},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"no", "content"},
+			Tokens: []int32{1833, 1039},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"empti", "respons"},
+			Tokens: []int32{1234, 2204},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"no", "respons", "bodi"},
+			Tokens: []int32{1833, 2204, 864},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"delet", "success"},
+			Tokens: []int32{1124, 2455},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"updat", "success"},
+			Tokens: []int32{2659, 2455},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"empti", "bodi"},
+			Tokens: []int32{1234, 864},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"noth"},
+			Tokens: []int32{1851},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"json", "pars", "error", "empti", "respons"},
+			Tokens: []int32{1616, 1956, 1260, 1234, 2204},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unexpect", "end", "json", "input"},
+			Tokens: []int32{2620, 1239, 1616, 1564},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"save", "without", "reload"},
+			Tokens: []int32{2265, 2763, 2170},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"preflight", "respons"},
+			Tokens: []int32{2036, 2204},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"reset", "content"},
+			Tokens: []int32{2197, 1039},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"reset", "content"},
+			Tokens: []int32{2197, 1039},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"reset", "form"},
+			Tokens: []int32{2197, 1375},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"clear", "form", "after", "submit"},
+			Tokens: []int32{982, 1375, 709, 2449},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"form", "reset"},
+			Tokens: []int32{1375, 2197},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"reset", "document", "view"},
+			Tokens: []int32{2197, 1185, 2702},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"clear", "input", "after", "submit"},
+			Tokens: []int32{982, 1564, 709, 2449},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"data", "entri", "form"},
+			Tokens: []int32{1096, 1252, 1375},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"submit", "clear"},
+			Tokens: []int32{2449, 982},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"no", "content", "reset"},
+			Tokens: []int32{1833, 1039, 2197},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"partial", "content"},
+			Tokens: []int32{1960, 1039},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"partial", "content"},
+			Tokens: []int32{1960, 1039},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"rang", "request"},
+			Tokens: []int32{2112, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"rang", "header"},
+			Tokens: []int32{2112, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"content", "rang"},
+			Tokens: []int32{1039, 2112},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"resum", "download"},
+			Tokens: []int32{2212, 1193},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"partial", "download"},
+			Tokens: []int32{1960, 1193},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"byte", "rang"},
+			Tokens: []int32{902, 2112},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"video", "seek"},
+			Tokens: []int32{2701, 2289},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"accept", "rang"},
+			Tokens: []int32{676, 2112},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"rang"},
+			Tokens: []int32{2112},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"multipart", "byterang"},
+			Tokens: []int32{1800, 903},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"download", "manag"},
+			Tokens: []int32{1193, 1720},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"stream", "video"},
+			Tokens: []int32{2435, 2701},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"multi"},
+			Tokens: []int32{1799},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"multi"},
+			Tokens: []int32{1799},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"multi"},
+			Tokens: []int32{1799},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"webdav"},
+			Tokens: []int32{2733},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"propfind"},
+			Tokens: []int32{2068},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proppatch"},
+			Tokens: []int32{2070},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"multistatu"},
+			Tokens: []int32{1803},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"partial", "success"},
+			Tokens: []int32{1960, 2455},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"batch", "respons"},
+			Tokens: []int32{831, 2204},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"bulk", "oper", "result"},
+			Tokens: []int32{894, 1900, 2211},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"caldav"},
+			Tokens: []int32{909},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"carddav"},
+			Tokens: []int32{928},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"mix", "result"},
+			Tokens: []int32{1775, 2211},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"multipl"},
+			Tokens: []int32{1801},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"alreadi", "report"},
+			Tokens: []int32{731, 2184},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"alreadi", "report"},
+			Tokens: []int32{731, 2184},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"webdav", "bind"},
+			Tokens: []int32{2733, 856},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"bind", "loop"},
+			Tokens: []int32{856, 1695},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"depth", "infin"},
+			Tokens: []int32{1141, 1557},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"propfind"},
+			Tokens: []int32{2068},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"duplic", "collect"},
+			Tokens: []int32{1203, 999},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"alreadi", "list"},
+			Tokens: []int32{731, 1681},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"multistatu"},
+			Tokens: []int32{1803},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"dav", "bind"},
+			Tokens: []int32{1099, 856},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"resourc", "id"},
+			Tokens: []int32{2202, 1514},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"fine"},
+			Tokens: []int32{1343},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"fine"},
+			Tokens: []int32{1343},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"218", "fine"},
+			Tokens: []int32{58, 1343},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"fine"},
+			Tokens: []int32{1343},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"apach", "218"},
+			Tokens: []int32{756, 58},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"218"},
+			Tokens: []int32{58},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxyerroroverrid"},
+			Tokens: []int32{2079},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxi", "error", "overrid"},
+			Tokens: []int32{2078, 1260, 1931},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"error", "page", "passthrough"},
+			Tokens: []int32{1260, 1944, 1965},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"backend", "error", "bodi"},
+			Tokens: []int32{817, 1260, 864},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"revers", "proxi", "custom", "error", "page"},
+			Tokens: []int32{2221, 2078, 1086, 1260, 1944},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"error", "disguis", "success"},
+			Tokens: []int32{1260, 1175, 2455},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"im", "us"},
+			Tokens: []int32{1530, 2669},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"im", "us"},
+			Tokens: []int32{1530, 2669},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"delta", "encod"},
+			Tokens: []int32{1129, 1237},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"im", "header"},
+			Tokens: []int32{1530, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"instanc", "manipul"},
+			Tokens: []int32{1571, 1723},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"diff", "respons"},
+			Tokens: []int32{1159, 2204},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"vcdiff"},
+			Tokens: []int32{2692},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"delta", "base"},
+			Tokens: []int32{1129, 829},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"rfc", "3229"},
+			Tokens: []int32{2227, 86},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"send", "onli", "chang"},
+			Tokens: []int32{2296, 1891, 949},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"rss", "feed", "delta"},
+			Tokens: []int32{2243, 1331, 1129},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"increment", "updat"},
+			Tokens: []int32{1551, 2659},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"multipl", "choic"},
+			Tokens: []int32{1801, 963},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"multipl", "choic"},
+			Tokens: []int32{1801, 963},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"choos", "version"},
+			Tokens: []int32{964, 2697},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"sever", "represent"},
+			Tokens: []int32{2314, 2187},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"list", "altern"},
+			Tokens: []int32{1681, 736},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"content", "negoti"},
+			Tokens: []int32{1039, 1818},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"reactiv", "negoti"},
+			Tokens: []int32{2123, 1818},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"pick", "languag"},
+			Tokens: []int32{1995, 1642},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ambigu", "url"},
+			Tokens: []int32{741, 2667},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"format"},
+			Tokens: []int32{1377},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"altern"},
+			Tokens: []int32{736},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"link", "rel", "altern"},
+			Tokens: []int32{1679, 2163, 736},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"move", "perman"},
+			Tokens: []int32{1793, 1986},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"perman", "redirect"},
+			Tokens: []int32{1986, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"move", "perman"},
+			Tokens: []int32{1793, 1986},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"url", "chang"},
+			Tokens: []int32{2667, 949},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"new", "address"},
+			Tokens: []int32{1824, 699},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"page", "move"},
+			Tokens: []int32{1944, 1793},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"domain", "chang"},
+			Tokens: []int32{1187, 949},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"http", "redirect"},
+			Tokens: []int32{1496, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"seo", "redirect"},
+			Tokens: []int32{2301, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"redirect", "old", "url"},
+			Tokens: []int32{2150, 1886, 2667},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"canon", "url"},
+			Tokens: []int32{919, 2667},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"trail", "slash", "redirect"},
+			Tokens: []int32{2564, 2351, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"www", "redirect"},
+			Tokens: []int32{2787, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"redirect", "cach"},
+			Tokens: []int32{2150, 906},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"301", "redirect"},
+			Tokens: []int32{74, 2150},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"found"},
+			Tokens: []int32{1379},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"move", "temporarili"},
+			Tokens: []int32{1793, 2504},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"temporari", "redirect"},
+			Tokens: []int32{2503, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"move", "temporarili"},
+			Tokens: []int32{1793, 2504},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"found"},
+			Tokens: []int32{1379},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"redirect", "login"},
+			Tokens: []int32{2150, 1691},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"login", "redirect"},
+			Tokens: []int32{1691, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"post", "becom"},
+			Tokens: []int32{2023, 837},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"method", "chang"},
+			Tokens: []int32{1749, 949},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"default", "redirect"},
+			Tokens: []int32{1116, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"re", "redirect"},
+			Tokens: []int32{2118, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"redirect"},
+			Tokens: []int32{2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"sso", "redirect"},
+			Tokens: []int32{2395, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"302", "redirect"},
+			Tokens: []int32{76, 2150},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"see", "other"},
+			Tokens: []int32{2288, 1912},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"see", "other"},
+			Tokens: []int32{2288, 1912},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"post", "redirect"},
+			Tokens: []int32{2023, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"prg", "pattern"},
+			Tokens: []int32{2047, 1970},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"redirect", "after", "post"},
+			Tokens: []int32{2150, 709, 2023},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"form", "resubmiss"},
+			Tokens: []int32{1375, 2209},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"prevent", "doubl", "submit"},
+			Tokens: []int32{2044, 1189, 2449},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"confirm", "form", "resubmiss"},
+			Tokens: []int32{1026, 1375, 2209},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"redirect", "after", "form", "submit"},
+			Tokens: []int32{2150, 709, 1375, 2449},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"redirect"},
+			Tokens: []int32{2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"redirect", "after", "delet"},
+			Tokens: []int32{2150, 709, 1124},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"turbo", "redirect"},
+			Tokens: []int32{2594, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"303", "redirect"},
+			Tokens: []int32{77, 2150},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"not", "modifi"},
+			Tokens: []int32{1844, 1783},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"not", "modifi"},
+			Tokens: []int32{1844, 1783},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cach", "copi"},
+			Tokens: []int32{906, 1049},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"browser", "cach"},
+			Tokens: []int32{888, 906},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"etag"},
+			Tokens: []int32{1266},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"none", "match"},
+			Tokens: []int32{1840, 1728},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"modifi", "sinc"},
+			Tokens: []int32{1783, 2342},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"last", "modifi"},
+			Tokens: []int32{1646, 1783},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"condit"},
+			Tokens: []int32{1021},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cach", "valid"},
+			Tokens: []int32{906, 2685},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"revalid"},
+			Tokens: []int32{2219},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unchang", "sinc", "last", "request"},
+			Tokens: []int32{2613, 2342, 1646, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"empti", "respons", "bodi"},
+			Tokens: []int32{1234, 2204, 864},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"bandwidth", "save"},
+			Tokens: []int32{827, 2265},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"proxi"},
+			Tokens: []int32{2078},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"proxi"},
+			Tokens: []int32{2078},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"deprec"},
+			Tokens: []int32{1140},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"must", "proxi"},
+			Tokens: []int32{1806, 2078},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxi", "requir"},
+			Tokens: []int32{2078, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"access", "through", "proxi"},
+			Tokens: []int32{677, 2529, 2078},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxi", "redirect"},
+			Tokens: []int32{2078, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"locat", "header", "proxi"},
+			Tokens: []int32{1687, 1456, 2078},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"obsolet", "redirect"},
+			Tokens: []int32{1871, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"secur", "risk", "proxi"},
+			Tokens: []int32{2287, 2231, 2078},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unus"},
+			Tokens: []int32{2655},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"switch", "proxi"},
+			Tokens: []int32{2478, 2078},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"unus"},
+			Tokens: []int32{2655},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"reserv"},
+			Tokens: []int32{2196},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"switch", "proxi"},
+			Tokens: []int32{2478, 2078},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"set", "proxi"},
+			Tokens: []int32{2312, 2078},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unus"},
+			Tokens: []int32{2655},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"obsolet"},
+			Tokens: []int32{1871},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"chang", "proxi"},
+			Tokens: []int32{949, 2078},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"miss", "between", "305", "307"},
+			Tokens: []int32{1770, 852, 79, 81},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"temporari", "redirect"},
+			Tokens: []int32{2503, 2150},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"temporari", "redirect"},
+			Tokens: []int32{2503, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"keep", "method"},
+			Tokens: []int32{1623, 1749},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"preserv", "method"},
+			Tokens: []int32{2042, 1749},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"keep", "post", "bodi"},
+			Tokens: []int32{1623, 2023, 864},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"redirect", "post", "request"},
+			Tokens: []int32{2150, 2023, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"method", "not", "chang"},
+			Tokens: []int32{1749, 1844, 949},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"redirect", "without", "chang", "method"},
+			Tokens: []int32{2150, 2763, 949, 1749},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"intern", "redirect"},
+			Tokens: []int32{1584, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"hst", "redirect"},
+			Tokens: []int32{1492, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"redirect", "api", "endpoint", "temporarili"},
+			Tokens: []int32{2150, 758, 1242, 2504},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"307", "redirect"},
+			Tokens: []int32{81, 2150},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"perman", "redirect"},
+			Tokens: []int32{1986, 2150},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"perman", "redirect"},
+			Tokens: []int32{1986, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"move", "perman", "keep", "method"},
+			Tokens: []int32{1793, 1986, 1623, 1749},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"preserv", "post", "bodi"},
+			Tokens: []int32{2042, 2023, 864},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"redirect", "post", "perman"},
+			Tokens: []int32{2150, 2023, 1986},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"api", "endpoint", "move"},
+			Tokens: []int32{758, 1242, 1793},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"method", "preserv", "redirect"},
+			Tokens: []int32{1749, 2042, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"http", "redirect", "api"},
+			Tokens: []int32{1496, 2150, 758},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"keep", "request", "bodi", "redirect"},
+			Tokens: []int32{1623, 2190, 864, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"seo", "perman", "redirect"},
+			Tokens: []int32{2301, 1986, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"308", "redirect"},
+			Tokens: []int32{82, 2150},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"bad", "request"},
+			Tokens: []int32{821, 2190},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"bad", "request"},
+			Tokens: []int32{821, 2190},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"malform", "request"},
+			Tokens: []int32{1717, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"invalid", "request"},
+			Tokens: []int32{1591, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"invalid", "json"},
+			Tokens: []int32{1591, 1616},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"malform", "json"},
+			Tokens: []int32{1717, 1616},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"json", "pars", "error"},
+			Tokens: []int32{1616, 1956, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"bad", "syntax"},
+			Tokens: []int32{821, 2485},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"invalid", "paramet"},
+			Tokens: []int32{1591, 1952},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"miss", "paramet"},
+			Tokens: []int32{1770, 1952},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"miss", "requir", "field"},
+			Tokens: []int32{1770, 2192, 1335},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"wrong", "paramet", "type"},
+			Tokens: []int32{2784, 1952, 2600},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"invalid", "queri", "string"},
+			Tokens: []int32{1591, 2096, 2439},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"invalid", "header"},
+			Tokens: []int32{1591, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"miss", "host", "header"},
+			Tokens: []int32{1770, 1484, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "header", "cooki", "too", "larg"},
+			Tokens: []int32{2190, 1456, 1047, 2551, 1644},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unauthor"},
+			Tokens: []int32{2609},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"unauthor"},
+			Tokens: []int32{2609},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"unauthent"},
+			Tokens: []int32{2608},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"invalid", "credenti"},
+			Tokens: []int32{1591, 1072},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"wrong", "password"},
+			Tokens: []int32{2784, 1966},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"incorrect", "usernam", "password"},
+			Tokens: []int32{1549, 2675, 1966},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"miss", "token"},
+			Tokens: []int32{1770, 2546},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"invalid", "token"},
+			Tokens: []int32{1591, 2546},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"expir", "token"},
+			Tokens: []int32{1297, 2546},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"jwt", "expir"},
+			Tokens: []int32{1621, 1297},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"not", "login"},
+			Tokens: []int32{1844, 1691},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"login", "requir"},
+			Tokens: []int32{1691, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"authent", "requir"},
+			Tokens: []int32{800, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unauthent"},
+			Tokens: []int32{2608},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"invalid", "api", "kei"},
+			Tokens: []int32{1591, 758, 1624},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"miss", "api", "kei"},
+			Tokens: []int32{1770, 758, 1624},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"bearer", "token"},
+			Tokens: []int32{833, 2546},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"basic", "auth"},
+			Tokens: []int32{830, 799},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"www", "authent"},
+			Tokens: []int32{2787, 800},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"payment", "requir"},
+			Tokens: []int32{1973, 2192},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"payment", "requir"},
+			Tokens: []int32{1973, 2192},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"payment", "requir"},
+			Tokens: []int32{1973, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"subscript", "requir"},
+			Tokens: []int32{2451, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"subscript", "expir"},
+			Tokens: []int32{2451, 1297},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"trial", "expir"},
+			Tokens: []int32{2581, 1297},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"plan", "limit"},
+			Tokens: []int32{2003, 1676},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upgrad", "plan"},
+			Tokens: []int32{2660, 2003},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"out", "credit"},
+			Tokens: []int32{1915, 1073},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"insuffici", "credit"},
+			Tokens: []int32{1574, 1073},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"insuffici", "fund"},
+			Tokens: []int32{1574, 1396},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"card", "declin"},
+			Tokens: []int32{927, 1111},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"bill"},
+			Tokens: []int32{855},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"paywal"},
+			Tokens: []int32{1975},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"forbidden"},
+			Tokens: []int32{1368},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"forbidden"},
+			Tokens: []int32{1368},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"access", "deni"},
+			Tokens: []int32{677, 1133},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ban"},
+			Tokens: []int32{825},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"user", "ban"},
+			Tokens: []int32{2674, 825},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"account", "suspend"},
+			Tokens: []int32{682, 2473},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"block", "user"},
+			Tokens: []int32{863, 2674},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"permiss", "deni"},
+			Tokens: []int32{1988, 1133},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"no", "permiss"},
+			Tokens: []int32{1833, 1988},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"insuffici", "permiss"},
+			Tokens: []int32{1574, 1988},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"insuffici", "scope"},
+			Tokens: []int32{1574, 2274},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"not", "allow"},
+			Tokens: []int32{1844, 726},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"not", "author", "perform", "action"},
+			Tokens: []int32{1844, 801, 1983, 690},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"role", "not", "allow"},
+			Tokens: []int32{2232, 1844, 726},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"admin", "onli"},
+			Tokens: []int32{701, 1891},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ip", "block"},
+			Tokens: []int32{1597, 863},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"block", "firewal"},
+			Tokens: []int32{863, 1348},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"directori", "list", "deni"},
+			Tokens: []int32{1168, 1681, 1133},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"csrf", "verif", "fail"},
+			Tokens: []int32{1078, 2695, 1314},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"accessdeni"},
+			Tokens: []int32{678},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"not", "found"},
+			Tokens: []int32{1844, 1379},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"not", "found"},
+			Tokens: []int32{1844, 1379},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"page", "not", "found"},
+			Tokens: []int32{1944, 1844, 1379},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"file", "not", "found"},
+			Tokens: []int32{1337, 1844, 1379},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"miss"},
+			Tokens: []int32{1770},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"not", "exist"},
+			Tokens: []int32{1844, 1290},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"not", "exist"},
+			Tokens: []int32{1844, 1290},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"no", "such", "resourc"},
+			Tokens: []int32{1833, 2458, 2202},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unknown", "url"},
+			Tokens: []int32{2631, 2667},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"broken", "link"},
+			Tokens: []int32{886, 1679},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"dead", "link"},
+			Tokens: []int32{1101, 1679},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"wrong", "url"},
+			Tokens: []int32{2784, 2667},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"rout", "not", "found"},
+			Tokens: []int32{2240, 1844, 1379},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"endpoint", "not", "found"},
+			Tokens: []int32{1242, 1844, 1379},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unknown", "endpoint"},
+			Tokens: []int32{2631, 1242},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"record", "not", "found"},
+			Tokens: []int32{2146, 1844, 1379},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"delet"},
+			Tokens: []int32{1124},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"method", "not", "allow"},
+			Tokens: []int32{1749, 1844, 726},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"method", "not", "allow"},
+			Tokens: []int32{1749, 1844, 726},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"method", "not", "allow"},
+			Tokens: []int32{1749, 1844, 726},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"wrong", "method"},
+			Tokens: []int32{2784, 1749},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "method", "not", "support"},
+			Tokens: []int32{2190, 1749, 1844, 2466},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unsupport", "method"},
+			Tokens: []int32{2650, 1749},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"post", "not", "allow"},
+			Tokens: []int32{2023, 1844, 726},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"not", "allow"},
+			Tokens: []int32{1844, 726},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"delet", "not", "allow"},
+			Tokens: []int32{1124, 1844, 726},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"put", "not", "support"},
+			Tokens: []int32{2089, 1844, 2466},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"allow", "header"},
+			Tokens: []int32{726, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"read", "onli", "endpoint"},
+			Tokens: []int32{2124, 1891, 1242},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"option", "preflight", "fail"},
+			Tokens: []int32{1905, 2036, 1314},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"not", "accept"},
+			Tokens: []int32{1844, 676},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"not", "accept"},
+			Tokens: []int32{1844, 676},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"not", "accept"},
+			Tokens: []int32{1844, 676},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"accept", "header"},
+			Tokens: []int32{676, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"content", "negoti"},
+			Tokens: []int32{1039, 1818},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"no", "accept", "represent"},
+			Tokens: []int32{1833, 676, 2187},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"not", "find", "accept", "represent"},
+			Tokens: []int32{1844, 1342, 676, 2187},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unsupport", "respons", "format"},
+			Tokens: []int32{2650, 2204, 1377},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"media", "type", "not", "accept"},
+			Tokens: []int32{1738, 2600, 1844, 676},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"json", "onli"},
+			Tokens: []int32{1616, 1891},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"accept", "languag"},
+			Tokens: []int32{676, 1642},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"api", "version", "media", "type"},
+			Tokens: []int32{758, 2697, 1738, 2600},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"proxi", "authent", "requir"},
+			Tokens: []int32{2078, 800, 2192},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"proxi", "authent", "requir"},
+			Tokens: []int32{2078, 800, 2192},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"proxi", "authent", "requir"},
+			Tokens: []int32{2078, 800, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxi", "authent"},
+			Tokens: []int32{2078, 800},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxi", "credenti"},
+			Tokens: []int32{2078, 1072},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxi", "password"},
+			Tokens: []int32{2078, 1966},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"corpor", "proxi"},
+			Tokens: []int32{1053, 2078},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"behind", "proxi"},
+			Tokens: []int32{845, 2078},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxi", "authent"},
+			Tokens: []int32{2078, 800},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxi", "author"},
+			Tokens: []int32{2078, 801},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"connect", "tunnel", "refus"},
+			Tokens: []int32{1029, 2593, 2155},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"squid", "proxi"},
+			Tokens: []int32{2392, 2078},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"npm", "proxi"},
+			Tokens: []int32{1860, 2078},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"curl", "proxi", "user"},
+			Tokens: []int32{1083, 2078, 2674},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"request", "timeout"},
+			Tokens: []int32{2190, 2538},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"request", "timeout"},
+			Tokens: []int32{2190, 2538},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"request", "timeout"},
+			Tokens: []int32{2190, 2538},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"request", "timeout"},
+			Tokens: []int32{2190, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"timeout"},
+			Tokens: []int32{2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"client", "timeout"},
+			Tokens: []int32{987, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "not", "receiv", "time"},
+			Tokens: []int32{2190, 1844, 2134, 2537},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"idl", "connect"},
+			Tokens: []int32{1520, 1029},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"keep", "aliv", "timeout"},
+			Tokens: []int32{1623, 724, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"connect", "close", "server"},
+			Tokens: []int32{1029, 989, 2306},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"slow", "upload"},
+			Tokens: []int32{2353, 2662},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upload", "stall"},
+			Tokens: []int32{2662, 2401},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"client", "bodi", "timeout"},
+			Tokens: []int32{987, 864, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"client", "header", "timeout"},
+			Tokens: []int32{987, 1456, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"slowlori"},
+			Tokens: []int32{2356},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"conflict"},
+			Tokens: []int32{1027},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"conflict"},
+			Tokens: []int32{1027},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"conflict"},
+			Tokens: []int32{1027},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"duplic"},
+			Tokens: []int32{1203},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"alreadi", "exist"},
+			Tokens: []int32{731, 1290},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"duplic", "entri"},
+			Tokens: []int32{1203, 1252},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"duplic", "kei"},
+			Tokens: []int32{1203, 1624},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"uniqu", "constraint", "violat"},
+			Tokens: []int32{2629, 1035, 2704},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"email", "alreadi", "regist"},
+			Tokens: []int32{1230, 731, 2158},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"usernam", "alreadi", "taken"},
+			Tokens: []int32{2675, 731, 2492},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"edit", "conflict"},
+			Tokens: []int32{1218, 1027},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"version", "conflict"},
+			Tokens: []int32{2697, 1027},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"concurr", "modif"},
+			Tokens: []int32{1020, 1782},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"invalid", "state", "transit"},
+			Tokens: []int32{1591, 2406, 2572},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"idempot", "kei", "reus"},
+			Tokens: []int32{1517, 1624, 2218},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"gone"},
+			Tokens: []int32{1423},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"gone"},
+			Tokens: []int32{1423},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"gone"},
+			Tokens: []int32{1423},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"perman", "remov"},
+			Tokens: []int32{1986, 2175},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"perman", "delet"},
+			Tokens: []int32{1986, 1124},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"no", "longer", "avail"},
+			Tokens: []int32{1833, 1693, 807},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"remov", "content"},
+			Tokens: []int32{2175, 1039},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"retir", "endpoint"},
+			Tokens: []int32{2214, 1242},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"api", "version", "retir"},
+			Tokens: []int32{758, 2697, 2214},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"api", "sunset"},
+			Tokens: []int32{758, 2464},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"expir", "link"},
+			Tokens: []int32{1297, 1679},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"delet", "account"},
+			Tokens: []int32{1124, 682},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"remov", "index"},
+			Tokens: []int32{2175, 1552},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"length", "requir"},
+			Tokens: []int32{1664, 2192},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"length", "requir"},
+			Tokens: []int32{1664, 2192},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"length", "requir"},
+			Tokens: []int32{1664, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"content", "length", "requir"},
+			Tokens: []int32{1039, 1664, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"miss", "content", "length"},
+			Tokens: []int32{1770, 1039, 1664},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"content", "length", "header", "miss"},
+			Tokens: []int32{1039, 1664, 1456, 1770},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"content", "length", "0"},
+			Tokens: []int32{1039, 1664, 0},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"chunk", "transfer", "encod", "not", "support"},
+			Tokens: []int32{969, 2569, 1237, 1844, 2466},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"chunk", "upload", "reject"},
+			Tokens: []int32{969, 2662, 2162},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"stream", "upload", "reject"},
+			Tokens: []int32{2435, 2662, 2162},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"post", "without", "bodi"},
+			Tokens: []int32{2023, 2763, 864},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"missingcontentlength"},
+			Tokens: []int32{1771},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"precondit", "fail"},
+			Tokens: []int32{2029, 1314},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"precondit", "fail"},
+			Tokens: []int32{2029, 1314},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"precondit", "fail"},
+			Tokens: []int32{2029, 1314},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"etag", "mismatch"},
+			Tokens: []int32{1266, 1767},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"stale", "etag"},
+			Tokens: []int32{2400, 1266},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"match"},
+			Tokens: []int32{1728},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unmodifi", "sinc"},
+			Tokens: []int32{2635, 2342},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"none", "match"},
+			Tokens: []int32{1840, 1728},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"optimist", "lock"},
+			Tokens: []int32{1904, 1688},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"optimist", "concurr"},
+			Tokens: []int32{1904, 1020},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"lost", "updat"},
+			Tokens: []int32{1700, 2659},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"version", "mismatch"},
+			Tokens: []int32{2697, 1767},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"condit", "request"},
+			Tokens: []int32{1021, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"modifi", "someon", "els"},
+			Tokens: []int32{1783, 2367, 1228},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"content", "too", "larg"},
+			Tokens: []int32{1039, 2551, 1644},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"payload", "too", "larg"},
+			Tokens: []int32{1972, 2551, 1644},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"request", "entiti", "too", "larg"},
+			Tokens: []int32{2190, 1250, 2551, 1644},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"upload", "too", "larg"},
+			Tokens: []int32{2662, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upload", "too", "larg"},
+			Tokens: []int32{2662, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"file", "too", "larg"},
+			Tokens: []int32{1337, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"file", "too", "larg"},
+			Tokens: []int32{1337, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "bodi", "too", "larg"},
+			Tokens: []int32{2190, 864, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"payload", "too", "larg"},
+			Tokens: []int32{1972, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "entiti", "too", "larg"},
+			Tokens: []int32{2190, 1250, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"content", "too", "larg"},
+			Tokens: []int32{1039, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"maximum", "file", "size", "exceed"},
+			Tokens: []int32{1732, 1337, 2349, 1282},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"max", "upload", "size"},
+			Tokens: []int32{1731, 2662, 2349},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"bodi", "size", "limit"},
+			Tokens: []int32{864, 2349, 1676},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "size", "limit"},
+			Tokens: []int32{2190, 2349, 1676},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"client", "max", "bodi", "size"},
+			Tokens: []int32{987, 1731, 864, 2349},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"uri", "too", "long"},
+			Tokens: []int32{2666, 2551, 1692},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"request", "uri", "too", "long"},
+			Tokens: []int32{2190, 2666, 2551, 1692},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"request", "uri", "too", "larg"},
+			Tokens: []int32{2190, 2666, 2551, 1644},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"uri", "too", "long"},
+			Tokens: []int32{2666, 2551, 1692},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"url", "too", "long"},
+			Tokens: []int32{2667, 2551, 1692},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "uri", "too", "long"},
+			Tokens: []int32{2190, 2666, 2551, 1692},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "uri", "too", "larg"},
+			Tokens: []int32{2190, 2666, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"queri", "string", "too", "long"},
+			Tokens: []int32{2096, 2439, 2551, 1692},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"url", "length", "limit"},
+			Tokens: []int32{2667, 1664, 1676},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"maximum", "url", "length"},
+			Tokens: []int32{1732, 2667, 1664},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"too", "mani", "queri", "paramet"},
+			Tokens: []int32{2551, 1722, 2096, 1952},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"long", "request"},
+			Tokens: []int32{1692, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "line", "too", "long"},
+			Tokens: []int32{2190, 1678, 2551, 1692},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"larg", "client", "header", "buffer"},
+			Tokens: []int32{1644, 987, 1456, 889},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"limitrequestlin"},
+			Tokens: []int32{1677},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unsupport", "media", "type"},
+			Tokens: []int32{2650, 1738, 2600},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"unsupport", "media", "type"},
+			Tokens: []int32{2650, 1738, 2600},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"unsupport", "media", "type"},
+			Tokens: []int32{2650, 1738, 2600},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"wrong", "content", "type"},
+			Tokens: []int32{2784, 1039, 2600},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"miss", "content", "type"},
+			Tokens: []int32{1770, 1039, 2600},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"invalid", "content", "type"},
+			Tokens: []int32{1591, 1039, 2600},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"content", "type", "not", "support"},
+			Tokens: []int32{1039, 2600, 1844, 2466},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"expect", "applic", "json"},
+			Tokens: []int32{1292, 767, 1616},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"text", "plain", "not", "support"},
+			Tokens: []int32{2511, 2001, 1844, 2466},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"form", "data", "instead", "json"},
+			Tokens: []int32{1375, 1096, 1572, 1616},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unsupport", "content", "encod"},
+			Tokens: []int32{2650, 1039, 1237},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unsupport", "patch", "format"},
+			Tokens: []int32{2650, 1968, 1377},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"accept", "patch"},
+			Tokens: []int32{676, 1968},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"file", "type", "not", "allow"},
+			Tokens: []int32{1337, 2600, 1844, 726},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"rang", "not", "satisfi"},
+			Tokens: []int32{2112, 1844, 2264},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"rang", "not", "satisfi"},
+			Tokens: []int32{2112, 1844, 2264},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"request", "rang", "not", "satisfi"},
+			Tokens: []int32{2190, 2112, 1844, 2264},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"rang", "not", "satisfi"},
+			Tokens: []int32{2112, 1844, 2264},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "rang", "not", "satisfi"},
+			Tokens: []int32{2190, 2112, 1844, 2264},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"rang", "header"},
+			Tokens: []int32{2112, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"byte", "rang"},
+			Tokens: []int32{902, 2112},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"resum", "download"},
+			Tokens: []int32{2212, 1193},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"download", "resum", "fail"},
+			Tokens: []int32{1193, 2212, 1314},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"partial", "download"},
+			Tokens: []int32{1960, 1193},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"content", "rang"},
+			Tokens: []int32{1039, 2112},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"invalid", "rang"},
+			Tokens: []int32{1591, 2112},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"seek", "past", "end", "file"},
+			Tokens: []int32{2289, 1967, 1239, 1337},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"video", "seek", "error"},
+			Tokens: []int32{2701, 2289, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"file", "alreadi", "download"},
+			Tokens: []int32{1337, 731, 1193},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"expect", "fail"},
+			Tokens: []int32{1292, 1314},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"expect", "fail"},
+			Tokens: []int32{1292, 1314},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"expect", "header"},
+			Tokens: []int32{1292, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"expect", "100", "continu"},
+			Tokens: []int32{1292, 6, 1040},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"100", "continu", "reject"},
+			Tokens: []int32{6, 1040, 2162},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"remot", "server", "return", "error", "417", "expect", "fail"},
+			Tokens: []int32{2174, 2306, 2217, 1260, 108, 1292, 1314},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"expect100continue"},
+			Tokens: []int32{1293},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"curl", "expect", "header"},
+			Tokens: []int32{1083, 1292, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxi", "reject", "expect"},
+			Tokens: []int32{2078, 2162, 1292},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upload", "fail", "417"},
+			Tokens: []int32{2662, 1314, 108},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"im", "teapot"},
+			Tokens: []int32{1530, 2500},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"unus"},
+			Tokens: []int32{2655},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"im", "teapot"},
+			Tokens: []int32{1530, 2500},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"teapot"},
+			Tokens: []int32{2500},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"teapot"},
+			Tokens: []int32{2500},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"im", "teapot"},
+			Tokens: []int32{1530, 2500},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"im", "teapot"},
+			Tokens: []int32{1530, 2500},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"htcpcp"},
+			Tokens: []int32{1494},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"coffe", "pot"},
+			Tokens: []int32{996, 2024},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"april", "fool"},
+			Tokens: []int32{771, 1365},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"easter", "egg"},
+			Tokens: []int32{1214, 1222},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"joke"},
+			Tokens: []int32{1613},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"rfc", "2324"},
+			Tokens: []int32{2227, 62},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"save", "418"},
+			Tokens: []int32{2265, 109},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"page", "expir"},
+			Tokens: []int32{1944, 1297},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"page", "expir"},
+			Tokens: []int32{1944, 1297},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"csrf", "token", "mismatch"},
+			Tokens: []int32{1078, 2546, 1767},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"unknown"},
+			Tokens: []int32{2631},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"419", "page", "expir"},
+			Tokens: []int32{110, 1944, 1297},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"page", "expir", "laravel"},
+			Tokens: []int32{1944, 1297, 1643},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"laravel", "419"},
+			Tokens: []int32{1643, 110},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"csrf", "token", "mismatch"},
+			Tokens: []int32{1078, 2546, 1767},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"tokenmismatchexcept"},
+			Tokens: []int32{2547},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"page", "expir", "due", "inact"},
+			Tokens: []int32{1944, 1297, 1202, 1542},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"session", "expir", "form"},
+			Tokens: []int32{2311, 1297, 1375},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"x", "csrf", "token"},
+			Tokens: []int32{2788, 1078, 2546},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"x", "xsrf", "token"},
+			Tokens: []int32{2788, 2792, 2546},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"csrf", "token", "miss"},
+			Tokens: []int32{1078, 2546, 1770},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"laravel", "ajax", "419"},
+			Tokens: []int32{1643, 720, 110},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"419", "unknown"},
+			Tokens: []int32{110, 2631},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"enhanc", "calm"},
+			Tokens: []int32{1245, 914},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"enhanc", "calm"},
+			Tokens: []int32{1245, 914},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"420", "enhanc", "calm"},
+			Tokens: []int32{112, 1245, 914},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"enhanc", "calm"},
+			Tokens: []int32{1245, 914},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"twitter", "420"},
+			Tokens: []int32{2598, 112},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"twitter", "ratelimit"},
+			Tokens: []int32{2598, 2116},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"twitter", "api", "ratelimit"},
+			Tokens: []int32{2598, 758, 2116},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"twitter", "search", "api", "420"},
+			Tokens: []int32{2598, 2280, 758, 112},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"twitter", "stream", "api", "420"},
+			Tokens: []int32{2598, 2435, 758, 112},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ratelimit"},
+			Tokens: []int32{2116},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"too", "mani", "request", "twitter"},
+			Tokens: []int32{2551, 1722, 2190, 2598},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"twitter", "stream", "reconnect"},
+			Tokens: []int32{2598, 2435, 2144},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"exponenti", "backoff", "420"},
+			Tokens: []int32{1302, 819, 112},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"method", "failur"},
+			Tokens: []int32{1749, 1318},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"method", "failur"},
+			Tokens: []int32{1749, 1318},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"420", "method", "failur"},
+			Tokens: []int32{112, 1749, 1318},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"method", "failur"},
+			Tokens: []int32{1749, 1318},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"httpstatu", "method", "failur"},
+			Tokens: []int32{1505, 1749, 1318},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"spring", "420"},
+			Tokens: []int32{2389, 112},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"spring", "method", "failur", "deprec"},
+			Tokens: []int32{2389, 1749, 1318, 1140},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"webdav", "420"},
+			Tokens: []int32{2733, 112},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"webdav", "draft"},
+			Tokens: []int32{2733, 1197},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"sc", "method", "failur"},
+			Tokens: []int32{2267, 1749, 1318},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"deprec", "spring"},
+			Tokens: []int32{1140, 2389},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"misdirect", "request"},
+			Tokens: []int32{1763, 2190},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"misdirect", "request"},
+			Tokens: []int32{1763, 2190},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"misdirect", "request"},
+			Tokens: []int32{1763, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"connect", "reus"},
+			Tokens: []int32{1029, 2218},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"connect", "coalesc"},
+			Tokens: []int32{1029, 994},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"http2", "version", "connect", "reus"},
+			Tokens: []int32{1498, 2697, 1029, 2218},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"sni", "mismatch"},
+			Tokens: []int32{2362, 1767},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"host", "header", "not", "match", "sni"},
+			Tokens: []int32{1484, 1456, 1844, 1728, 2362},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"wrong", "virtual", "host"},
+			Tokens: []int32{2784, 2706, 1484},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"tl", "vhost"},
+			Tokens: []int32{2542, 2699},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"wildcard", "certif"},
+			Tokens: []int32{2754, 944},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"apach", "misdirect", "request"},
+			Tokens: []int32{756, 1763, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"client", "need", "new", "connect", "request"},
+			Tokens: []int32{987, 1816, 1824, 1029, 2190},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unprocess", "content"},
+			Tokens: []int32{2638, 1039},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"unprocess", "content"},
+			Tokens: []int32{2638, 1039},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"unprocess", "entiti"},
+			Tokens: []int32{2638, 1250},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"valid", "error"},
+			Tokens: []int32{2685, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"valid", "fail"},
+			Tokens: []int32{2685, 1314},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"invalid", "input"},
+			Tokens: []int32{1591, 1564},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"invalid", "data"},
+			Tokens: []int32{1591, 1096},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"invalid", "field"},
+			Tokens: []int32{1591, 1335},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"form", "error"},
+			Tokens: []int32{1375, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"semant", "error"},
+			Tokens: []int32{2295, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unprocess", "entiti"},
+			Tokens: []int32{2638, 1250},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"well", "form", "but", "invalid"},
+			Tokens: []int32{2737, 1375, 898, 1591},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"requir", "field", "miss"},
+			Tokens: []int32{2192, 1335, 1770},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"invalid", "email"},
+			Tokens: []int32{1591, 1230},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"json", "schema", "valid"},
+			Tokens: []int32{1616, 2272, 2685},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"model", "valid", "rail"},
+			Tokens: []int32{1780, 2685, 2106},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"lock"},
+			Tokens: []int32{1688},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"lock"},
+			Tokens: []int32{1688},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"resourc", "lock"},
+			Tokens: []int32{2202, 1688},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"file", "lock"},
+			Tokens: []int32{1337, 1688},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"file", "lock", "edit"},
+			Tokens: []int32{1337, 1688, 1218},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"webdav", "lock"},
+			Tokens: []int32{2733, 1688},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"lock", "token"},
+			Tokens: []int32{1688, 2546},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"lock", "token", "submit"},
+			Tokens: []int32{1688, 2546, 2449},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"no", "conflict", "lock"},
+			Tokens: []int32{1833, 1027, 1688},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"sharepoint", "lock"},
+			Tokens: []int32{2318, 1688},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nextcloud", "file", "lock"},
+			Tokens: []int32{1829, 1337, 1688},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"lock", "anoth", "user"},
+			Tokens: []int32{1688, 749, 2674},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"fail", "depend"},
+			Tokens: []int32{1314, 1136},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"fail", "depend"},
+			Tokens: []int32{1314, 1136},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"fail", "depend"},
+			Tokens: []int32{1314, 1136},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"depend", "request", "fail"},
+			Tokens: []int32{1136, 2190, 1314},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"batch", "request", "fail"},
+			Tokens: []int32{831, 2190, 1314},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"dependson", "fail"},
+			Tokens: []int32{1137, 1314},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proppatch", "fail"},
+			Tokens: []int32{2070, 1314},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"webdav", "multi"},
+			Tokens: []int32{2733, 1799},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"transact", "roll", "back"},
+			Tokens: []int32{2567, 2233, 816},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"previou", "step", "fail"},
+			Tokens: []int32{2046, 2425, 1314},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"oper", "depend", "fail", "oper"},
+			Tokens: []int32{1900, 1136, 1314, 1900},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"too", "earli"},
+			Tokens: []int32{2551, 1210},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"too", "earli"},
+			Tokens: []int32{2551, 1210},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"too", "earli"},
+			Tokens: []int32{2551, 1210},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"earli", "data"},
+			Tokens: []int32{1210, 1096},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"0", "rtt"},
+			Tokens: []int32{0, 2244},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"zero", "round", "trip"},
+			Tokens: []int32{2802, 2239, 2585},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"tl", "1", "3", "earli", "data"},
+			Tokens: []int32{2542, 4, 71, 1210, 1096},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"replai", "attack"},
+			Tokens: []int32{2182, 795},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"earli", "data", "header"},
+			Tokens: []int32{1210, 1096, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "replai"},
+			Tokens: []int32{2190, 2182},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"tl", "session", "resumpt"},
+			Tokens: []int32{2542, 2311, 2213},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"upgrad", "requir"},
+			Tokens: []int32{2660, 2192},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"upgrad", "requir"},
+			Tokens: []int32{2660, 2192},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"upgrad", "requir"},
+			Tokens: []int32{2660, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upgrad", "header"},
+			Tokens: []int32{2660, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"websocket", "handshak", "fail"},
+			Tokens: []int32{2736, 1449, 1314},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"switch", "protocol"},
+			Tokens: []int32{2478, 2073},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"connect", "upgrad"},
+			Tokens: []int32{1029, 2660},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"protocol", "upgrad"},
+			Tokens: []int32{2073, 2660},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upgrad", "tl"},
+			Tokens: []int32{2660, 2542},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"expect", "websocket", "connect"},
+			Tokens: []int32{1292, 2736, 1029},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"precondit", "requir"},
+			Tokens: []int32{2029, 2192},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"precondit", "requir"},
+			Tokens: []int32{2029, 2192},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"precondit", "requir"},
+			Tokens: []int32{2029, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"match", "requir"},
+			Tokens: []int32{1728, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"miss", "match"},
+			Tokens: []int32{1770, 1728},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"etag", "requir"},
+			Tokens: []int32{1266, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"optimist", "concurr"},
+			Tokens: []int32{1904, 1020},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"optimist", "lock"},
+			Tokens: []int32{1904, 1688},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"lost", "updat"},
+			Tokens: []int32{1700, 2659},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"condit", "request", "requir"},
+			Tokens: []int32{1021, 2190, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"concurr", "edit"},
+			Tokens: []int32{1020, 1218},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"overwrit", "protect"},
+			Tokens: []int32{1933, 2072},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"too", "mani", "request"},
+			Tokens: []int32{2551, 1722, 2190},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"too", "mani", "request"},
+			Tokens: []int32{2551, 1722, 2190},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"ratelimit"},
+			Tokens: []int32{2116},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ratelimit"},
+			Tokens: []int32{2116},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ratelimit", "exceed"},
+			Tokens: []int32{2116, 1282},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"throttl"},
+			Tokens: []int32{2528},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"throttl"},
+			Tokens: []int32{2528},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"quota", "exceed"},
+			Tokens: []int32{2103, 1282},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"api", "quota"},
+			Tokens: []int32{758, 2103},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"too", "mani", "request"},
+			Tokens: []int32{2551, 1722, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "limit"},
+			Tokens: []int32{2190, 1676},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"slow", "down"},
+			Tokens: []int32{2353, 1191},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"backoff"},
+			Tokens: []int32{819},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"retri", "after"},
+			Tokens: []int32{2215, 709},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"x", "ratelimit"},
+			Tokens: []int32{2788, 2116},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"api", "limit", "reach"},
+			Tokens: []int32{758, 1676, 2119},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"shopifi", "secur", "reject"},
+			Tokens: []int32{2323, 2287, 2162},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"shopifi", "secur", "reject"},
+			Tokens: []int32{2323, 2287, 2162},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"secur", "reject"},
+			Tokens: []int32{2287, 2162},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"430", "shopifi"},
+			Tokens: []int32{123, 2323},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"shopifi", "secur", "reject"},
+			Tokens: []int32{2323, 2287, 2162},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"shopifi", "430", "error"},
+			Tokens: []int32{2323, 123, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "might", "malici"},
+			Tokens: []int32{2190, 1754, 1718},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"shopifi", "bot", "protect"},
+			Tokens: []int32{2323, 869, 2072},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"shopifi", "storefront", "buyer", "ip"},
+			Tokens: []int32{2323, 2431, 900, 1597},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"storefront", "api", "block"},
+			Tokens: []int32{2431, 758, 863},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"shopifi", "api", "block"},
+			Tokens: []int32{2323, 758, 863},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"shopifi", "graphql", "430"},
+			Tokens: []int32{2323, 1430, 123},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"share", "ip", "block"},
+			Tokens: []int32{2317, 1597, 863},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"request", "header", "field", "too", "larg"},
+			Tokens: []int32{2190, 1456, 1335, 2551, 1644},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"request", "header", "field", "too", "larg"},
+			Tokens: []int32{2190, 1456, 1335, 2551, 1644},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"cooki", "too", "larg"},
+			Tokens: []int32{1047, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cooki", "too", "larg"},
+			Tokens: []int32{1047, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"too", "mani", "cooki"},
+			Tokens: []int32{2551, 1722, 1047},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "header", "too", "larg"},
+			Tokens: []int32{2190, 1456, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"header", "too", "long"},
+			Tokens: []int32{1456, 2551, 1692},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"header", "too", "larg"},
+			Tokens: []int32{1456, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "header", "cooki", "too", "larg"},
+			Tokens: []int32{2190, 1456, 1047, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"jwt", "too", "larg"},
+			Tokens: []int32{1621, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"author", "header", "too", "long"},
+			Tokens: []int32{801, 1456, 2551, 1692},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"max", "header", "size"},
+			Tokens: []int32{1731, 1456, 2349},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"clear", "cooki"},
+			Tokens: []int32{982, 1047},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"header", "size", "limit"},
+			Tokens: []int32{1456, 2349, 1676},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"login", "timeout"},
+			Tokens: []int32{1691, 2538},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"login", "timeout"},
+			Tokens: []int32{1691, 2538},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"login", "timeout"},
+			Tokens: []int32{1691, 2538},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"440", "login", "timeout"},
+			Tokens: []int32{127, 1691, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"440", "login", "timeout"},
+			Tokens: []int32{127, 1691, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"owa", "440"},
+			Tokens: []int32{1935, 127},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"outlook", "web", "access", "440"},
+			Tokens: []int32{1921, 2731, 677, 127},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"outlook", "web", "session", "expir"},
+			Tokens: []int32{1921, 2731, 2311, 1297},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"exchang", "440"},
+			Tokens: []int32{1285, 127},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"session", "expir"},
+			Tokens: []int32{2311, 1297},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"login", "timeout"},
+			Tokens: []int32{1691, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"form", "base", "authent", "exchang"},
+			Tokens: []int32{1375, 829, 800, 1285},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"owa", "keep", "log", "out"},
+			Tokens: []int32{1935, 1623, 1689, 1915},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ii", "440"},
+			Tokens: []int32{1526, 127},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"no", "respons"},
+			Tokens: []int32{1833, 2204},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"no", "respons"},
+			Tokens: []int32{1833, 2204},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"connect", "close", "without", "respons"},
+			Tokens: []int32{1029, 989, 2763, 2204},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"ngx", "close"},
+			Tokens: []int32{1831, 989},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"444"},
+			Tokens: []int32{129},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nginx", "444"},
+			Tokens: []int32{1830, 129},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"444"},
+			Tokens: []int32{129},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"no", "respons"},
+			Tokens: []int32{1833, 2204},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"connect", "close", "without", "respons"},
+			Tokens: []int32{1029, 989, 2763, 2204},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"empti", "repli", "server"},
+			Tokens: []int32{1234, 2183, 2306},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"err", "empti", "respons"},
+			Tokens: []int32{1259, 1234, 2204},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nginx", "drop", "connect"},
+			Tokens: []int32{1830, 1200, 1029},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nginx", "block", "bot"},
+			Tokens: []int32{1830, 863, 869},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"default", "server", "444"},
+			Tokens: []int32{1116, 2306, 129},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nginx", "unknown", "host"},
+			Tokens: []int32{1830, 2631, 1484},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nginx", "access", "log", "444"},
+			Tokens: []int32{1830, 677, 1689, 129},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"retri"},
+			Tokens: []int32{2215},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"retri"},
+			Tokens: []int32{2215},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"repli"},
+			Tokens: []int32{2183},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"449", "retri"},
+			Tokens: []int32{130, 2215},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"retri"},
+			Tokens: []int32{2215},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"repli"},
+			Tokens: []int32{2183},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ms", "echo", "request"},
+			Tokens: []int32{1795, 1215, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ms", "echo", "repli"},
+			Tokens: []int32{1795, 1215, 2183},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"microsoft", "webdav", "449"},
+			Tokens: []int32{1751, 2733, 130},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"activesync", "449"},
+			Tokens: []int32{692, 130},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"activesync", "provis"},
+			Tokens: []int32{692, 2077},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"exchang", "449"},
+			Tokens: []int32{1285, 130},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ii", "449"},
+			Tokens: []int32{1526, 130},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"retri", "request", "more", "inform"},
+			Tokens: []int32{2215, 2190, 1790, 1560},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"block", "window", "parent", "control"},
+			Tokens: []int32{863, 2756, 1953, 1043},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"block", "window", "parent", "control"},
+			Tokens: []int32{863, 2756, 1953, 1043},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"block", "parent", "control"},
+			Tokens: []int32{863, 1953, 1043},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"450", "block", "window", "parent", "control"},
+			Tokens: []int32{132, 863, 2756, 1953, 1043},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"block", "parent", "control"},
+			Tokens: []int32{863, 1953, 1043},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"window", "parent", "control"},
+			Tokens: []int32{2756, 1953, 1043},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"parent", "control", "block", "websit"},
+			Tokens: []int32{1953, 1043, 863, 2735},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"famili", "safeti", "block", "site"},
+			Tokens: []int32{1321, 2256, 863, 2346},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"microsoft", "famili", "safeti"},
+			Tokens: []int32{1751, 1321, 2256},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"content", "filter", "block"},
+			Tokens: []int32{1039, 1340, 863},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"vista", "parent", "control"},
+			Tokens: []int32{2710, 1953, 1043},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"child", "account", "block", "websit"},
+			Tokens: []int32{961, 682, 863, 2735},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unavail", "legal", "reason"},
+			Tokens: []int32{2610, 1662, 2131},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"unavail", "legal", "reason"},
+			Tokens: []int32{2610, 1662, 2131},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"censor"},
+			Tokens: []int32{939},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"censorship"},
+			Tokens: []int32{940},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"block", "govern"},
+			Tokens: []int32{863, 1426},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"legal", "reason"},
+			Tokens: []int32{1662, 2131},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"court", "order"},
+			Tokens: []int32{1064, 1906},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"takedown"},
+			Tokens: []int32{2491},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"dmca", "takedown"},
+			Tokens: []int32{1182, 2491},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"geoblock"},
+			Tokens: []int32{1411},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"not", "avail", "countri"},
+			Tokens: []int32{1844, 807, 1061},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"block", "region"},
+			Tokens: []int32{863, 2157},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"gdpr", "block"},
+			Tokens: []int32{1405, 863},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"fahrenheit", "451"},
+			Tokens: []int32{1313, 133},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"block"},
+			Tokens: []int32{863},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"redirect"},
+			Tokens: []int32{2150},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"redirect"},
+			Tokens: []int32{2150},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"wrong", "exchang", "server"},
+			Tokens: []int32{2784, 1285, 2306},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"activesync", "451"},
+			Tokens: []int32{692, 133},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"exchang", "451", "redirect"},
+			Tokens: []int32{1285, 133, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"x", "ms", "locat"},
+			Tokens: []int32{2788, 1795, 1687},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"exchang", "activesync", "redirect"},
+			Tokens: []int32{1285, 692, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ea", "451"},
+			Tokens: []int32{1208, 133},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"wrong", "exchang", "server"},
+			Tokens: []int32{2784, 1285, 2306},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"autodiscov"},
+			Tokens: []int32{803},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"mailbox", "move"},
+			Tokens: []int32{1709, 1793},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"phone", "mail", "sync", "redirect"},
+			Tokens: []int32{1991, 1708, 2484, 2150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"microsoft", "server", "activesync"},
+			Tokens: []int32{1751, 2306, 692},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"client", "close", "connect"},
+			Tokens: []int32{987, 989, 1029},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"client", "close", "connect"},
+			Tokens: []int32{987, 989, 1029},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"client", "close", "request"},
+			Tokens: []int32{987, 989, 2190},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"aw", "460"},
+			Tokens: []int32{809, 134},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"alb", "460"},
+			Tokens: []int32{721, 134},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"elb", "460"},
+			Tokens: []int32{1226, 134},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"460"},
+			Tokens: []int32{134},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"client", "close", "connect"},
+			Tokens: []int32{987, 989, 1029},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"client", "close", "request", "load", "balanc"},
+			Tokens: []int32{987, 989, 2190, 1685, 824},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"applic", "load", "balanc", "460"},
+			Tokens: []int32{767, 1685, 824, 134},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"elb", "460"},
+			Tokens: []int32{1226, 134},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"httpcode", "elb", "4xx", "count"},
+			Tokens: []int32{1501, 1226, 146, 1059},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"client", "timeout"},
+			Tokens: []int32{987, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"alb", "idl", "timeout"},
+			Tokens: []int32{721, 1520, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "cancel"},
+			Tokens: []int32{2190, 917},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"too", "mani", "forward", "ip", "address"},
+			Tokens: []int32{2551, 1722, 1378, 1597, 699},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"too", "mani", "forward", "ip", "address"},
+			Tokens: []int32{2551, 1722, 1378, 1597, 699},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"x", "forward", "header", "more", "30", "ip", "address"},
+			Tokens: []int32{2788, 1378, 1456, 1790, 72, 1597, 699},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"aw", "463"},
+			Tokens: []int32{809, 135},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"alb", "463"},
+			Tokens: []int32{721, 135},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"elb", "463"},
+			Tokens: []int32{1226, 135},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"463"},
+			Tokens: []int32{135},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"x", "forward", "too", "mani", "ip", "address"},
+			Tokens: []int32{2788, 1378, 2551, 1722, 1597, 699},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"too", "mani", "forward", "ip", "address"},
+			Tokens: []int32{2551, 1722, 1378, 1597, 699},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"x", "forward", "limit", "30"},
+			Tokens: []int32{2788, 1378, 1676, 72},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxi", "chain", "too", "long"},
+			Tokens: []int32{2078, 946, 2551, 1692},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"xff", "header", "too", "long"},
+			Tokens: []int32{2790, 1456, 2551, 1692},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"applic", "load", "balanc", "463"},
+			Tokens: []int32{767, 1685, 824, 135},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"forward", "header", "limit"},
+			Tokens: []int32{1378, 1456, 1676},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"incompat", "protocol"},
+			Tokens: []int32{1547, 2073},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"incompat", "protocol"},
+			Tokens: []int32{1547, 2073},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"aw", "464"},
+			Tokens: []int32{809, 136},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"alb", "464"},
+			Tokens: []int32{721, 136},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"elb", "464"},
+			Tokens: []int32{1226, 136},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"464"},
+			Tokens: []int32{136},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"incompat", "protocol"},
+			Tokens: []int32{1547, 2073},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"target", "group", "protocol", "version"},
+			Tokens: []int32{2494, 1432, 2073, 2697},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"grpc", "target", "group", "http1", "version"},
+			Tokens: []int32{1435, 2494, 1432, 1497, 2697},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"http2", "version", "target", "group"},
+			Tokens: []int32{1498, 2697, 2494, 1432},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"alb", "grpc", "error"},
+			Tokens: []int32{721, 1435, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"awselb", "464"},
+			Tokens: []int32{813, 136},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"protocol", "mismatch", "load", "balanc"},
+			Tokens: []int32{2073, 1767, 1685, 824},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"request", "header", "too", "larg"},
+			Tokens: []int32{2190, 1456, 2551, 1644},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"request", "header", "too", "larg"},
+			Tokens: []int32{2190, 1456, 2551, 1644},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"request", "header", "cooki", "too", "larg"},
+			Tokens: []int32{2190, 1456, 1047, 2551, 1644},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"494"},
+			Tokens: []int32{139},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nginx", "494"},
+			Tokens: []int32{1830, 139},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "header", "cooki", "too", "larg"},
+			Tokens: []int32{2190, 1456, 1047, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"400", "request", "header", "cooki", "too", "larg"},
+			Tokens: []int32{89, 2190, 1456, 1047, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "header", "too", "larg"},
+			Tokens: []int32{2190, 1456, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cooki", "too", "larg"},
+			Tokens: []int32{1047, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"larg", "client", "header", "buffer"},
+			Tokens: []int32{1644, 987, 1456, 889},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nginx", "header", "too", "larg"},
+			Tokens: []int32{1830, 1456, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"token", "too", "larg", "header"},
+			Tokens: []int32{2546, 2551, 1644, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"clear", "cooki", "400", "bad", "request"},
+			Tokens: []int32{982, 1047, 89, 821, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"error", "page", "494"},
+			Tokens: []int32{1260, 1944, 139},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"ssl", "certif", "error"},
+			Tokens: []int32{2393, 944, 1260},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"ssl", "certif", "error"},
+			Tokens: []int32{2393, 944, 1260},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"cert", "error"},
+			Tokens: []int32{941, 1260},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"ssl", "certif", "error"},
+			Tokens: []int32{2393, 944, 1260},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"495"},
+			Tokens: []int32{140},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nginx", "495"},
+			Tokens: []int32{1830, 140},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ssl", "certif", "error"},
+			Tokens: []int32{2393, 944, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ssl", "certif", "error"},
+			Tokens: []int32{2393, 944, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"client", "certif", "error"},
+			Tokens: []int32{987, 944, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"client", "certif", "verifi", "error"},
+			Tokens: []int32{987, 944, 2696, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"mtl", "error", "nginx"},
+			Tokens: []int32{1796, 1260, 1830},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ssl", "verifi", "client"},
+			Tokens: []int32{2393, 2696, 987},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"expir", "client", "certif"},
+			Tokens: []int32{1297, 987, 944},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"mutual", "tl", "400", "bad", "request"},
+			Tokens: []int32{1807, 2542, 89, 821, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"error", "page", "495"},
+			Tokens: []int32{1260, 1944, 140},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"ssl", "certif", "requir"},
+			Tokens: []int32{2393, 944, 2192},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"ssl", "certif", "requir"},
+			Tokens: []int32{2393, 944, 2192},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"no", "cert"},
+			Tokens: []int32{1833, 941},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"no", "requir", "ssl", "certif", "sent"},
+			Tokens: []int32{1833, 2192, 2393, 944, 2299},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"496"},
+			Tokens: []int32{141},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nginx", "496"},
+			Tokens: []int32{1830, 141},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ssl", "certif", "requir"},
+			Tokens: []int32{2393, 944, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"no", "requir", "ssl", "certif", "sent"},
+			Tokens: []int32{1833, 2192, 2393, 944, 2299},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"client", "certif", "requir"},
+			Tokens: []int32{987, 944, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"miss", "client", "certif"},
+			Tokens: []int32{1770, 987, 944},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ssl", "verifi", "client"},
+			Tokens: []int32{2393, 2696, 987},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"mtl", "certif", "miss"},
+			Tokens: []int32{1796, 944, 1770},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"curl", "client", "certif"},
+			Tokens: []int32{1083, 987, 944},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"error", "page", "496"},
+			Tokens: []int32{1260, 1944, 141},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"request", "sent", "http", "port"},
+			Tokens: []int32{2190, 2299, 1496, 2019},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"request", "sent", "http", "port"},
+			Tokens: []int32{2190, 2299, 1496, 2019},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"http"},
+			Tokens: []int32{1496},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"plain", "request", "sent", "http", "port"},
+			Tokens: []int32{2001, 2190, 2299, 1496, 2019},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"497"},
+			Tokens: []int32{142},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nginx", "497"},
+			Tokens: []int32{1830, 142},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"plain", "request", "sent", "http", "port"},
+			Tokens: []int32{2001, 2190, 2299, 1496, 2019},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"plain", "request", "sent", "http", "port"},
+			Tokens: []int32{2001, 2190, 2299, 1496, 2019},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "sent", "http", "port"},
+			Tokens: []int32{2190, 2299, 1496, 2019},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"port", "443"},
+			Tokens: []int32{2019, 128},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"error", "page", "497"},
+			Tokens: []int32{1260, 1944, 142},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"400", "bad", "request", "http", "port"},
+			Tokens: []int32{89, 821, 2190, 1496, 2019},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nginx", "redirect", "http", "same", "port"},
+			Tokens: []int32{1830, 2150, 1496, 2259, 2019},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"wrong", "scheme", "http"},
+			Tokens: []int32{2784, 2273, 1496},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"invalid", "token"},
+			Tokens: []int32{1591, 2546},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"invalid", "token"},
+			Tokens: []int32{1591, 2546},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"token", "expir", "invalid"},
+			Tokens: []int32{2546, 1297, 1591},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"498", "invalid", "token"},
+			Tokens: []int32{143, 1591, 2546},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"arcgi", "498"},
+			Tokens: []int32{772, 143},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"esri", "498"},
+			Tokens: []int32{1264, 143},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"arcgi", "invalid", "token"},
+			Tokens: []int32{772, 1591, 2546},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"arcgi", "token", "expir"},
+			Tokens: []int32{772, 2546, 1297},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"arcgi", "onlin", "token"},
+			Tokens: []int32{772, 1892, 2546},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"arcgi", "server", "token"},
+			Tokens: []int32{772, 2306, 2546},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"esri", "token", "error"},
+			Tokens: []int32{1264, 2546, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"invalid", "token", "arcgi", "rest", "api"},
+			Tokens: []int32{1591, 2546, 772, 2205, 758},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"generatetoken"},
+			Tokens: []int32{1408},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"arcgi", "authent", "error"},
+			Tokens: []int32{772, 800, 1260},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"client", "close", "request"},
+			Tokens: []int32{987, 989, 2190},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"client", "close", "request"},
+			Tokens: []int32{987, 989, 2190},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"499"},
+			Tokens: []int32{144},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nginx", "499"},
+			Tokens: []int32{1830, 144},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"client", "close", "request"},
+			Tokens: []int32{987, 989, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"499", "client", "close", "request"},
+			Tokens: []int32{144, 987, 989, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"client", "close", "connect"},
+			Tokens: []int32{987, 989, 1029},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"client", "disconnect"},
+			Tokens: []int32{987, 1173},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "cancel"},
+			Tokens: []int32{2190, 917},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nginx", "499", "upstream"},
+			Tokens: []int32{1830, 144, 2664},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxi", "ignor", "client", "abort"},
+			Tokens: []int32{2078, 1525, 987, 670},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"client", "timeout", "nginx"},
+			Tokens: []int32{987, 2538, 1830},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nginx", "access", "log", "499"},
+			Tokens: []int32{1830, 677, 1689, 144},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"499", "error"},
+			Tokens: []int32{144, 1260},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"token", "requir"},
+			Tokens: []int32{2546, 2192},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"token", "requir"},
+			Tokens: []int32{2546, 2192},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"499", "token", "requir"},
+			Tokens: []int32{144, 2546, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"arcgi", "499"},
+			Tokens: []int32{772, 144},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"esri", "499"},
+			Tokens: []int32{1264, 144},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"token", "requir", "arcgi"},
+			Tokens: []int32{2546, 2192, 772},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"arcgi", "secur", "servic"},
+			Tokens: []int32{772, 2287, 2309},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"arcgi", "login", "requir"},
+			Tokens: []int32{772, 1691, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"arcgi", "onlin", "privat", "layer"},
+			Tokens: []int32{772, 1892, 2050, 1653},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"arcgi", "server", "token"},
+			Tokens: []int32{772, 2306, 2546},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"esri", "token", "requir", "error"},
+			Tokens: []int32{1264, 2546, 2192, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"miss", "token", "arcgi"},
+			Tokens: []int32{1770, 2546, 772},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"intern", "server", "error"},
+			Tokens: []int32{1584, 2306, 1260},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"intern", "server", "error"},
+			Tokens: []int32{1584, 2306, 1260},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"server", "error"},
+			Tokens: []int32{2306, 1260},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"is"},
+			Tokens: []int32{1599},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"server", "error"},
+			Tokens: []int32{2306, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"intern", "error"},
+			Tokens: []int32{1584, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"server", "crash"},
+			Tokens: []int32{2306, 1067},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unhandl", "except"},
+			Tokens: []int32{2625, 1283},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"someth", "went", "wrong"},
+			Tokens: []int32{2368, 2738, 2784},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"gener", "error"},
+			Tokens: []int32{1407, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"backend", "error"},
+			Tokens: []int32{817, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"applic", "error"},
+			Tokens: []int32{767, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"uncaught", "except"},
+			Tokens: []int32{2611, 1283},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"stack", "trace"},
+			Tokens: []int32{2397, 2560},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"bug", "server"},
+			Tokens: []int32{890, 2306},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"server", "side", "error"},
+			Tokens: []int32{2306, 2332, 1260},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"not", "implement"},
+			Tokens: []int32{1844, 1533},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"not", "implement"},
+			Tokens: []int32{1844, 1533},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"method", "not", "support"},
+			Tokens: []int32{1749, 1844, 2466},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unsupport", "method"},
+			Tokens: []int32{2650, 1749},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unknown", "method"},
+			Tokens: []int32{2631, 1749},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"not", "implement", "yet"},
+			Tokens: []int32{1844, 1533, 2796},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"featur", "not", "support"},
+			Tokens: []int32{1329, 1844, 2466},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"endpoint", "not", "implement"},
+			Tokens: []int32{1242, 1844, 1533},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"server", "not", "support"},
+			Tokens: []int32{2306, 1844, 2466},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unsupport", "transfer", "encod"},
+			Tokens: []int32{2650, 2569, 1237},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"todo", "endpoint"},
+			Tokens: []int32{2544, 1242},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unrecogn", "request", "method"},
+			Tokens: []int32{2642, 2190, 1749},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"bad", "gatewai"},
+			Tokens: []int32{821, 1401},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"bad", "gatewai"},
+			Tokens: []int32{821, 1401},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"proxi", "error"},
+			Tokens: []int32{2078, 1260},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"bad", "gatewai"},
+			Tokens: []int32{821, 1401},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxi", "error"},
+			Tokens: []int32{2078, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upstream", "error"},
+			Tokens: []int32{2664, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"invalid", "respons", "upstream"},
+			Tokens: []int32{1591, 2204, 2664},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nginx", "502"},
+			Tokens: []int32{1830, 151},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"load", "balanc", "error"},
+			Tokens: []int32{1685, 824, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"connect", "refus", "upstream"},
+			Tokens: []int32{1029, 2155, 2664},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upstream", "prematur", "close", "connect"},
+			Tokens: []int32{2664, 2038, 989, 1029},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upstream", "sent", "too", "larg", "header"},
+			Tokens: []int32{2664, 2299, 2551, 1644, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upstream", "sent", "invalid", "header"},
+			Tokens: []int32{2664, 2299, 1591, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"no", "live", "upstream"},
+			Tokens: []int32{1833, 1684, 2664},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"connect", "reset", "peer", "while", "read", "respons", "header", "upstream"},
+			Tokens: []int32{1029, 2197, 1978, 2745, 2124, 2204, 1456, 2664},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"backend", "down"},
+			Tokens: []int32{817, 1191},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"revers", "proxi", "error"},
+			Tokens: []int32{2221, 2078, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cdn", "error"},
+			Tokens: []int32{938, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"gatewai", "error"},
+			Tokens: []int32{1401, 1260},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"servic", "unavail"},
+			Tokens: []int32{2309, 2610},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"servic", "unavail"},
+			Tokens: []int32{2309, 2610},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"servic", "temporarili", "unavail"},
+			Tokens: []int32{2309, 2504, 2610},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"servic", "unavail"},
+			Tokens: []int32{2309, 2610},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"server", "overload"},
+			Tokens: []int32{2306, 1929},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"mainten", "mode"},
+			Tokens: []int32{1714, 1779},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"down", "mainten"},
+			Tokens: []int32{1191, 1714},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"temporarili", "unavail"},
+			Tokens: []int32{2504, 2610},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"server", "busi"},
+			Tokens: []int32{2306, 897},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"too", "much", "traffic"},
+			Tokens: []int32{2551, 1798, 2563},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"no", "healthi", "upstream"},
+			Tokens: []int32{1833, 1459, 2664},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"no", "healthi", "backend"},
+			Tokens: []int32{1833, 1459, 817},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"retri", "after"},
+			Tokens: []int32{2215, 709},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"load", "shed"},
+			Tokens: []int32{1685, 2319},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"outag"},
+			Tokens: []int32{1916},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"server", "not", "readi"},
+			Tokens: []int32{2306, 1844, 2127},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"gatewai", "timeout"},
+			Tokens: []int32{1401, 2538},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"gatewai", "timeout"},
+			Tokens: []int32{1401, 2538},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"gatewai", "timeout"},
+			Tokens: []int32{1401, 2538},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"gatewai", "timeout"},
+			Tokens: []int32{1401, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upstream", "timeout"},
+			Tokens: []int32{2664, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxi", "timeout"},
+			Tokens: []int32{2078, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "timeout"},
+			Tokens: []int32{2190, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"server", "timeout"},
+			Tokens: []int32{2306, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nginx", "504"},
+			Tokens: []int32{1830, 153},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"load", "balanc", "timeout"},
+			Tokens: []int32{1685, 824, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"timeout", "error"},
+			Tokens: []int32{2538, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"no", "respons", "upstream"},
+			Tokens: []int32{1833, 2204, 2664},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"backend", "timeout"},
+			Tokens: []int32{817, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxi", "read", "timeout"},
+			Tokens: []int32{2078, 2124, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"slow", "server"},
+			Tokens: []int32{2353, 2306},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"version", "not", "support"},
+			Tokens: []int32{2697, 1844, 2466},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"version", "not", "support"},
+			Tokens: []int32{2697, 1844, 2466},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"version", "not", "support"},
+			Tokens: []int32{2697, 1844, 2466},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"version", "not", "support"},
+			Tokens: []int32{2697, 1844, 2466},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unsupport", "version"},
+			Tokens: []int32{2650, 2697},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"protocol", "version", "not", "support"},
+			Tokens: []int32{2073, 2697, 1844, 2466},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"wrong", "version"},
+			Tokens: []int32{2784, 2697},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"http2", "version", "not", "support"},
+			Tokens: []int32{1498, 2697, 1844, 2466},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"bad", "protocol", "version"},
+			Tokens: []int32{821, 2073, 2697},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"request", "line", "version"},
+			Tokens: []int32{2190, 1678, 2697},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"variant", "also", "negoti"},
+			Tokens: []int32{2691, 733, 1818},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"variant", "also", "negoti"},
+			Tokens: []int32{2691, 733, 1818},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"variant", "also", "negoti"},
+			Tokens: []int32{2691, 733, 1818},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"transpar", "content", "negoti"},
+			Tokens: []int32{2574, 1039, 1818},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"content", "negoti", "error"},
+			Tokens: []int32{1039, 1818, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"negoti", "loop"},
+			Tokens: []int32{1818, 1695},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"type", "map", "error"},
+			Tokens: []int32{2600, 1725, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"apach", "mod", "negoti"},
+			Tokens: []int32{756, 1778, 1818},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"multiview", "error"},
+			Tokens: []int32{1804, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"circular", "negoti"},
+			Tokens: []int32{973, 1818},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"insuffici", "storag"},
+			Tokens: []int32{1574, 2429},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"insuffici", "storag"},
+			Tokens: []int32{1574, 2429},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"insuffici", "storag"},
+			Tokens: []int32{1574, 2429},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"disk", "full"},
+			Tokens: []int32{1176, 1393},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"out", "disk", "space"},
+			Tokens: []int32{1915, 1176, 2375},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"no", "space", "left", "devic"},
+			Tokens: []int32{1833, 2375, 1659, 1153},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"storag", "quota", "exceed"},
+			Tokens: []int32{2429, 2103, 1282},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"quota", "exceed"},
+			Tokens: []int32{2103, 1282},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"storag", "full"},
+			Tokens: []int32{2429, 1393},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upload", "fail", "not", "enough", "space"},
+			Tokens: []int32{2662, 1314, 1844, 1246, 2375},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"webdav", "quota"},
+			Tokens: []int32{2733, 2103},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nextcloud", "quota"},
+			Tokens: []int32{1829, 2103},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"account", "storag", "limit"},
+			Tokens: []int32{682, 2429, 1676},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"loop", "detect"},
+			Tokens: []int32{1695, 1150},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"loop", "detect"},
+			Tokens: []int32{1695, 1150},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"loop", "detect"},
+			Tokens: []int32{1695, 1150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"infinit", "loop"},
+			Tokens: []int32{1558, 1695},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"webdav", "loop"},
+			Tokens: []int32{2733, 1695},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"depth", "infin"},
+			Tokens: []int32{1141, 1557},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"circular", "bind"},
+			Tokens: []int32{973, 856},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"recurs", "collect"},
+			Tokens: []int32{2149, 999},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"propfind", "loop"},
+			Tokens: []int32{2068, 1695},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cyclic", "folder", "structur"},
+			Tokens: []int32{1089, 1360, 2443},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"bandwidth", "limit", "exceed"},
+			Tokens: []int32{827, 1676, 1282},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"bandwidth", "limit", "exceed"},
+			Tokens: []int32{827, 1676, 1282},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"bandwidth", "limit", "exceed"},
+			Tokens: []int32{827, 1676, 1282},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"509", "error"},
+			Tokens: []int32{158, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cpanel", "bandwidth", "exceed"},
+			Tokens: []int32{1066, 827, 1282},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"host", "bandwidth", "limit"},
+			Tokens: []int32{1484, 827, 1676},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"monthli", "bandwidth", "quota"},
+			Tokens: []int32{1789, 827, 2103},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"data", "transfer", "limit", "exceed"},
+			Tokens: []int32{1096, 2569, 1676, 1282},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"traffic", "limit", "exceed", "host"},
+			Tokens: []int32{2563, 1676, 1282, 1484},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"site", "down", "bandwidth", "exceed"},
+			Tokens: []int32{2346, 1191, 827, 1282},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"whm", "bandwidth", "limit"},
+			Tokens: []int32{2746, 827, 1676},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unsuspend", "bandwidth", "exceed"},
+			Tokens: []int32{2652, 827, 1282},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"share", "host", "quota"},
+			Tokens: []int32{2317, 1484, 2103},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"not", "extend"},
+			Tokens: []int32{1844, 1307},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"not", "extend", "obsolet"},
+			Tokens: []int32{1844, 1307, 1871},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"not", "extend"},
+			Tokens: []int32{1844, 1307},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"not", "extend", "obsolet"},
+			Tokens: []int32{1844, 1307, 1871},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"not", "extend"},
+			Tokens: []int32{1844, 1307},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"extens", "framework"},
+			Tokens: []int32{1308, 1382},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"mandatori", "extens"},
+			Tokens: []int32{1721, 1308},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"man", "header"},
+			Tokens: []int32{1719, 1456},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"m", "post"},
+			Tokens: []int32{1704, 2023},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"obsolet"},
+			Tokens: []int32{1871},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"obsolet"},
+			Tokens: []int32{1871},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"histor", "rfc"},
+			Tokens: []int32{1474, 2227},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"extens", "declar"},
+			Tokens: []int32{1308, 1110},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"network", "authent", "requir"},
+			Tokens: []int32{1822, 800, 2192},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"network", "authent", "requir"},
+			Tokens: []int32{1822, 800, 2192},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"captiv", "portal"},
+			Tokens: []int32{925, 2020},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"wifi", "login", "page"},
+			Tokens: []int32{2751, 1691, 1944},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"hotel", "wifi"},
+			Tokens: []int32{1486, 2751},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"airport", "wifi"},
+			Tokens: []int32{719, 2751},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"hotspot", "login"},
+			Tokens: []int32{1488, 1691},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"network", "login", "requir"},
+			Tokens: []int32{1822, 1691, 2192},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"login", "network"},
+			Tokens: []int32{1691, 1822},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"accept", "term", "wifi"},
+			Tokens: []int32{676, 2508, 2751},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"public", "wifi"},
+			Tokens: []int32{2081, 2751},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"login", "page"},
+			Tokens: []int32{1691, 1944},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"network", "authent"},
+			Tokens: []int32{1822, 800},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"guest", "network"},
+			Tokens: []int32{1439, 1822},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"web", "server", "return", "unknown", "error"},
+			Tokens: []int32{2731, 2306, 2217, 2631, 1260},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"web", "server", "return", "unknown", "error"},
+			Tokens: []int32{2731, 2306, 2217, 2631, 1260},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"origin", "error"},
+			Tokens: []int32{1911, 1260},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"cloudflar", "520"},
+			Tokens: []int32{991, 162},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"error", "520"},
+			Tokens: []int32{1260, 162},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"web", "server", "return", "unknown", "error"},
+			Tokens: []int32{2731, 2306, 2217, 2631, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "unknown", "error"},
+			Tokens: []int32{991, 2631, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"origin", "return", "empti", "respons"},
+			Tokens: []int32{1911, 2217, 1234, 2204},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"origin", "server", "crash"},
+			Tokens: []int32{1911, 2306, 1067},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"connect", "reset", "origin"},
+			Tokens: []int32{1029, 2197, 1911},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"respons", "header", "too", "larg"},
+			Tokens: []int32{2204, 1456, 2551, 1644},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"http2", "version", "origin"},
+			Tokens: []int32{1498, 2697, 1911},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"authent", "origin", "pull"},
+			Tokens: []int32{800, 1911, 2084},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"rai", "id"},
+			Tokens: []int32{2105, 1514},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"web", "server", "down"},
+			Tokens: []int32{2731, 2306, 1191},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"origin", "down"},
+			Tokens: []int32{1911, 1191},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"cloudflar", "521"},
+			Tokens: []int32{991, 163},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"error", "521"},
+			Tokens: []int32{1260, 163},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"web", "server", "down"},
+			Tokens: []int32{2731, 2306, 1191},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"origin", "refus", "connect"},
+			Tokens: []int32{1911, 2155, 1029},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"connect", "refus", "cloudflar"},
+			Tokens: []int32{1029, 2155, 991},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"origin", "server", "down"},
+			Tokens: []int32{1911, 2306, 1191},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "origin", "down"},
+			Tokens: []int32{991, 1911, 1191},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"firewal", "block", "cloudflar"},
+			Tokens: []int32{1348, 863, 991},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"allow", "cloudflar", "ip", "rang"},
+			Tokens: []int32{726, 991, 1597, 2112},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"fail2ban", "cloudflar"},
+			Tokens: []int32{1315, 991},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "ssl", "mode", "port", "443"},
+			Tokens: []int32{991, 2393, 1779, 2019, 128},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "flexibl", "port", "80"},
+			Tokens: []int32{991, 1355, 2019, 196},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"nginx", "not", "run", "cloudflar"},
+			Tokens: []int32{1830, 1844, 2247, 991},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"connect", "timeout"},
+			Tokens: []int32{1029, 2538},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"origin", "connect", "timeout"},
+			Tokens: []int32{1911, 1029, 2538},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"cloudflar", "522"},
+			Tokens: []int32{991, 165},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"error", "522"},
+			Tokens: []int32{1260, 165},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"connect", "timeout", "cloudflar"},
+			Tokens: []int32{1029, 2538, 991},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"origin", "not", "respond"},
+			Tokens: []int32{1911, 1844, 2203},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "timeout", "origin"},
+			Tokens: []int32{991, 2538, 1911},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"firewal", "drop", "cloudflar"},
+			Tokens: []int32{1348, 1200, 991},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"wrong", "origin", "ip", "cloudflar"},
+			Tokens: []int32{2784, 1911, 1597, 991},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"syn", "ack", "timeout"},
+			Tokens: []int32{2483, 685, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "page", "522"},
+			Tokens: []int32{991, 1944, 165},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"worker", "fetch", "own", "hostnam"},
+			Tokens: []int32{2770, 1332, 1936, 1485},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"server", "overload", "cloudflar"},
+			Tokens: []int32{2306, 1929, 991},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"origin", "unreach"},
+			Tokens: []int32{1911, 2640},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"origin", "unreach"},
+			Tokens: []int32{1911, 2640},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"cloudflar", "523"},
+			Tokens: []int32{991, 166},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"error", "523"},
+			Tokens: []int32{1260, 166},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"origin", "unreach"},
+			Tokens: []int32{1911, 2640},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"no", "rout", "origin"},
+			Tokens: []int32{1833, 2240, 1911},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"origin", "ip", "wrong", "cloudflar"},
+			Tokens: []int32{1911, 1597, 2784, 991},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "dn", "record", "wrong", "ip"},
+			Tokens: []int32{991, 1183, 2146, 2784, 1597},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"server", "move", "new", "ip", "cloudflar"},
+			Tokens: []int32{2306, 1793, 1824, 1597, 991},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"rout", "problem", "origin"},
+			Tokens: []int32{2240, 2054, 1911},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"aw", "vpc", "rout", "172", "64"},
+			Tokens: []int32{809, 2714, 2240, 24, 183},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"host", "provid", "network", "outag"},
+			Tokens: []int32{1484, 2076, 1822, 1916},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"timeout", "occur"},
+			Tokens: []int32{2538, 1873},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"origin", "timeout"},
+			Tokens: []int32{1911, 2538},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"cloudflar", "524"},
+			Tokens: []int32{991, 167},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"error", "524"},
+			Tokens: []int32{1260, 167},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"timeout", "occur"},
+			Tokens: []int32{2538, 1873},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "100", "second", "timeout"},
+			Tokens: []int32{991, 6, 2283, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "120", "second", "timeout"},
+			Tokens: []int32{991, 17, 2283, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"origin", "timeout", "respond"},
+			Tokens: []int32{1911, 2538, 2203},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"long", "run", "request", "cloudflar"},
+			Tokens: []int32{1692, 2247, 2190, 991},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxi", "read", "timeout"},
+			Tokens: []int32{2078, 2124, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"proxi", "write", "timeout"},
+			Tokens: []int32{2078, 2779, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"increas", "cloudflar", "timeout"},
+			Tokens: []int32{1550, 991, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "timeout", "larg", "export"},
+			Tokens: []int32{991, 2538, 1644, 1303},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"slow", "endpoint", "behind", "cloudflar"},
+			Tokens: []int32{2353, 1242, 845, 991},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"ssl", "handshak", "fail"},
+			Tokens: []int32{2393, 1449, 1314},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"origin", "ssl", "handshak", "error"},
+			Tokens: []int32{1911, 2393, 1449, 1260},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"cloudflar", "525"},
+			Tokens: []int32{991, 168},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"error", "525"},
+			Tokens: []int32{1260, 168},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ssl", "handshak", "fail"},
+			Tokens: []int32{2393, 1449, 1314},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ssl", "handshak", "fail", "cloudflar"},
+			Tokens: []int32{2393, 1449, 1314, 991},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"tl", "handshak", "fail", "origin"},
+			Tokens: []int32{2542, 1449, 1314, 1911},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "full", "ssl", "error"},
+			Tokens: []int32{991, 1393, 2393, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"origin", "certif", "miss"},
+			Tokens: []int32{1911, 944, 1770},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "origin", "ca", "certif"},
+			Tokens: []int32{991, 1911, 905, 944},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"sni", "origin", "server"},
+			Tokens: []int32{2362, 1911, 2306},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cipher", "suit", "mismatch"},
+			Tokens: []int32{971, 2462, 1767},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"port", "443", "close", "origin"},
+			Tokens: []int32{2019, 128, 989, 1911},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"invalid", "ssl", "certif"},
+			Tokens: []int32{1591, 2393, 944},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"cloudflar", "526"},
+			Tokens: []int32{991, 170},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"error", "526"},
+			Tokens: []int32{1260, 170},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"invalid", "ssl", "certif"},
+			Tokens: []int32{1591, 2393, 944},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "full", "strict", "error"},
+			Tokens: []int32{991, 1393, 2437, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"origin", "certif", "expir"},
+			Tokens: []int32{1911, 944, 1297},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"self", "sign", "certif", "cloudflar"},
+			Tokens: []int32{2294, 2333, 944, 991},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"certif", "hostnam", "mismatch", "origin"},
+			Tokens: []int32{944, 1485, 1767, 1911},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "origin", "ca"},
+			Tokens: []int32{991, 1911, 905},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"custom", "origin", "trust", "store"},
+			Tokens: []int32{1086, 1911, 2589, 2430},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"warp", "526"},
+			Tokens: []int32{2727, 170},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "gatewai", "526"},
+			Tokens: []int32{991, 1401, 170},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"worker", "fetch", "526"},
+			Tokens: []int32{2770, 1332, 170},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"railgun", "error"},
+			Tokens: []int32{2107, 1260},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"railgun", "listen", "origin", "error"},
+			Tokens: []int32{2107, 1682, 1911, 1260},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"cloudflar", "527"},
+			Tokens: []int32{991, 171},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"error", "527"},
+			Tokens: []int32{1260, 171},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"railgun", "error"},
+			Tokens: []int32{2107, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"railgun", "listen", "origin", "error"},
+			Tokens: []int32{2107, 1682, 1911, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "railgun"},
+			Tokens: []int32{991, 2107},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"rg", "listen"},
+			Tokens: []int32{2228, 1682},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"railgun", "lan", "timeout"},
+			Tokens: []int32{2107, 1640, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"railgun", "deprec"},
+			Tokens: []int32{2107, 1140},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"overload"},
+			Tokens: []int32{1929},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"overload", "error"},
+			Tokens: []int32{1929, 1260},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"overload"},
+			Tokens: []int32{1929},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"anthrop", "529"},
+			Tokens: []int32{751, 172},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"claud", "api", "overload"},
+			Tokens: []int32{981, 758, 1929},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"overload", "error"},
+			Tokens: []int32{1929, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"api", "error", "529", "overload"},
+			Tokens: []int32{758, 1260, 172, 1929},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"claud", "529"},
+			Tokens: []int32{981, 172},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"repeat", "529", "overload", "error"},
+			Tokens: []int32{2179, 172, 1929, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"anthrop", "api", "overload"},
+			Tokens: []int32{751, 758, 1929},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"claud", "server", "overload"},
+			Tokens: []int32{981, 2306, 1929},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"claud", "529", "retri"},
+			Tokens: []int32{981, 172, 2215},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"anthrop", "overloadederror"},
+			Tokens: []int32{751, 1930},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"servic", "overload"},
+			Tokens: []int32{2309, 1929},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"site", "overload"},
+			Tokens: []int32{2346, 1929},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"servic", "overload"},
+			Tokens: []int32{2309, 1929},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"ssl", "lab", "529"},
+			Tokens: []int32{2393, 1637, 172},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ssllab", "api", "overload"},
+			Tokens: []int32{2394, 758, 1929},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"servic", "overload"},
+			Tokens: []int32{2309, 1929},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ssl", "lab", "api", "error"},
+			Tokens: []int32{2393, 1637, 758, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ssllab", "scan", "529"},
+			Tokens: []int32{2394, 2269, 172},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ssl", "server", "test", "api", "busi"},
+			Tokens: []int32{2393, 2306, 2510, 758, 897},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"quali", "ssl", "lab", "api"},
+			Tokens: []int32{2093, 2393, 1637, 758},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ssl", "lab", "ratelimit"},
+			Tokens: []int32{2393, 1637, 2116},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"529"},
+			Tokens: []int32{172},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"origin", "dn", "error"},
+			Tokens: []int32{1911, 1183, 1260},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"error", "530"},
+			Tokens: []int32{1260, 173},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"cloudflar", "530"},
+			Tokens: []int32{991, 173},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"error", "530"},
+			Tokens: []int32{1260, 173},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"error", "1016"},
+			Tokens: []int32{1260, 8},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"origin", "dn", "error"},
+			Tokens: []int32{1911, 1183, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"error", "1033"},
+			Tokens: []int32{1260, 12},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "tunnel", "error"},
+			Tokens: []int32{991, 2593, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cloudflar", "not", "run"},
+			Tokens: []int32{991, 1844, 2247},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"argo", "tunnel", "error"},
+			Tokens: []int32{775, 2593, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"cname", "point", "unresolv", "domain"},
+			Tokens: []int32{993, 2010, 2645, 1187},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"dn", "record", "miss", "cloudflar"},
+			Tokens: []int32{1183, 2146, 1770, 991},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"custom", "hostnam", "not", "valid"},
+			Tokens: []int32{1086, 1485, 1844, 2685},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"site", "frozen"},
+			Tokens: []int32{2346, 1390},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"site", "frozen"},
+			Tokens: []int32{2346, 1390},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"pantheon", "530"},
+			Tokens: []int32{1950, 173},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"site", "frozen"},
+			Tokens: []int32{2346, 1390},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"530", "site", "frozen"},
+			Tokens: []int32{173, 2346, 1390},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"pantheon", "site", "frozen"},
+			Tokens: []int32{1950, 2346, 1390},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unfreez", "site", "pantheon"},
+			Tokens: []int32{2624, 2346, 1950},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"inact", "sandbox", "site"},
+			Tokens: []int32{1542, 2263, 2346},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"pantheon", "sandbox", "frozen"},
+			Tokens: []int32{1950, 2263, 1390},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"pantheon", "dev", "site", "not", "load"},
+			Tokens: []int32{1950, 1151, 2346, 1844, 1685},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"pantheon", "site", "inact"},
+			Tokens: []int32{1950, 2346, 1542},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unauthor"},
+			Tokens: []int32{2609},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"alb", "561"},
+			Tokens: []int32{721, 175},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"aw", "alb", "561", "unauthor"},
+			Tokens: []int32{809, 721, 175, 2609},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"elb", "561"},
+			Tokens: []int32{1226, 175},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"load", "balanc", "authent", "error"},
+			Tokens: []int32{1685, 824, 800, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"alb", "oidc", "error"},
+			Tokens: []int32{721, 1884, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"alb", "cognito", "login", "error"},
+			Tokens: []int32{721, 997, 1691, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"ident", "provid", "return", "error"},
+			Tokens: []int32{1518, 2076, 2217, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"oauth2", "idprespons", "error"},
+			Tokens: []int32{1866, 1522, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"authent", "oidc"},
+			Tokens: []int32{800, 1884},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"alb", "access", "log", "error", "reason"},
+			Tokens: []int32{721, 677, 1689, 1260, 2131},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"aw", "load", "balanc", "login", "fail"},
+			Tokens: []int32{809, 1685, 824, 1691, 1314},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"network", "read", "timeout", "error"},
+			Tokens: []int32{1822, 2124, 2538, 1260},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"network", "read", "timeout", "error"},
+			Tokens: []int32{1822, 2124, 2538, 1260},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"598"},
+			Tokens: []int32{178},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"network", "read", "timeout", "error"},
+			Tokens: []int32{1822, 2124, 2538, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"upstream", "read", "timeout"},
+			Tokens: []int32{2664, 2124, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"598", "error"},
+			Tokens: []int32{178, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"network", "read", "timeout"},
+			Tokens: []int32{1822, 2124, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"598"},
+			Tokens: []int32{178},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"alibaba", "edgeroutin", "598"},
+			Tokens: []int32{723, 1217, 178},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"unoffici", "598"},
+			Tokens: []int32{2636, 178},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"network", "connect", "timeout", "error"},
+			Tokens: []int32{1822, 1029, 2538, 1260},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"network", "connect", "timeout", "error"},
+			Tokens: []int32{1822, 1029, 2538, 1260},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"intern", "except"},
+			Tokens: []int32{1584, 1283},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"599"},
+			Tokens: []int32{179},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"599"},
+			Tokens: []int32{179},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"network", "connect", "timeout", "error"},
+			Tokens: []int32{1822, 1029, 2538, 1260},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"tornado", "599"},
+			Tokens: []int32{2556, 179},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"599", "timeout", "dure", "request"},
+			Tokens: []int32{179, 2538, 1205, 2190},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"599", "connect", "timeout"},
+			Tokens: []int32{179, 1029, 2538},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"tini", "599", "intern", "except"},
+			Tokens: []int32{2540, 179, 1584, 1283},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"connect", "timeout", "proxi"},
+			Tokens: []int32{1029, 2538, 2078},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"pyspid", "599"},
+			Tokens: []int32{2091, 179},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"request", "deni"},
+			Tokens: []int32{2190, 1133},
 			Weight: 10,
 		},
 		{
-			Tokens: []string{"request", "deni"},
+			Tokens: []int32{2190, 1133},
 			Weight: 7,
 		},
 		{
-			Tokens: []string{"linkedin", "999"},
+			Tokens: []int32{1680, 217},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"linkedin", "request", "deni"},
+			Tokens: []int32{1680, 2190, 1133},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"999", "request", "deni"},
+			Tokens: []int32{217, 2190, 1133},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"999"},
+			Tokens: []int32{217},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"999"},
+			Tokens: []int32{217},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"linkedin", "link", "checker", "999"},
+			Tokens: []int32{1680, 1679, 957, 217},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"linkedin", "block", "scrape"},
+			Tokens: []int32{1680, 863, 2275},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"linkedin", "scraper", "block"},
+			Tokens: []int32{1680, 2276, 863},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"linkedin", "bot", "detect"},
+			Tokens: []int32{1680, 869, 1150},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"markdown", "link", "check", "linkedin"},
+			Tokens: []int32{1727, 1679, 956, 1680},
 			Weight: 5,
 		},
 		{
-			Tokens: []string{"linkedin", "curl", "999"},
+			Tokens: []int32{1680, 1083, 217},
 			Weight: 5,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscontinu"},
+			Tokens: []int32{2415},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "continu"},
+			Tokens: []int32{1505, 1040},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"continu"},
+			Tokens: []int32{1040},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "continu"},
+			Tokens: []int32{2413, 1040},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "continu"},
+			Tokens: []int32{1505, 1040},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"continu"},
+			Tokens: []int32{1040},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "continu"},
+			Tokens: []int32{2204, 1040},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"switch", "protocol"},
+			Tokens: []int32{2478, 2073},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "switch", "protocol"},
+			Tokens: []int32{1505, 2478, 2073},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"switchingprotocol"},
+			Tokens: []int32{2479},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "switch", "protocol"},
+			Tokens: []int32{2413, 2478, 2073},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "switch", "protocol"},
+			Tokens: []int32{1505, 2478, 2073},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"switch", "protocol"},
+			Tokens: []int32{2478, 2073},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "switch", "protocol"},
+			Tokens: []int32{2204, 2478, 2073},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statusprocess"},
+			Tokens: []int32{2422},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "process"},
+			Tokens: []int32{1505, 2056},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"process"},
+			Tokens: []int32{2056},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "process"},
+			Tokens: []int32{2413, 2056},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "process"},
+			Tokens: []int32{1505, 2056},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"process"},
+			Tokens: []int32{2056},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "process"},
+			Tokens: []int32{2204, 2056},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"earli", "hint"},
+			Tokens: []int32{1210, 1473},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "earli", "hint"},
+			Tokens: []int32{1505, 1210, 1473},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"earlyhint"},
+			Tokens: []int32{1212},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "earli", "hint"},
+			Tokens: []int32{1505, 1210, 1473},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"earli", "hint"},
+			Tokens: []int32{1210, 1473},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "earli", "hint"},
+			Tokens: []int32{2204, 1210, 1473},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statusok"},
+			Tokens: []int32{2421},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "ok"},
+			Tokens: []int32{1505, 1885},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"ok"},
+			Tokens: []int32{1885},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "ok"},
+			Tokens: []int32{2413, 1885},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "ok"},
+			Tokens: []int32{1505, 1885},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"ok"},
+			Tokens: []int32{1885},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "ok"},
+			Tokens: []int32{2204, 1885},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscr"},
+			Tokens: []int32{2416},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "creat"},
+			Tokens: []int32{1505, 1070},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"creat"},
+			Tokens: []int32{1070},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "creat"},
+			Tokens: []int32{2413, 1070},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "creat"},
+			Tokens: []int32{1505, 1070},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"creat"},
+			Tokens: []int32{1070},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "creat"},
+			Tokens: []int32{2204, 1070},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statusaccept"},
+			Tokens: []int32{2412},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "accept"},
+			Tokens: []int32{1505, 676},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"accept"},
+			Tokens: []int32{676},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "accept"},
+			Tokens: []int32{2413, 676},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "accept"},
+			Tokens: []int32{1505, 676},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"accept"},
+			Tokens: []int32{676},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "accept"},
+			Tokens: []int32{2204, 676},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"non", "authorit", "info"},
+			Tokens: []int32{1839, 802, 1559},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "non", "authorit", "inform"},
+			Tokens: []int32{1505, 1839, 802, 1560},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"non", "authorit", "inform"},
+			Tokens: []int32{1839, 802, 1560},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "non", "authorit", "inform"},
+			Tokens: []int32{2413, 1839, 802, 1560},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "non", "authorit", "inform"},
+			Tokens: []int32{1505, 1839, 802, 1560},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"non", "authorit", "inform"},
+			Tokens: []int32{1839, 802, 1560},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "non", "authorit", "inform"},
+			Tokens: []int32{2204, 1839, 802, 1560},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"no", "content"},
+			Tokens: []int32{1833, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "no", "content"},
+			Tokens: []int32{1505, 1833, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"nocont"},
+			Tokens: []int32{1835},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "no", "content"},
+			Tokens: []int32{2413, 1833, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "no", "content"},
+			Tokens: []int32{1505, 1833, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"no", "content"},
+			Tokens: []int32{1833, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "no", "content"},
+			Tokens: []int32{2204, 1833, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"reset", "content"},
+			Tokens: []int32{2197, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "reset", "content"},
+			Tokens: []int32{1505, 2197, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"resetcont"},
+			Tokens: []int32{2198},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "reset", "content"},
+			Tokens: []int32{2413, 2197, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "reset", "content"},
+			Tokens: []int32{1505, 2197, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"reset", "content"},
+			Tokens: []int32{2197, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "reset", "content"},
+			Tokens: []int32{2204, 2197, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"partial", "content"},
+			Tokens: []int32{1960, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "partial", "content"},
+			Tokens: []int32{1505, 1960, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"partialcont"},
+			Tokens: []int32{1961},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "partial", "content"},
+			Tokens: []int32{2413, 1960, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "partial", "content"},
+			Tokens: []int32{1505, 1960, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"partial", "content"},
+			Tokens: []int32{1960, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "partial", "content"},
+			Tokens: []int32{2204, 1960, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"multi"},
+			Tokens: []int32{1799},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "multi"},
+			Tokens: []int32{1505, 1799},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"multistatu"},
+			Tokens: []int32{1803},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "multi"},
+			Tokens: []int32{2413, 1799},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "multi"},
+			Tokens: []int32{1505, 1799},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"multi"},
+			Tokens: []int32{1799},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "multi"},
+			Tokens: []int32{2204, 1799},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"alreadi", "report"},
+			Tokens: []int32{731, 2184},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "alreadi", "report"},
+			Tokens: []int32{1505, 731, 2184},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"alreadyreport"},
+			Tokens: []int32{732},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "alreadi", "report"},
+			Tokens: []int32{2413, 731, 2184},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "alreadi", "report"},
+			Tokens: []int32{1505, 731, 2184},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"alreadi", "report"},
+			Tokens: []int32{731, 2184},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "alreadi", "report"},
+			Tokens: []int32{2204, 731, 2184},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"im", "us"},
+			Tokens: []int32{1530, 2669},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "im", "us"},
+			Tokens: []int32{1505, 1530, 2669},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"imus"},
+			Tokens: []int32{1540},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "im", "us"},
+			Tokens: []int32{2413, 1530, 2669},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "im", "us"},
+			Tokens: []int32{1505, 1530, 2669},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"im", "us"},
+			Tokens: []int32{1530, 2669},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "im", "us"},
+			Tokens: []int32{2204, 1530, 2669},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"multipl", "choic"},
+			Tokens: []int32{1801, 963},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "multipl", "choic"},
+			Tokens: []int32{1505, 1801, 963},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"multiplechoic"},
+			Tokens: []int32{1802},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "multipl", "choic"},
+			Tokens: []int32{2413, 1801, 963},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "multipl", "choic"},
+			Tokens: []int32{1505, 1801, 963},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"multipl", "choic"},
+			Tokens: []int32{1801, 963},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "multipl", "choic"},
+			Tokens: []int32{2204, 1801, 963},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"move", "perman"},
+			Tokens: []int32{1793, 1986},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "move", "perman"},
+			Tokens: []int32{1505, 1793, 1986},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"movedperman"},
+			Tokens: []int32{1794},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "move", "perman"},
+			Tokens: []int32{2413, 1793, 1986},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "move", "perman"},
+			Tokens: []int32{1505, 1793, 1986},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"move", "perman"},
+			Tokens: []int32{1793, 1986},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "move", "perman"},
+			Tokens: []int32{2204, 1793, 1986},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statusfound"},
+			Tokens: []int32{2418},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "found"},
+			Tokens: []int32{1505, 1379},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"found"},
+			Tokens: []int32{1379},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "found"},
+			Tokens: []int32{2413, 1379},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "found"},
+			Tokens: []int32{1505, 1379},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"found"},
+			Tokens: []int32{1379},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "found"},
+			Tokens: []int32{2204, 1379},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"see", "other"},
+			Tokens: []int32{2288, 1912},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "see", "other"},
+			Tokens: []int32{1505, 2288, 1912},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"seeother"},
+			Tokens: []int32{2291},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "see", "other"},
+			Tokens: []int32{2413, 2288, 1912},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "see", "other"},
+			Tokens: []int32{1505, 2288, 1912},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"see", "other"},
+			Tokens: []int32{2288, 1912},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "see", "other"},
+			Tokens: []int32{2204, 2288, 1912},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"not", "modifi"},
+			Tokens: []int32{1844, 1783},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "not", "modifi"},
+			Tokens: []int32{1505, 1844, 1783},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"notmodifi"},
+			Tokens: []int32{1855},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "not", "modifi"},
+			Tokens: []int32{2413, 1844, 1783},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "not", "modifi"},
+			Tokens: []int32{1505, 1844, 1783},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"not", "modifi"},
+			Tokens: []int32{1844, 1783},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "not", "modifi"},
+			Tokens: []int32{2204, 1844, 1783},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"proxi"},
+			Tokens: []int32{2078},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "proxi"},
+			Tokens: []int32{1505, 2078},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"useproxi"},
+			Tokens: []int32{2673},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "proxi"},
+			Tokens: []int32{2413, 2078},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "proxi"},
+			Tokens: []int32{1505, 2078},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"proxi"},
+			Tokens: []int32{2078},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "proxi"},
+			Tokens: []int32{2204, 2078},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unus"},
+			Tokens: []int32{2655},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "reserv"},
+			Tokens: []int32{2204, 2196},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"temporari", "redirect"},
+			Tokens: []int32{2503, 2150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "temporari", "redirect"},
+			Tokens: []int32{1505, 2503, 2150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"temporaryredirect"},
+			Tokens: []int32{2505},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "temporari", "redirect"},
+			Tokens: []int32{2413, 2503, 2150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "temporari", "redirect"},
+			Tokens: []int32{1505, 2503, 2150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"temporari", "redirect"},
+			Tokens: []int32{2503, 2150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "temporari", "redirect"},
+			Tokens: []int32{2204, 2503, 2150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"perman", "redirect"},
+			Tokens: []int32{1986, 2150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "perman", "redirect"},
+			Tokens: []int32{1505, 1986, 2150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"permanentredirect"},
+			Tokens: []int32{1987},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "perman", "redirect"},
+			Tokens: []int32{2413, 1986, 2150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "perman", "redirect"},
+			Tokens: []int32{1505, 1986, 2150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"perman", "redirect"},
+			Tokens: []int32{1986, 2150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "perman", "redirect"},
+			Tokens: []int32{2204, 1986, 2150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"bad", "request"},
+			Tokens: []int32{821, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "bad", "request"},
+			Tokens: []int32{1505, 821, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"badrequest"},
+			Tokens: []int32{823},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "bad", "request"},
+			Tokens: []int32{2413, 821, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "bad", "request"},
+			Tokens: []int32{1505, 821, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"bad", "request"},
+			Tokens: []int32{821, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "bad", "request"},
+			Tokens: []int32{2204, 821, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statusunauthor"},
+			Tokens: []int32{2424},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "unauthor"},
+			Tokens: []int32{1505, 2609},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unauthor"},
+			Tokens: []int32{2609},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "unauthor"},
+			Tokens: []int32{2413, 2609},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "unauthor"},
+			Tokens: []int32{1505, 2609},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unauthor"},
+			Tokens: []int32{2609},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "unauthor"},
+			Tokens: []int32{2204, 2609},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"payment", "requir"},
+			Tokens: []int32{1973, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "payment", "requir"},
+			Tokens: []int32{1505, 1973, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"paymentrequir"},
+			Tokens: []int32{1974},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "payment", "requir"},
+			Tokens: []int32{2413, 1973, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "payment", "requir"},
+			Tokens: []int32{1505, 1973, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"payment", "requir"},
+			Tokens: []int32{1973, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "payment", "requir"},
+			Tokens: []int32{2204, 1973, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statusforbidden"},
+			Tokens: []int32{2417},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "forbidden"},
+			Tokens: []int32{1505, 1368},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"forbidden"},
+			Tokens: []int32{1368},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "forbidden"},
+			Tokens: []int32{2413, 1368},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "forbidden"},
+			Tokens: []int32{1505, 1368},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"forbidden"},
+			Tokens: []int32{1368},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "forbidden"},
+			Tokens: []int32{2204, 1368},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"not", "found"},
+			Tokens: []int32{1844, 1379},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "not", "found"},
+			Tokens: []int32{1505, 1844, 1379},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"notfound"},
+			Tokens: []int32{1850},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "not", "found"},
+			Tokens: []int32{2413, 1844, 1379},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "not", "found"},
+			Tokens: []int32{1505, 1844, 1379},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"not", "found"},
+			Tokens: []int32{1844, 1379},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "not", "found"},
+			Tokens: []int32{2204, 1844, 1379},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"method", "not", "allow"},
+			Tokens: []int32{1749, 1844, 726},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "method", "not", "allow"},
+			Tokens: []int32{1505, 1749, 1844, 726},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"method", "not", "allow"},
+			Tokens: []int32{1749, 1844, 726},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "method", "not", "allow"},
+			Tokens: []int32{2413, 1749, 1844, 726},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "method", "not", "allow"},
+			Tokens: []int32{1505, 1749, 1844, 726},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"method", "not", "allow"},
+			Tokens: []int32{1749, 1844, 726},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "method", "not", "allow"},
+			Tokens: []int32{2204, 1749, 1844, 726},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"not", "accept"},
+			Tokens: []int32{1844, 676},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "not", "accept"},
+			Tokens: []int32{1505, 1844, 676},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"notaccept"},
+			Tokens: []int32{1846},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "not", "accept"},
+			Tokens: []int32{2413, 1844, 676},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "not", "accept"},
+			Tokens: []int32{1505, 1844, 676},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"not", "accept"},
+			Tokens: []int32{1844, 676},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "not", "accept"},
+			Tokens: []int32{2204, 1844, 676},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"proxi", "auth", "requir"},
+			Tokens: []int32{2078, 799, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "proxi", "authent", "requir"},
+			Tokens: []int32{1505, 2078, 800, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"proxi", "authent", "requir"},
+			Tokens: []int32{2078, 800, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "proxi", "authent", "requir"},
+			Tokens: []int32{2413, 2078, 800, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "proxi", "authent", "requir"},
+			Tokens: []int32{1505, 2078, 800, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"proxi", "authent", "requir"},
+			Tokens: []int32{2078, 800, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "proxi", "authent", "requir"},
+			Tokens: []int32{2204, 2078, 800, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"request", "timeout"},
+			Tokens: []int32{2190, 2538},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "request", "timeout"},
+			Tokens: []int32{1505, 2190, 2538},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"requesttimeout"},
+			Tokens: []int32{2191},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "request", "timeout"},
+			Tokens: []int32{2413, 2190, 2538},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "request", "timeout"},
+			Tokens: []int32{1505, 2190, 2538},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"request", "timeout"},
+			Tokens: []int32{2190, 2538},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "request", "timeout"},
+			Tokens: []int32{2204, 2190, 2538},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statusconflict"},
+			Tokens: []int32{2414},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "conflict"},
+			Tokens: []int32{1505, 1027},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"conflict"},
+			Tokens: []int32{1027},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "conflict"},
+			Tokens: []int32{2413, 1027},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "conflict"},
+			Tokens: []int32{1505, 1027},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"conflict"},
+			Tokens: []int32{1027},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "conflict"},
+			Tokens: []int32{2204, 1027},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statusgon"},
+			Tokens: []int32{2419},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "gone"},
+			Tokens: []int32{1505, 1423},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"gone"},
+			Tokens: []int32{1423},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "gone"},
+			Tokens: []int32{2413, 1423},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "gone"},
+			Tokens: []int32{1505, 1423},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"gone"},
+			Tokens: []int32{1423},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "gone"},
+			Tokens: []int32{2204, 1423},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"length", "requir"},
+			Tokens: []int32{1664, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "length", "requir"},
+			Tokens: []int32{1505, 1664, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"lengthrequir"},
+			Tokens: []int32{1666},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "length", "requir"},
+			Tokens: []int32{2413, 1664, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "length", "requir"},
+			Tokens: []int32{1505, 1664, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"length", "requir"},
+			Tokens: []int32{1664, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "length", "requir"},
+			Tokens: []int32{2204, 1664, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"precondit", "fail"},
+			Tokens: []int32{2029, 1314},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "precondit", "fail"},
+			Tokens: []int32{1505, 2029, 1314},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"preconditionfail"},
+			Tokens: []int32{2030},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "precondit", "fail"},
+			Tokens: []int32{2413, 2029, 1314},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "precondit", "fail"},
+			Tokens: []int32{1505, 2029, 1314},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"precondit", "fail"},
+			Tokens: []int32{2029, 1314},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "precondit", "fail"},
+			Tokens: []int32{2204, 2029, 1314},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"request", "entiti", "too", "larg"},
+			Tokens: []int32{2190, 1250, 2551, 1644},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "request", "entiti", "too", "larg"},
+			Tokens: []int32{1505, 2190, 1250, 2551, 1644},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"request", "entiti", "too", "larg"},
+			Tokens: []int32{2190, 1250, 2551, 1644},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "payload", "too", "larg"},
+			Tokens: []int32{2413, 1972, 2551, 1644},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "payload", "too", "larg"},
+			Tokens: []int32{1505, 1972, 2551, 1644},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"content", "too", "larg"},
+			Tokens: []int32{1039, 2551, 1644},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "request", "entiti", "too", "larg"},
+			Tokens: []int32{2204, 2190, 1250, 2551, 1644},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"request", "uri", "too", "long"},
+			Tokens: []int32{2190, 2666, 2551, 1692},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "request", "uri", "too", "long"},
+			Tokens: []int32{1505, 2190, 2666, 2551, 1692},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"request", "uri", "too", "long"},
+			Tokens: []int32{2190, 2666, 2551, 1692},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "uri", "too", "long"},
+			Tokens: []int32{2413, 2666, 2551, 1692},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "uri", "too", "long"},
+			Tokens: []int32{1505, 2666, 2551, 1692},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"uri", "too", "long"},
+			Tokens: []int32{2666, 2551, 1692},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "request", "uri", "too", "long"},
+			Tokens: []int32{2204, 2190, 2666, 2551, 1692},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unsupport", "media", "type"},
+			Tokens: []int32{2650, 1738, 2600},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "unsupport", "media", "type"},
+			Tokens: []int32{1505, 2650, 1738, 2600},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unsupport", "media", "type"},
+			Tokens: []int32{2650, 1738, 2600},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "unsupport", "media", "type"},
+			Tokens: []int32{2413, 2650, 1738, 2600},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "unsupport", "media", "type"},
+			Tokens: []int32{1505, 2650, 1738, 2600},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unsupport", "media", "type"},
+			Tokens: []int32{2650, 1738, 2600},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "unsupport", "media", "type"},
+			Tokens: []int32{2204, 2650, 1738, 2600},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"request", "rang", "not", "satisfi"},
+			Tokens: []int32{2190, 2112, 1844, 2264},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "request", "rang", "not", "satisfi"},
+			Tokens: []int32{1505, 2190, 2112, 1844, 2264},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"request", "rang", "not", "satisfi"},
+			Tokens: []int32{2190, 2112, 1844, 2264},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "rang", "not", "satisfi"},
+			Tokens: []int32{2413, 2112, 1844, 2264},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "request", "rang", "not", "satisfi"},
+			Tokens: []int32{1505, 2190, 2112, 1844, 2264},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"rang", "not", "satisfi"},
+			Tokens: []int32{2112, 1844, 2264},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "request", "rang", "not", "satisfi"},
+			Tokens: []int32{2204, 2190, 2112, 1844, 2264},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"expect", "fail"},
+			Tokens: []int32{1292, 1314},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "expect", "fail"},
+			Tokens: []int32{1505, 1292, 1314},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"expectationfail"},
+			Tokens: []int32{1294},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "expect", "fail"},
+			Tokens: []int32{2413, 1292, 1314},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "expect", "fail"},
+			Tokens: []int32{1505, 1292, 1314},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"expect", "fail"},
+			Tokens: []int32{1292, 1314},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "expect", "fail"},
+			Tokens: []int32{2204, 1292, 1314},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statusteapot"},
+			Tokens: []int32{2423},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "im", "teapot"},
+			Tokens: []int32{1505, 1530, 2500},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "im", "teapot"},
+			Tokens: []int32{2413, 1530, 2500},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "teapot"},
+			Tokens: []int32{1505, 2500},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "teapot"},
+			Tokens: []int32{2204, 2500},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "method", "failur"},
+			Tokens: []int32{1505, 1749, 1318},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"misdirect", "request"},
+			Tokens: []int32{1763, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "misdirect", "request"},
+			Tokens: []int32{1505, 1763, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"misdirectedrequest"},
+			Tokens: []int32{1764},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "misdirect", "request"},
+			Tokens: []int32{2413, 1763, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"misdirect", "request"},
+			Tokens: []int32{1763, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "misdirect", "request"},
+			Tokens: []int32{2204, 1763, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unprocess", "entiti"},
+			Tokens: []int32{2638, 1250},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "unprocess", "entiti"},
+			Tokens: []int32{1505, 2638, 1250},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unprocessableent"},
+			Tokens: []int32{2639},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "unprocess", "entiti"},
+			Tokens: []int32{2413, 2638, 1250},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "unprocess", "entiti"},
+			Tokens: []int32{1505, 2638, 1250},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unprocess", "content"},
+			Tokens: []int32{2638, 1039},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "unprocess", "entiti"},
+			Tokens: []int32{2204, 2638, 1250},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuslock"},
+			Tokens: []int32{2420},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "lock"},
+			Tokens: []int32{1505, 1688},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"lock"},
+			Tokens: []int32{1688},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "lock"},
+			Tokens: []int32{2413, 1688},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "lock"},
+			Tokens: []int32{1505, 1688},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"lock"},
+			Tokens: []int32{1688},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "lock"},
+			Tokens: []int32{2204, 1688},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"fail", "depend"},
+			Tokens: []int32{1314, 1136},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "fail", "depend"},
+			Tokens: []int32{1505, 1314, 1136},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"faileddepend"},
+			Tokens: []int32{1316},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "fail", "depend"},
+			Tokens: []int32{2413, 1314, 1136},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "fail", "depend"},
+			Tokens: []int32{1505, 1314, 1136},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"fail", "depend"},
+			Tokens: []int32{1314, 1136},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "fail", "depend"},
+			Tokens: []int32{2204, 1314, 1136},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"too", "earli"},
+			Tokens: []int32{2551, 1210},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "too", "earli"},
+			Tokens: []int32{1505, 2551, 1210},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "too", "earli"},
+			Tokens: []int32{1505, 2551, 1210},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"too", "earli"},
+			Tokens: []int32{2551, 1210},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "too", "earli"},
+			Tokens: []int32{2204, 2551, 1210},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"upgrad", "requir"},
+			Tokens: []int32{2660, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "upgrad", "requir"},
+			Tokens: []int32{1505, 2660, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"upgraderequir"},
+			Tokens: []int32{2661},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "upgrad", "requir"},
+			Tokens: []int32{2413, 2660, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "upgrad", "requir"},
+			Tokens: []int32{1505, 2660, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"upgrad", "requir"},
+			Tokens: []int32{2660, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "upgrad", "requir"},
+			Tokens: []int32{2204, 2660, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"precondit", "requir"},
+			Tokens: []int32{2029, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "precondit", "requir"},
+			Tokens: []int32{1505, 2029, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"preconditionrequir"},
+			Tokens: []int32{2031},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "precondit", "requir"},
+			Tokens: []int32{2413, 2029, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "precondit", "requir"},
+			Tokens: []int32{1505, 2029, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"precondit", "requir"},
+			Tokens: []int32{2029, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "precondit", "requir"},
+			Tokens: []int32{2204, 2029, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"too", "mani", "request"},
+			Tokens: []int32{2551, 1722, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "too", "mani", "request"},
+			Tokens: []int32{1505, 2551, 1722, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"too", "mani", "request"},
+			Tokens: []int32{2551, 1722, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "too", "mani", "request"},
+			Tokens: []int32{2413, 2551, 1722, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "too", "mani", "request"},
+			Tokens: []int32{1505, 2551, 1722, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"too", "mani", "request"},
+			Tokens: []int32{2551, 1722, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "too", "mani", "request"},
+			Tokens: []int32{2204, 2551, 1722, 2190},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"request", "header", "field", "too", "larg"},
+			Tokens: []int32{2190, 1456, 1335, 2551, 1644},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "request", "header", "field", "too", "larg"},
+			Tokens: []int32{1505, 2190, 1456, 1335, 2551, 1644},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"request", "header", "field", "too", "larg"},
+			Tokens: []int32{2190, 1456, 1335, 2551, 1644},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "request", "header", "field", "too", "larg"},
+			Tokens: []int32{2413, 2190, 1456, 1335, 2551, 1644},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "request", "header", "field", "too", "larg"},
+			Tokens: []int32{1505, 2190, 1456, 1335, 2551, 1644},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"request", "header", "field", "too", "larg"},
+			Tokens: []int32{2190, 1456, 1335, 2551, 1644},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "request", "header", "field", "too", "larg"},
+			Tokens: []int32{2204, 2190, 1456, 1335, 2551, 1644},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unavail", "legal", "reason"},
+			Tokens: []int32{2610, 1662, 2131},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "unavail", "legal", "reason"},
+			Tokens: []int32{1505, 2610, 1662, 2131},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unavail", "legal", "reason"},
+			Tokens: []int32{2610, 1662, 2131},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "unavail", "legal", "reason"},
+			Tokens: []int32{2413, 2610, 1662, 2131},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "unavail", "legal", "reason"},
+			Tokens: []int32{1505, 2610, 1662, 2131},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"unavail", "legal", "reason"},
+			Tokens: []int32{2610, 1662, 2131},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "unavail", "legal", "reason"},
+			Tokens: []int32{2204, 2610, 1662, 2131},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"intern", "server", "error"},
+			Tokens: []int32{1584, 2306, 1260},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "intern", "server", "error"},
+			Tokens: []int32{1505, 1584, 2306, 1260},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"intern", "server", "error"},
+			Tokens: []int32{1584, 2306, 1260},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "intern", "server", "error"},
+			Tokens: []int32{2413, 1584, 2306, 1260},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "intern", "server", "error"},
+			Tokens: []int32{1505, 1584, 2306, 1260},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"intern", "server", "error"},
+			Tokens: []int32{1584, 2306, 1260},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "intern", "server", "error"},
+			Tokens: []int32{2204, 1584, 2306, 1260},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"not", "implement"},
+			Tokens: []int32{1844, 1533},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "not", "implement"},
+			Tokens: []int32{1505, 1844, 1533},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"notimpl"},
+			Tokens: []int32{1854},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "not", "implement"},
+			Tokens: []int32{2413, 1844, 1533},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "not", "implement"},
+			Tokens: []int32{1505, 1844, 1533},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"not", "implement"},
+			Tokens: []int32{1844, 1533},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "not", "implement"},
+			Tokens: []int32{2204, 1844, 1533},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"bad", "gatewai"},
+			Tokens: []int32{821, 1401},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "bad", "gatewai"},
+			Tokens: []int32{1505, 821, 1401},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"badgatewai"},
+			Tokens: []int32{822},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "bad", "gatewai"},
+			Tokens: []int32{2413, 821, 1401},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "bad", "gatewai"},
+			Tokens: []int32{1505, 821, 1401},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"bad", "gatewai"},
+			Tokens: []int32{821, 1401},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "bad", "gatewai"},
+			Tokens: []int32{2204, 821, 1401},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"servic", "unavail"},
+			Tokens: []int32{2309, 2610},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "servic", "unavail"},
+			Tokens: []int32{1505, 2309, 2610},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"serviceunavail"},
+			Tokens: []int32{2310},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "servic", "unavail"},
+			Tokens: []int32{2413, 2309, 2610},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "servic", "unavail"},
+			Tokens: []int32{1505, 2309, 2610},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"servic", "unavail"},
+			Tokens: []int32{2309, 2610},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "servic", "unavail"},
+			Tokens: []int32{2204, 2309, 2610},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"gatewai", "timeout"},
+			Tokens: []int32{1401, 2538},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "gatewai", "timeout"},
+			Tokens: []int32{1505, 1401, 2538},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"gatewaytimeout"},
+			Tokens: []int32{1402},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "gatewai", "timeout"},
+			Tokens: []int32{2413, 1401, 2538},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "gatewai", "timeout"},
+			Tokens: []int32{1505, 1401, 2538},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"gatewai", "timeout"},
+			Tokens: []int32{1401, 2538},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "gatewai", "timeout"},
+			Tokens: []int32{2204, 1401, 2538},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"version", "not", "support"},
+			Tokens: []int32{2697, 1844, 2466},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "version", "not", "support"},
+			Tokens: []int32{1505, 2697, 1844, 2466},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"version", "not", "support"},
+			Tokens: []int32{2697, 1844, 2466},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "version", "not", "support"},
+			Tokens: []int32{2413, 2697, 1844, 2466},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "version", "not", "support"},
+			Tokens: []int32{1505, 2697, 1844, 2466},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"version", "not", "support"},
+			Tokens: []int32{2697, 1844, 2466},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "version", "not", "support"},
+			Tokens: []int32{2204, 2697, 1844, 2466},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"variant", "also", "negoti"},
+			Tokens: []int32{2691, 733, 1818},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "variant", "also", "negoti"},
+			Tokens: []int32{1505, 2691, 733, 1818},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"variant", "also", "negoti"},
+			Tokens: []int32{2691, 733, 1818},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "variant", "also", "negoti"},
+			Tokens: []int32{2413, 2691, 733, 1818},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "variant", "also", "negoti"},
+			Tokens: []int32{1505, 2691, 733, 1818},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"variant", "also", "negoti"},
+			Tokens: []int32{2691, 733, 1818},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "variant", "also", "negoti", "experiment"},
+			Tokens: []int32{2204, 2691, 733, 1818, 1296},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"insuffici", "storag"},
+			Tokens: []int32{1574, 2429},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "insuffici", "storag"},
+			Tokens: []int32{1505, 1574, 2429},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"insufficientstorag"},
+			Tokens: []int32{1575},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "insuffici", "storag"},
+			Tokens: []int32{2413, 1574, 2429},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "insuffici", "storag"},
+			Tokens: []int32{1505, 1574, 2429},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"insuffici", "storag"},
+			Tokens: []int32{1574, 2429},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "insuffici", "storag"},
+			Tokens: []int32{2204, 1574, 2429},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"loop", "detect"},
+			Tokens: []int32{1695, 1150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "loop", "detect"},
+			Tokens: []int32{1505, 1695, 1150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"loopdetect"},
+			Tokens: []int32{1696},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "loop", "detect"},
+			Tokens: []int32{2413, 1695, 1150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "loop", "detect"},
+			Tokens: []int32{1505, 1695, 1150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"loop", "detect"},
+			Tokens: []int32{1695, 1150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "loop", "detect"},
+			Tokens: []int32{2204, 1695, 1150},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "bandwidth", "limit", "exceed"},
+			Tokens: []int32{1505, 827, 1676, 1282},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"not", "extend"},
+			Tokens: []int32{1844, 1307},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "not", "extend"},
+			Tokens: []int32{1505, 1844, 1307},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"notextend"},
+			Tokens: []int32{1849},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "not", "extend"},
+			Tokens: []int32{2413, 1844, 1307},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "not", "extend"},
+			Tokens: []int32{1505, 1844, 1307},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "not", "extend"},
+			Tokens: []int32{2204, 1844, 1307},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"network", "authent", "requir"},
+			Tokens: []int32{1822, 800, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "network", "authent", "requir"},
+			Tokens: []int32{1505, 1822, 800, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"network", "authent", "requir"},
+			Tokens: []int32{1822, 800, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"statuscod", "network", "authent", "requir"},
+			Tokens: []int32{2413, 1822, 800, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"httpstatu", "network", "authent", "requir"},
+			Tokens: []int32{1505, 1822, 800, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"network", "authent", "requir"},
+			Tokens: []int32{1822, 800, 2192},
 			Weight: 7,
 		},
 	}, []textindex.Phrase{
 		{
-			Tokens: []string{"respons", "network", "authent", "requir"},
+			Tokens: []int32{2204, 1822, 800, 2192},
 			Weight: 7,
 		},
 	}},

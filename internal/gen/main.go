@@ -410,7 +410,7 @@ func element(b *bytes.Buffer, v reflect.Value, elided bool) {
 	switch v.Kind() {
 	case reflect.String:
 		b.WriteString(strconv.Quote(v.String()))
-	case reflect.Int:
+	case reflect.Int, reflect.Int32:
 		b.WriteString(strconv.FormatInt(v.Int(), 10))
 	case reflect.Uint32:
 		b.WriteString(strconv.FormatUint(v.Uint(), 10))

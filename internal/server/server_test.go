@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -109,6 +110,8 @@ var routeCases = []routeCase{
 	{name: "ok/5xx", path: "/5xx", status: 200, ctype: "text/html"},
 	{name: "ok/guide", path: "/guide", status: 200, ctype: "text/html", contains: []string{"REST/JSON API guide", "Common confusions", `scope="row"`}},
 	{name: "ok/search", path: "/search?q=teapot", status: 200, ctype: "text/html", contains: []string{`id="results"`, `href="/418"`}},
+	{name: "ok/search-signal", path: "/search?q=" + url.QueryEscape("curl: (52) Empty reply from server"), status: 200, ctype: "text/html", contains: []string{`class="matched"`, "curl", `href="/000"`, "<dt>Fix</dt>"}},
+	{name: "ok/503-seen", path: "/503", status: 200, ctype: "text/html", contains: []string{`id="seen"`, "Where you will see it", "Heroku", "H12"}},
 	{name: "ok/search-empty", path: "/search", status: 200, ctype: "text/html", contains: []string{`name="q"`}},
 	{name: "ok/search-nothing", path: "/search?q=zzzzqqqq", status: 200, ctype: "text/html", contains: []string{"Nothing found"}},
 	{name: "ok/search-suggest", path: "/search?q=teapott+brewwing", status: 200, ctype: "text/html"},

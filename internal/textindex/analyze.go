@@ -156,6 +156,9 @@ func isAlnum(c byte) bool {
 // inChunk reports whether c may stand inside an identifier.
 func inChunk(c byte) bool { return isAlnum(c) || c == '_' || c == '\'' || isSep(c) }
 
+// maxQueryTokens bounds the words read of a query, stop words included.
+const maxQueryTokens = 2 * MaxQueryWords
+
 // tokenize splits text into words and identifier forms. With noise set, the
 // text is a query that may be a pasted log line: addresses, URLs, paths,
 // timestamps, request ids and the keys of key=value pairs are left out.
@@ -164,6 +167,9 @@ func tokenize(text string, noise bool) (words, idents []string) {
 		text = strings.ReplaceAll(text, "’", "'")
 	}
 	for field := range strings.FieldsSeq(text) {
+		if noise && len(words) >= maxQueryTokens {
+			break
+		}
 		if noise {
 			var ok bool
 			if field, ok = signal(field); !ok {
@@ -348,6 +354,7 @@ func signal(f string) (string, bool) {
 		f = v
 	}
 	f = strings.Trim(f, "[](){}<>\"',;")
+	f = strings.TrimRight(f, ":.") // "(110:", "done."
 	if f == "" || strings.Contains(f, "://") || f[0] == '/' {
 		return "", false
 	}

@@ -64,9 +64,10 @@ type Posting struct {
 	InVendor bool
 }
 
-// A Phrase is a name, alias or keyword as a token sequence.
+// A Phrase is a name, alias, keyword or signal as a sequence of terms, each
+// the index of its Term.
 type Phrase struct {
-	Tokens []string
+	Tokens []int32
 	Weight float64
 }
 
@@ -96,6 +97,7 @@ func letters(w string) uint32 {
 // Build indexes docs.
 func Build(docs []Doc) *Index {
 	ix := &Index{Phrases: make([][]Phrase, len(docs))}
+	phraseStems := make([][][]string, len(docs))
 	postings := map[string][]Posting{}
 	surface := map[string]string{}
 	for d, doc := range docs {
@@ -124,7 +126,8 @@ func Build(docs []Doc) *Index {
 				}
 			}
 			if f.Phrase && len(stems) > 0 {
-				ix.Phrases[d] = append(ix.Phrases[d], Phrase{Tokens: stems, Weight: f.Weight})
+				phraseStems[d] = append(phraseStems[d], stems)
+				ix.Phrases[d] = append(ix.Phrases[d], Phrase{Weight: f.Weight})
 				for _, s := range stems {
 					inPhrase[s] = true
 				}
@@ -143,6 +146,13 @@ func Build(docs []Doc) *Index {
 		ix.Terms = append(ix.Terms, Term{Stem: s, Postings: ps})
 	}
 	slices.SortFunc(ix.Terms, func(a, b Term) int { return cmp.Compare(a.Stem, b.Stem) })
+	for d, ps := range phraseStems {
+		for i, stems := range ps {
+			for _, st := range stems {
+				ix.Phrases[d][i].Tokens = append(ix.Phrases[d][i].Tokens, ix.termID(st))
+			}
+		}
+	}
 	for w, s := range surface {
 		ix.Surface = append(ix.Surface, Word{Text: w, Stem: s, Letters: letters(w)})
 	}
@@ -150,6 +160,15 @@ func Build(docs []Doc) *Index {
 		return cmp.Or(len(a.Text)-len(b.Text), cmp.Compare(a.Text, b.Text))
 	})
 	return ix
+}
+
+// termID returns the index of a stem's term, or -1.
+func (ix *Index) termID(stem string) int32 {
+	i, ok := slices.BinarySearchFunc(ix.Terms, stem, func(t Term, s string) int { return cmp.Compare(t.Stem, s) })
+	if !ok {
+		return -1
+	}
+	return int32(i)
 }
 
 func (ix *Index) term(stem string) *Term {
@@ -179,6 +198,13 @@ const (
 	// exactly ("http.StatusTeapot", "NotFoundException"): the strongest
 	// evidence a query can give short of a code.
 	identBonus = 250
+	// heldBonus rewards a signal whose whole text, of two words or more,
+	// stands in the query as it is written.
+	heldBonus = 120
+	heldWords = 6 // a held text of fewer words earns a share of heldBonus
+	// signalMargin is how far a signal must outscore its entry to be named
+	// as the reason for the result.
+	signalMargin = 1.25
 	// saturation bounds how much repeating a word helps: a term's weighted
 	// frequency tf counts as tf(k+1)/(tf+k), as in BM25.
 	saturation = 8
@@ -193,6 +219,9 @@ const (
 	// mostly (phraseCover of its words) rather than on half the query.
 	longQuery   = 6
 	phraseCover = 0.75
+	// commonShare is the share of documents above which a word of a pasted
+	// text is passed over: "request", "server", "error".
+	commonShare = 0.2
 	// maxPrefixes bounds the words a last, unfinished word may stand for.
 	maxPrefixes = 8
 )
@@ -236,8 +265,18 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			last = i
 		}
 	}
+	// A long query is pasted, not typed: its unknown words are names and
+	// numbers, not typos.
+	pasted := 0
+	for _, w := range words {
+		if !stopWords[w] {
+			pasted++
+		}
+	}
+	typed := pasted <= longQuery
 	var terms []queryTerm
-	var stems, seq []string
+	var stems []string
+	var seq, ids []int32 // the query's terms, as typed and without repeats; -1 for unknown words
 	var codes []int
 	slot := 0
 	for i, w := range words {
@@ -245,11 +284,13 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			continue
 		}
 		s := Stem(american(w))
-		seq = append(seq, s)
+		id := ix.termID(s)
+		seq = append(seq, id)
 		if slices.Contains(stems, s) || len(stems) == MaxQueryWords {
 			continue
 		}
 		stems = append(stems, s)
+		ids = append(ids, id)
 		if n, err := strconv.Atoi(w); err == nil && len(w) == 3 {
 			codes = append(codes, n)
 		}
@@ -265,7 +306,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 					}
 				}
 			}
-			if !found {
+			if !found && typed {
 				for _, ts := range ix.typos(w) {
 					if t := ix.term(ts); t != nil {
 						terms = append(terms, queryTerm{t, typoWeight, slot})
@@ -302,6 +343,9 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	idfSum := 0.0 // of the words matched exactly, for the phrase bonus
 	for _, qt := range terms {
 		df := float64(len(qt.term.Postings))
+		if !typed && df > n*commonShare {
+			continue // in pasted text, a word half the catalogue holds says nothing
+		}
 		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
 		if qt.weight == 1 {
 			idfSum += idf
@@ -324,7 +368,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 	}
 	long := slot > longQuery
-	best := sc.best
+	best, own := sc.best, sc.own
 	for d, score := range scores {
 		entry := ix.Targets[d] == d
 		if named[d] {
@@ -343,8 +387,20 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 		// Every kind of phrase match needs the phrase to hold two of the
 		// query's words, or its only word.
+		held := 0.0 // how much of the query the document's own phrases hold
 		if slot > 0 && int(phrased[d]) >= min(2, slot) {
 			score += idfSum * phraseBonus(ix.Phrases[d], seq)
+			// A signal's text pasted whole, amid whatever surrounds it, is
+			// near-certain evidence; from three words on, the rest of the
+			// query is taken for noise.
+			if !entry && len(ix.Phrases[d]) > 0 {
+				if p := ix.Phrases[d][0].Tokens; len(p) >= 2 && contains(seq, p) {
+					score += heldBonus * float64(min(len(p), heldWords)) / heldWords
+					if len(p) >= 3 {
+						held = 1
+					}
+				}
+			}
 		}
 		coverage, words := 0.0, 0
 		for _, m := range matched[d*slot : (d+1)*slot] {
@@ -358,9 +414,8 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		} else {
 			coverage = 1
 		}
-		held := 0.0
-		if long {
-			held = phraseHeld(ix.Phrases[d], stems)
+		if long && phrased[d] >= 2 && held < 1 {
+			held = phraseHeld(ix.Phrases[d], ids)
 		}
 		switch {
 		case named[d]:
@@ -379,17 +434,22 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			}
 		}
 		t := ix.Targets[d]
+		if entry {
+			own[t] = score
+		}
 		if best[t].Score < score || best[t].Score == score && best[t].Doc > d {
 			best[t] = Hit{Doc: d, Target: t, Score: score}
 		}
 	}
-	hits := make([]Hit, 0, 16)
-	for _, h := range best {
-		if h.Score > 0 {
-			hits = append(hits, h)
+	// A signal is named as the reason for a result only when it clearly
+	// beats the entry itself: "not found" is about 404, not about the
+	// framework that prints those words.
+	for t := range best {
+		if best[t].Doc != t && best[t].Score > 0 && own[t]*signalMargin >= best[t].Score {
+			best[t].Doc = t
 		}
 	}
-	slices.SortFunc(hits, func(a, b Hit) int {
+	order := func(a, b Hit) int {
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
 			return c
 		}
@@ -400,16 +460,37 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			return 1
 		}
 		return cmp.Or(ix.Codes[a.Target]-ix.Codes[b.Target], a.Target-b.Target)
-	})
-	if limit > 0 && len(hits) > limit {
-		hits = hits[:limit]
+	}
+	// The best limit hits, kept in order as they come: most searches want
+	// a handful of hundreds.
+	hits := make([]Hit, 0, max(limit, 16))
+	for _, h := range best {
+		if h.Score == 0 {
+			continue
+		}
+		if limit <= 0 || len(hits) < limit {
+			hits = append(hits, h)
+		} else if order(h, hits[len(hits)-1]) < 0 {
+			hits[len(hits)-1] = h
+		} else {
+			continue
+		}
+		for i := len(hits) - 1; i > 0 && order(hits[i], hits[i-1]) < 0; i-- {
+			if limit <= 0 {
+				break // sorted below
+			}
+			hits[i], hits[i-1] = hits[i-1], hits[i]
+		}
+	}
+	if limit <= 0 {
+		slices.SortFunc(hits, order)
 	}
 	return hits
 }
 
 // phraseHeld returns how much of the best of a document's phrases of two
 // words or more the query's stems hold, as a fraction of its words.
-func phraseHeld(ps []Phrase, q []string) float64 {
+func phraseHeld(ps []Phrase, q []int32) float64 {
 	best := 0.0
 	for _, p := range ps {
 		if len(p.Tokens) < 2 {
@@ -435,6 +516,7 @@ type scratch struct {
 	named     []bool    // the query names one of the document's identifiers
 	matched   []float64 // by document and query word
 	best      []Hit     // by target
+	own       []float64 // by target: the entry's own score
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -448,6 +530,7 @@ func getScratch(docs, words int) *scratch {
 	sc.vendorHit = zeroed(sc.vendorHit, docs)
 	sc.named = zeroed(sc.named, docs)
 	sc.best = zeroed(sc.best, docs)
+	sc.own = zeroed(sc.own, docs)
 	sc.matched = zeroed(sc.matched, docs*words)
 	return sc
 }
@@ -464,7 +547,7 @@ func zeroed[T any](s []T, n int) []T {
 
 // phraseBonus rewards a document whose name, alias or keyword is the query,
 // or holds the whole query, or is held whole by it.
-func phraseBonus(ps []Phrase, q []string) float64 {
+func phraseBonus(ps []Phrase, q []int32) float64 {
 	best := 0.0
 	for _, p := range ps {
 		// Every case below needs the query's first stem in the phrase or
@@ -487,7 +570,7 @@ func phraseBonus(ps []Phrase, q []string) float64 {
 }
 
 // contains reports whether seq holds sub as a contiguous run.
-func contains(seq, sub []string) bool {
+func contains(seq, sub []int32) bool {
 	for i := 0; i+len(sub) <= len(seq); i++ {
 		if slices.Equal(seq[i:i+len(sub)], sub) {
 			return true
