@@ -141,10 +141,22 @@ func Words(text string) []string {
 // change), its last part and its last two parts joined, lower-case, without
 // underscores. "http.StatusTeapot" gives "statusteapot" and
 // "httpstatusteapot"; "NOT_FOUND" gives "notfound".
+//
+// A short name in capitals ("UF", "NR") is an identifier when it is the
+// whole text: a signal's text of several words ("Cannot GET *") does not
+// make every query that says GET about it.
 func Idents(text string) []string {
 	_, ids := tokenize(text, false)
+	if len(strings.Fields(text)) > 1 {
+		ids = slices.DeleteFunc(ids, func(id string) bool { return strings.HasPrefix(id, capsMark) })
+	}
 	return ids
 }
+
+// capsMark marks an identifier that is only a short name in capitals: it
+// meets only its like, never a longer name's last part (the query "FOUND"
+// is not Rails' ":found").
+const capsMark = "^"
 
 // isSep reports whether c separates the parts of a qualified identifier.
 func isSep(c byte) bool { return c == '.' || c == ':' || c == '\\' || c == '$' || c == '#' }
@@ -223,10 +235,14 @@ func chunk(c string, symbol bool, words, idents []string) ([]string, []string) {
 	if len(segs) > 1 {
 		ident = true
 	}
+	caps := false // a short name in capitals: Envoy's "UF", HAProxy's "SC"
 	for _, s := range segs {
 		parts := camelParts(s)
 		if strings.Contains(s, "_") || len(parts) > 1 {
 			ident = true
+		}
+		if len(segs) == 1 && len(s) >= 2 && len(s) <= 5 && allCaps(s) {
+			ident, caps = true, true
 		}
 		if len(parts) < 3 {
 			parts = []string{s}
@@ -237,7 +253,10 @@ func chunk(c string, symbol bool, words, idents []string) ([]string, []string) {
 	}
 	if ident {
 		last := norm(segs[len(segs)-1])
-		if len(last) >= 3 && isLetter(last[0]) {
+		switch {
+		case caps:
+			idents = append(idents, capsMark+last)
+		case len(last) >= 3 && isLetter(last[0]):
 			idents = append(idents, last)
 		}
 		if len(segs) > 1 {
@@ -247,6 +266,16 @@ func chunk(c string, symbol bool, words, idents []string) ([]string, []string) {
 		}
 	}
 	return words, idents
+}
+
+// allCaps reports whether s is all capital letters.
+func allCaps(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -388,10 +417,51 @@ func signal(f string) (string, bool) {
 		return "", false // a request id, a UUID, a hash
 	case hex && colons >= 2 && digits > 0:
 		return "", false // an IPv6 address
-	case digits >= 5 && letters > 0:
-		return "", false // "30000ms", "req-8f31a0c2d4"
+	case digits >= 5 && letters > 0 && !numbered(f):
+		return "", false // "30000ms", "req-8f31a0c2d4"; not "AH01630"
 	}
 	return f, true
+}
+
+// numbered reports whether f is a message number: up to four letters, then
+// digits ("AH01630", "H12").
+func numbered(f string) bool {
+	i := 0
+	for i < len(f) && isLetter(f[i]) {
+		i++
+	}
+	if i == 0 || i > 4 || i == len(f) {
+		return false
+	}
+	for ; i < len(f); i++ {
+		if f[i] < '0' || f[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// statusCodes returns the numbers of query that stand alone as a status
+// code would: "404", "(503)", "status=502", IIS's "404.13"; not the digits
+// of an address, a time or a decimal ("10.520").
+func statusCodes(query string) []int {
+	var out []int
+	for f := range strings.FieldsSeq(query) {
+		if k, v, ok := strings.Cut(f, "="); ok && isKey(k) {
+			f = v
+		}
+		f = strings.Trim(f, "[](){}<>\"',;:")
+		if len(f) > 3 && f[3] == '.' && isNumber(f[4:]) {
+			f = f[:3] // IIS sub-status
+		}
+		if len(f) == 3 && isNumber(f) {
+			n := int(f[0]-'0')*100 + int(f[1]-'0')*10 + int(f[2]-'0')
+			if !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
 }
 
 // isKey reports whether k can be the key of a key=value pair in a log line.

@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/bits"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 )
@@ -194,6 +193,8 @@ const (
 	typoWeight    = 0.75
 	prefixWeight  = 0.9
 	codeBonus     = 200
+	// pastedCodeBonus is codeBonus in a pasted text: more than identBonus.
+	pastedCodeBonus = 300
 	// identBonus rewards a document whose identifier the query names
 	// exactly ("http.StatusTeapot", "NotFoundException"): the strongest
 	// evidence a query can give short of a code.
@@ -205,6 +206,11 @@ const (
 	// signalMargin is how far a signal must outscore its entry to be named
 	// as the reason for the result.
 	signalMargin = 1.25
+	// pastedCut is the share of the best score below which a result of a
+	// pasted text is dropped.
+	pastedCut = 0.15
+	// secondShare is how much the second best document of a result adds.
+	secondShare = 0.5
 	// saturation bounds how much repeating a word helps: a term's weighted
 	// frequency tf counts as tf(k+1)/(tf+k), as in BM25.
 	saturation = 8
@@ -277,7 +283,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	var terms []queryTerm
 	var stems []string
 	var seq, ids []int32 // the query's terms, as typed and without repeats; -1 for unknown words
-	var codes []int
+	codes := statusCodes(query)
 	slot := 0
 	for i, w := range words {
 		if stopWords[w] {
@@ -291,11 +297,16 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 		stems = append(stems, s)
 		ids = append(ids, id)
-		if n, err := strconv.Atoi(w); err == nil && len(w) == 3 {
-			codes = append(codes, n)
-		}
 		if t := ix.term(s); t != nil {
 			terms = append(terms, queryTerm{t, 1, slot})
+			// The last word may be the start of a longer one ("req").
+			if i == last && open && !isNumber(w) {
+				for _, ps := range ix.prefixes(w) {
+					if pt := ix.term(ps); pt != nil && pt != t {
+						terms = append(terms, queryTerm{pt, prefixWeight, slot})
+					}
+				}
+			}
 		} else {
 			found := false
 			if i == last && open {
@@ -368,7 +379,13 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 	}
 	long := slot > longQuery
-	best, own := sc.best, sc.own
+	bonus := float64(codeBonus)
+	if long {
+		// A status standing alone in a pasted log line is its strongest
+		// evidence: stronger than any name the line also holds.
+		bonus = pastedCodeBonus
+	}
+	best, own, second := sc.best, sc.own, sc.second
 	for d, score := range scores {
 		entry := ix.Targets[d] == d
 		if named[d] {
@@ -376,7 +393,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 		for _, c := range codes {
 			if ix.Codes[d] == c && (entry || score > 0) {
-				score += codeBonus
+				score += bonus
 				for s := range slot {
 					matched[d*slot+s] = max(matched[d*slot+s], 1)
 				}
@@ -438,7 +455,10 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			own[t] = score
 		}
 		if best[t].Score < score || best[t].Score == score && best[t].Doc > d {
+			second[t] = max(second[t], best[t].Score)
 			best[t] = Hit{Doc: d, Target: t, Score: score}
+		} else {
+			second[t] = max(second[t], score)
 		}
 	}
 	// A signal is named as the reason for a result only when it clearly
@@ -448,6 +468,9 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		if best[t].Doc != t && best[t].Score > 0 && own[t]*signalMargin >= best[t].Score {
 			best[t].Doc = t
 		}
+		// Two pieces of evidence for one result count for more than one:
+		// an exception's name and its message, pasted together.
+		best[t].Score += secondShare * second[t]
 	}
 	order := func(a, b Hit) int {
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
@@ -485,6 +508,12 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	if limit <= 0 {
 		slices.SortFunc(hits, order)
 	}
+	// In pasted text, stray words find stray entries: keep only what
+	// stands near the best.
+	if long && len(hits) > 0 {
+		cut := hits[0].Score * pastedCut
+		hits = slices.DeleteFunc(hits, func(h Hit) bool { return h.Score < cut })
+	}
 	return hits
 }
 
@@ -517,6 +546,7 @@ type scratch struct {
 	matched   []float64 // by document and query word
 	best      []Hit     // by target
 	own       []float64 // by target: the entry's own score
+	second    []float64 // by target: the second best document's score
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -531,6 +561,7 @@ func getScratch(docs, words int) *scratch {
 	sc.named = zeroed(sc.named, docs)
 	sc.best = zeroed(sc.best, docs)
 	sc.own = zeroed(sc.own, docs)
+	sc.second = zeroed(sc.second, docs)
 	sc.matched = zeroed(sc.matched, docs*words)
 	return sc
 }
@@ -586,7 +617,7 @@ func (ix *Index) byLength(n int) []Word {
 	return ix.Surface[lo:hi]
 }
 
-// prefixes returns the stems of the shortest catalogue words that begin
+// prefixes returns the stems of the most common catalogue words that begin
 // with w and are longer, at most maxPrefixes of them.
 func (ix *Index) prefixes(w string) []string {
 	if len(w) < 2 {
@@ -606,7 +637,14 @@ func (ix *Index) prefixes(w string) []string {
 			words = append(words, c)
 		}
 	}
-	slices.SortStableFunc(words, func(a, b Word) int { return len(a.Text) - len(b.Text) })
+	// The most common completions first: "al" is "allowed" before "alb".
+	df := func(w Word) int {
+		if t := ix.term(w.Stem); t != nil {
+			return len(t.Postings)
+		}
+		return 0
+	}
+	slices.SortStableFunc(words, func(a, b Word) int { return df(b) - df(a) })
 	var out []string
 	for _, c := range words {
 		if !slices.Contains(out, c.Stem) {
@@ -736,4 +774,13 @@ func editDistance(a, b string, limit int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
+}
+
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
