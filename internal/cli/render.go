@@ -339,7 +339,16 @@ func wrap(text string, width int) []string {
 	var lines []string
 	var line strings.Builder
 	n := 0
+	var words []string
 	for _, w := range strings.Fields(text) {
+		// A word longer than a line (a qualified class name) is broken.
+		for r := []rune(w); len(r) > width; r = r[width:] {
+			words = append(words, string(r[:width]))
+			w = string(r[width:])
+		}
+		words = append(words, w)
+	}
+	for _, w := range words {
 		wl := utf8.RuneCountInString(w)
 		if n > 0 && n+1+wl > width {
 			lines = append(lines, line.String())
