@@ -76,6 +76,20 @@ func (r Report) Failed(strict bool) bool {
 // returns, is taken to be a handler's output: the Date rule is not applied,
 // since net/http's server adds Date itself.
 func Response(resp *http.Response, req *http.Request) (Report, error) {
+	return Options{}.Response(resp, req)
+}
+
+// Options adds to a check what one response cannot tell.
+type Options struct {
+	// Full is the header section of a 200 answering the same request
+	// without its conditions or Range. With it, the rules that a 206 or a
+	// 304 carry the fields a 200 would have carried (ETag, Cache-Control,
+	// Vary, ...; RFC 9110, Sections 15.3.7 and 15.4.5) are applied.
+	Full http.Header
+}
+
+// Response is Response with the options.
+func (o Options) Response(resp *http.Response, req *http.Request) (Report, error) {
 	if resp == nil {
 		return Report{}, errors.New("check: no response")
 	}
@@ -92,6 +106,7 @@ func Response(resp *http.Response, req *http.Request) (Report, error) {
 	x.chunked = len(resp.TransferEncoding) > 0 || x.header.Get("Transfer-Encoding") != ""
 	x.noDate = fromHandler
 	x.uncompressed = resp.Uncompressed
+	x.full = o.Full
 	if resp.Body != nil && resp.Body != http.NoBody {
 		content, err := io.ReadAll(io.LimitReader(resp.Body, MaxContent+1))
 		switch {

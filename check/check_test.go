@@ -17,7 +17,7 @@ import (
 func TestRulesKnown(t *testing.T) {
 	t.Parallel()
 	for _, r := range httpstatus.Rules() {
-		if _, ok := tests[r.Test]; !ok {
+		if _, ok := tests[r.Test]; !ok && !byTool[r.Test] {
 			t.Errorf("rule %s: unknown test %q", r.ID, r.Test)
 		}
 		if _, ok := conditions[r.When]; !ok {
@@ -267,6 +267,46 @@ func TestGrammars(t *testing.T) {
 			msg := grammars[tc.header]([]string{tc.value})
 			if (msg == "") != tc.ok {
 				t.Errorf("%s: %q: got %q, want ok=%v", tc.header, tc.value, msg, tc.ok)
+			}
+		})
+	}
+}
+
+// TestOptionsFull checks the rules of 206 and 304 that depend on what a 200
+// would carry.
+func TestOptionsFull(t *testing.T) {
+	t.Parallel()
+	full := http.Header{"Etag": {`"v1"`}, "Cache-Control": {"max-age=60"}, "Vary": {"Accept"}, "Date": {"Mon, 23 Nov 2026 09:14:02 GMT"}}
+	for _, tc := range []struct {
+		name string
+		raw  string
+		full http.Header
+		want string
+	}{
+		{"ok/304-without-full", "HTTP/1.1 304 Not Modified\nDate: Mon, 23 Nov 2026 09:14:02 GMT\n\n", nil, ""},
+		{"bad/304", "HTTP/1.1 304 Not Modified\nDate: Mon, 23 Nov 2026 09:14:02 GMT\nETag: \"v1\"\n\n", full, "304-cache-control 304-vary"},
+		{"ok/304", "HTTP/1.1 304 Not Modified\nDate: Mon, 23 Nov 2026 09:14:02 GMT\nETag: \"v1\"\nCache-Control: max-age=60\nVary: Accept\n\n", full, ""},
+		{"bad/206", "HTTP/1.1 206 Partial Content\nDate: Mon, 23 Nov 2026 09:14:02 GMT\nContent-Range: bytes 0-0/5\nContent-Length: 1\n\na", full, "206-etag 206-cache-control 206-vary"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			resps, err := ParseResponse([]byte(tc.raw), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req := httptest.NewRequest("GET", "/", nil)
+			resp := resps[0]
+			resp.Request = req
+			rep, err := Options{Full: tc.full}.Response(resp, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range rep.Violations() {
+				got = append(got, f.Rule)
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Errorf("violations %v, want %s\n%s", got, tc.want, findingsText(rep))
 			}
 		})
 	}

@@ -20,14 +20,15 @@ type exchange struct {
 	reqHeader   http.Header // nil when the request's header fields are unknown
 
 	header       http.Header
-	proto        int    // HTTP major version
-	content      []byte // the content received
-	chunked      bool   // Transfer-Encoding was sent
-	short        bool   // the body ended before Content-Length said it would
-	tooLong      bool   // more than MaxContent was sent; content is cut
-	uncompressed bool   // a client decoded the content and dropped its length
-	noDate       bool   // a handler's output: net/http's server adds Date
-	text         bool   // parsed from text, where a paste may add a line end
+	proto        int         // HTTP major version
+	content      []byte      // the content received
+	chunked      bool        // Transfer-Encoding was sent
+	short        bool        // the body ended before Content-Length said it would
+	tooLong      bool        // more than MaxContent was sent; content is cut
+	uncompressed bool        // a client decoded the content and dropped its length
+	noDate       bool        // a handler's output: net/http's server adds Date
+	full         http.Header // a 200's header section for the same request, if known
+	text         bool        // parsed from text, where a paste may add a line end
 }
 
 func newExchange(status int, req *http.Request) *exchange {
@@ -77,6 +78,12 @@ var tests = map[string]test{
 	"problem-json":        testProblemJSON,
 }
 
+// byTool names the tests of rules about several responses, which no check
+// of one response can judge: "chain" (a redirect chain, judged by
+// httpstatus check --follow) and "probe" (a comparison of responses to
+// related requests, judged by httpstatus check --probe).
+var byTool = map[string]bool{"chain": true, "probe": true}
+
 // conditions are the values of HeaderRule.When and Rule.When that the
 // checker can judge. A condition missing here (like-200, server-prefers,
 // offers-upload) cannot be judged from one response, and its rule is left
@@ -105,7 +112,7 @@ var conditions = map[string]func(x *exchange) bool{
 // Unjudgeable are the conditions of the catalogue that no single response
 // can settle; rules under them are not applied.
 var unjudgeable = map[string]string{
-	"like-200":       "only if a 200 to the same request would carry the field",
+	"like-200":       "only if a 200 to the same request would carry the field (judged with Options.Full)",
 	"server-prefers": "only if the server has a preferred choice",
 	"offers-upload":  "only in the 104 that announces an upload resource",
 }
@@ -155,6 +162,10 @@ func compile() *ruleSet {
 		rs.perCode[e.Code] = nil
 		for _, h := range e.Headers {
 			cond, ok := conditions[h.When]
+			if h.When == "like-200" {
+				name := textproto.CanonicalMIMEHeaderKey(h.Name)
+				cond, ok = func(x *exchange) bool { return x.full != nil && x.full[name] != nil }, true
+			}
 			if !ok || h.Requirement == httpstatus.May {
 				continue
 			}
@@ -170,6 +181,9 @@ func compile() *ruleSet {
 		}
 	}
 	for _, r := range httpstatus.Rules() {
+		if byTool[r.Test] {
+			continue
+		}
 		cond, ok := conditions[r.When]
 		t, ok2 := tests[r.Test]
 		if !ok || !ok2 {
