@@ -19,8 +19,10 @@
 // depend on the request are not applied. A request with a nil Header means
 // that only its method is known. Some rules cannot be judged from one
 // response at all (a 304 MUST carry the ETag a 200 would have carried);
-// those are left out rather than guessed.
+// those are left out rather than guessed, unless Options.Full says what a
+// 200 to the same request carried.
 //
-// The package uses only the standard library and the catalogue. It never
-// makes a request itself.
+// The package uses only the standard library and the catalogue (package
+// httpstatus). It never makes a request itself; httpstatus check does, in
+// its URL mode.
 package check

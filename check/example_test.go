@@ -159,3 +159,18 @@ func ExampleTestResponse() {
 	// FAIL: GET 401: MUST [401-www-authenticate] 401 without WWW-Authenticate: At least one challenge applicable to the target resource, e.g. `Bearer realm="api"` or `Basic realm="Staff area"` (RFC 9110, Sections 15.5.2 and 11.6.1). (RFC 9110, Section 15.5.2, https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.2)
 	// 1 violation
 }
+
+func ExampleOptions_Response() {
+	// A 304 must repeat the fields a 200 to the same request would carry;
+	// Options.Full says what the 200 carried.
+	full := http.Header{"Etag": {`"v7"`}, "Cache-Control": {"max-age=600"}}
+	resps, _ := check.ParseResponse([]byte("HTTP/1.1 304 Not Modified\r\nDate: Mon, 23 Nov 2026 09:14:02 GMT\r\nETag: \"v7\"\r\n\r\n"), nil)
+	req := httptest.NewRequest(http.MethodGet, "/report.pdf", nil)
+	req.Header.Set("If-None-Match", `"v7"`)
+	rep, _ := check.Options{Full: full}.Response(resps[0], req)
+	for _, f := range rep.Violations() {
+		fmt.Println(f.Rule)
+	}
+	// Output:
+	// 304-cache-control
+}
