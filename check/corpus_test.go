@@ -26,9 +26,12 @@ type corpusCase struct {
 	method string
 }
 
-func loadCorpus(t *testing.T) []corpusCase {
+func loadCorpus(t *testing.T) []corpusCase { return loadCases(t, "testdata/corpus") }
+
+// loadCases reads the txtar cases of a folder.
+func loadCases(t *testing.T, dir string) []corpusCase {
 	t.Helper()
-	files, err := filepath.Glob("testdata/corpus/*.txtar")
+	files, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
 	if err != nil || len(files) < 40 {
 		t.Fatalf("corpus: %d files, %v", len(files), err)
 	}
@@ -71,7 +74,38 @@ func loadCorpus(t *testing.T) []corpusCase {
 // MUST and MUST NOT rules it is meant to break.
 func TestCorpus(t *testing.T) {
 	t.Parallel()
-	for _, c := range loadCorpus(t) {
+	runCases(t, loadCorpus(t))
+}
+
+// TestOutsideCorpus runs the checker over responses of other servers,
+// labelled by hand (testdata/outside/README.md), and prints the figure:
+// violations found of those labelled, and false alarms.
+func TestOutsideCorpus(t *testing.T) {
+	t.Parallel()
+	cases := loadCases(t, "testdata/outside")
+	labelled, found, falseAlarms := 0, 0, 0
+	for _, c := range cases {
+		rep, err := Raw(c.raw, c.req)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		labelled += len(c.want)
+		for _, f := range rep.Violations() {
+			if slices.Contains(c.want, f.Rule) {
+				found++
+			} else {
+				falseAlarms++
+			}
+		}
+	}
+	t.Logf("outside corpus: %d responses, %d labelled MUST violations, %d found, %d false alarms",
+		len(cases), labelled, found, falseAlarms)
+	runCases(t, cases)
+}
+
+func runCases(t *testing.T, cases []corpusCase) {
+	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			rep, err := Raw(c.raw, c.req)
 			if err != nil {

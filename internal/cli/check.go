@@ -59,8 +59,8 @@ func newCheck(e *env) *cobra.Command {
 			"Allow and the auth challenges). Findings are listed worst first, each with its\n" +
 			"strength, a fix and the section of the specification.\n\n" +
 			"  httpstatus check URL        send one request (-X, -H, -d, --data-file) and check the answer;\n" +
-			"                              --follow checks each redirect and the chain, --probe adds at most\n" +
-			"                              9 requests to the same URL (conditional GET, ranges, OPTIONS,\n" +
+			"                              --follow checks each redirect and the chain, --probe adds up to\n" +
+			"                              7 requests to the same URL (conditional GET, ranges, OPTIONS,\n" +
 			"                              an unknown method, HEAD against GET)\n" +
 			"  httpstatus check -          read one raw response from stdin, as curl -si prints it\n" +
 			"                              (--method names the request's method, --request FILE gives it whole)\n" +
@@ -92,7 +92,7 @@ func newCheck(e *env) *cobra.Command {
 	fl.StringVar(&f.dataFile, "data-file", "", "send the content of a file (URL mode; at most 8 MiB)")
 	fl.DurationVar(&f.timeout, "timeout", 10*time.Second, "the longest one request may take (URL mode)")
 	fl.BoolVar(&f.follow, "follow", false, "follow redirects (at most 10), checking each hop and the chain (URL mode)")
-	fl.BoolVar(&f.probe, "probe", false, "probe the URL with at most 9 more requests to the same host (URL mode)")
+	fl.BoolVar(&f.probe, "probe", false, "probe the URL with 7 more requests to the same host (URL mode)")
 	fl.StringVar(&f.request, "request", "", "a file holding the raw request the response on stdin answered")
 	fl.StringVar(&f.har, "har", "", "check every entry of a HAR file")
 	fl.BoolVar(&f.strict, "strict", false, "exit 1 on SHOULD and SHOULD NOT findings too")

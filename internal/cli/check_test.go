@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -212,6 +213,9 @@ func TestCheckURL(t *testing.T) {
 		{"ok/method-headers-data", []string{"-X", "PUT", "-H", "X-Test: yes", "-d", "payload", srv.URL + "/echo"}, 0, []string{"PUT " + srv.URL + "/echo → 201 Created"}, ""},
 		{"ok/data-means-post", []string{"-d", "x", srv.URL + "/echo"}, 0, []string{"POST "}, ""},
 		{"error/timeout", []string{"--timeout", "100ms", srv.URL + "/slow"}, 2, nil, "no response"},
+		{"bad/interim", []string{rawServer(t, "HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\nContent-Length: 0\r\n\r\n"+
+			"HTTP/1.1 200 OK\r\n"+date+"Cache-Control: no-store\r\nContent-Length: 2\r\n\r\nok")}, 1, []string{"103-content-length", "in the interim 103 response"}, ""},
+		{"bad/short", []string{rawServer(t, "HTTP/1.1 200 OK\r\n"+date+"Cache-Control: no-store\r\nContent-Length: 10\r\n\r\nshort")}, 1, []string{"content-length-matches", "ended sooner"}, ""},
 		{"ok/loop", []string{"--follow", srv.URL + "/loop/a"}, 0, []string{"redirect-loop", "→ 302 Found"}, ""},
 		{"strict/loop", []string{"--follow", "--strict", srv.URL + "/loop/a"}, 1, []string{"redirect-loop"}, "(--strict)"},
 		{"ok/too-long", []string{"--follow", srv.URL + "/hop/0"}, 0, []string{"redirect-too-long", "/hop/10 → 307"}, ""},
@@ -245,6 +249,33 @@ func TestCheckURL(t *testing.T) {
 	if n := hits.Load() - before; n > 10 || n < 7 {
 		t.Errorf("--probe sent %d requests, want 7 to 10", n)
 	}
+}
+
+// rawServer answers every connection on loopback with the bytes of raw,
+// then closes it, so that tests can send what net/http's server would not.
+func rawServer(t *testing.T, raw string) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				c.SetDeadline(time.Now().Add(5 * time.Second)) //nolint:errcheck // a failed read below is as good
+				buf := make([]byte, 4096)
+				c.Read(buf)            //nolint:errcheck // the request head, in one read on loopback; its content does not matter
+				io.WriteString(c, raw) //nolint:errcheck // the client has gone; nothing to do
+			}()
+		}
+	}()
+	return "http://" + ln.Addr().String() + "/"
 }
 
 // TestCheckJSON checks the JSON of one response (an object) and of several

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptrace"
+	"net/textproto"
 	"net/url"
 	"slices"
 	"strconv"
@@ -148,6 +150,17 @@ func (c *fetcher) do(t target, full http.Header) (result, error) {
 	if t.host != "" {
 		req.Host = t.host
 	}
+	// Interim (1xx) responses are checked too; the client reads them
+	// before the final one.
+	var interim []*http.Response
+	req = req.WithContext(httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		Got1xxResponse: func(code int, header textproto.MIMEHeader) error {
+			if len(interim) < check.MaxInterim {
+				interim = append(interim, &http.Response{StatusCode: code, ProtoMajor: 1, ProtoMinor: 1, Header: http.Header(header).Clone(), Body: http.NoBody})
+			}
+			return nil
+		},
+	}))
 	c.sent++
 	resp, err := c.client.Do(req)
 	if err != nil {
@@ -157,6 +170,20 @@ func (c *fetcher) do(t target, full http.Header) (result, error) {
 	rep, err := check.Options{Full: full}.Response(resp, req)
 	if err != nil {
 		return result{}, &exitError{ExitUsage, fmt.Errorf("%s %s: reading the response: %v", t.method, t.url, err)}
+	}
+	for _, ir := range interim {
+		ir.Request = req
+		irep, err := check.Response(ir, req)
+		if err != nil {
+			continue
+		}
+		for _, f := range irep.Findings {
+			f.Message = fmt.Sprintf("in the interim %03d response: %s", ir.StatusCode, f.Message)
+			rep.Findings = append(rep.Findings, f)
+		}
+	}
+	if len(interim) > 0 {
+		rep.Findings = sortedFindings(checked{report: rep}).report.Findings
 	}
 	return result{req: req, resp: resp, report: rep}, nil
 }
