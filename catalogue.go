@@ -56,6 +56,22 @@ func Headers(code int) []HeaderRule {
 	return slices.Clone(entries[lo].Headers)
 }
 
+// Rules returns the rules the HTTP specifications place on every response
+// by its status code and request method (RFC 9110, 9111 and 9112), as the
+// catalogue's data/rules.yaml states them. A code's own header rules are in
+// Headers.
+func Rules() []Rule {
+	out := make([]Rule, len(rules))
+	for i, r := range rules {
+		r.Status = slices.Clone(r.Status)
+		r.ExceptStatus = slices.Clone(r.ExceptStatus)
+		r.Methods = slices.Clone(r.Methods)
+		r.ExceptMethods = slices.Clone(r.ExceptMethods)
+		out[i] = r
+	}
+	return out
+}
+
 // Classes returns the five classes, 1xx to 5xx.
 func Classes() []Class {
 	out := make([]Class, len(classes))

@@ -126,3 +126,14 @@ func ExampleSuggest() {
 	fmt.Println(httpstatus.Suggest("gatewya timeuot"))
 	// Output: gateway timeout
 }
+
+func ExampleRules() {
+	for _, r := range httpstatus.Rules() {
+		if r.ID == "date" || r.ID == "no-content-204" {
+			fmt.Printf("%s: %s %s (%s)\n", r.ID, r.Requirement, r.Status, r.Spec)
+		}
+	}
+	// Output:
+	// no-content-204: MUST NOT [204] (RFC 9110, Section 15.3.5)
+	// date: MUST [2xx 3xx 4xx] (RFC 9110, Section 6.6.1)
+}

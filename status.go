@@ -61,6 +61,40 @@ type HeaderRule struct {
 	Name        string      `json:"name"`
 	Requirement Requirement `json:"requirement"`
 	Note        string      `json:"note"`
+	// When names the condition under which the rule holds, empty when it
+	// always does: "single-part" and "multipart" (a 206's content),
+	// "like-200" (only if a 200 to the same request would carry the field),
+	// "byte-range-request", "get-or-head", "patch",
+	// "request-without-content-coding", "server-prefers" (a 300 with a
+	// preferred choice), "offers-upload" (a 104 announcing an upload).
+	When    string `json:"when,omitempty"`
+	Spec    string `json:"spec"`     // the section that states the rule, e.g. "RFC 9110, Section 15.5.2"
+	SpecURL string `json:"spec_url"` // a link to that section
+}
+
+// A Rule is a requirement the HTTP specifications place on any response by
+// its status code and the method of its request, whatever the resource: no
+// content in a 204, Date in a 4xx, Content-Length that agrees with the
+// content, the grammar of a field. The rules a single code sets for its
+// header fields are its Entry's Headers; package check applies both.
+type Rule struct {
+	ID          string      `json:"id"` // stable, e.g. "no-content-204"
+	Requirement Requirement `json:"requirement"`
+	Header      string      `json:"header"` // empty when the rule is about the content or the status line
+	// Status lists the codes the rule applies to as patterns ("1xx",
+	// "204"); empty means every code. ExceptStatus takes codes out.
+	Status       []string `json:"status"`
+	ExceptStatus []string `json:"except_status"`
+	// Methods lists the request methods the rule applies to; empty means
+	// every method. ExceptMethods takes methods out.
+	Methods       []string `json:"methods"`
+	ExceptMethods []string `json:"except_methods"`
+	When          string   `json:"when"` // a condition, as HeaderRule.When
+	Test          string   `json:"test"` // how package check evaluates the rule, e.g. "absent", "grammar"
+	Summary       string   `json:"summary"`
+	Fix           string   `json:"fix"` // one line: what to change
+	Spec          string   `json:"spec"`
+	SpecURL       string   `json:"spec_url"`
 }
 
 // An Example is a realistic exchange as raw HTTP/1.1 text, with CRLF line

@@ -39,6 +39,12 @@
 //	Vary                Accept
 //	Link                in an interim response (103), </style.css>; rel=preload;
 //	                    as=style; in a final one (451), </>; rel="blocked-by"
+//	Ms-Echo-Request     httpstatus (Microsoft's 449)
+//	Upload-Draft-Interop-Version
+//	                    6 (104, draft-ietf-httpbis-resumable-upload-05)
+//
+// When the connection is to close after the answer, a Connection the rules
+// call for (426) lists close too, since net/http would otherwise replace it.
 //
 // Rules naming other headers (Date is always sent by net/http) are skipped,
 // and a header a MUST NOT or SHOULD NOT rule names is removed, even one the
@@ -91,7 +97,9 @@
 // over the connection, sends 101 with the first protocol the client offered,
 // and closes it, so the client sees a switch followed by end of stream. Any
 // other request for 101 gets a 400 that says why. Either way no client is
-// left waiting.
+// left waiting. Likewise a CONNECT request whose final answer would be a 2xx
+// gets a 400: a 2xx to CONNECT opens a tunnel, with no content (RFC 9110,
+// Section 9.3.6), and the endpoint has nowhere to tunnel to.
 //
 // # Delays and limits
 //

@@ -124,6 +124,19 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		code = pick(choices, o.rand())
 	}
 
+	if final := code; r.Method == http.MethodConnect && code != http.StatusSwitchingProtocols {
+		if final < 200 {
+			final = o.then
+		}
+		if final/100 == 2 {
+			// A 2xx to CONNECT turns the connection into a tunnel after its
+			// header section, with no Content-Length and no content (RFC
+			// 9110, Section 9.3.6); the endpoint has nowhere to tunnel to.
+			fail(w, r, http.StatusBadRequest, "a 2xx answer to CONNECT opens a tunnel (RFC 9110, Section 9.3.6), "+
+				"which this endpoint cannot do; ask CONNECT for a 3xx, 4xx or 5xx code")
+			return
+		}
+	}
 	if code == http.StatusSwitchingProtocols {
 		if reason := cannotSwitch(r); reason != "" {
 			fail(w, r, http.StatusBadRequest, reason)

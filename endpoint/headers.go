@@ -18,6 +18,8 @@ const (
 	upgradeTo     = "websocket"
 	earlyHint     = "</style.css>; rel=preload; as=style"
 	blockedBy     = `</>; rel="blocked-by"`
+	uploadInterop = "6" // draft-ietf-httpbis-resumable-upload-05
+	echoRequest   = "httpstatus"
 )
 
 // forbids reports whether a rule's requirement keeps its header out of the
@@ -59,6 +61,10 @@ func applyRules(h http.Header, rules []httpstatus.HeaderRule, r *http.Request, c
 					partial = (n + 1) / 2
 					h.Set("Content-Range", fmt.Sprintf("bytes 0-%d/%d", partial-1, n))
 				}
+			case "Ms-Echo-Request":
+				h.Set("Ms-Echo-Request", echoRequest)
+			case "Upload-Draft-Interop-Version":
+				h.Set("Upload-Draft-Interop-Version", uploadInterop)
 			case "Etag":
 				h.Set("ETag", fmt.Sprintf(`"status-%d"`, code))
 			case "Vary":

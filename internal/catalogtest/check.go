@@ -126,6 +126,9 @@ func Check(e httpstatus.Entry, goConsts map[int]string) []error {
 		if h.Name == "" || h.Note == "" {
 			bad("header rule %+v needs a name and a note", h)
 		}
+		if h.Spec == "" || !strings.HasPrefix(h.SpecURL, "https://") {
+			bad("header %s: the rule needs a spec and an https spec_url", h.Name)
+		}
 	}
 	noBody := e.Code/100 == 1 || e.Code == 204 || e.Code == 304
 	if official && noBody && e.BodyAllowed {

@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -97,6 +98,19 @@ func Generate(dir string) ([]byte, error) {
 	for i := range classes {
 		trimStrings(reflect.ValueOf(&classes[i]).Elem())
 	}
+	var rules []httpstatus.Rule
+	if err := decode(filepath.Join(dir, "rules.yaml"), &rules); err != nil {
+		return nil, err
+	}
+	for i := range rules {
+		trimStrings(reflect.ValueOf(&rules[i]).Elem())
+		if rules[i].SpecURL == "" {
+			rules[i].SpecURL = specURL(rules[i].Spec)
+		}
+		if rules[i].ID == "" || rules[i].Spec == "" || rules[i].SpecURL == "" {
+			return nil, fmt.Errorf("rules.yaml: rule %d needs an id and a spec with a link", i+1)
+		}
+	}
 	var guide guideFile
 	if err := decode(filepath.Join(dir, "guide.yaml"), &guide); err != nil {
 		return nil, err
@@ -108,6 +122,8 @@ func Generate(dir string) ([]byte, error) {
 	b.WriteString("import \"github.com/httpstatus/httpstatus/internal/textindex\"\n\n")
 	b.WriteString("var entries = ")
 	literal(&b, reflect.ValueOf(entries))
+	b.WriteString("\n\nvar rules = ")
+	literal(&b, reflect.ValueOf(rules))
 	b.WriteString("\n\nvar classes = ")
 	literal(&b, reflect.ValueOf(classes))
 	b.WriteString("\n\nvar common = ")
@@ -289,7 +305,38 @@ func normalize(e *httpstatus.Entry) error {
 	if e.Example.Response, err = wire(e.Example.Response, true); err != nil {
 		return fmt.Errorf("example response: %w", err)
 	}
+	for i := range e.Headers {
+		h := &e.Headers[i]
+		if h.Spec == "" {
+			// The first section the note cites, else the entry's own.
+			if m := citation.FindStringSubmatch(h.Note); m != nil {
+				h.Spec = "RFC " + m[1] + ", Section " + m[2]
+			} else {
+				h.Spec, h.SpecURL = e.Spec, e.SpecURL
+			}
+		}
+		if h.SpecURL == "" {
+			h.SpecURL = specURL(h.Spec)
+		}
+		if h.SpecURL == "" {
+			h.SpecURL = e.SpecURL
+		}
+	}
 	return nil
+}
+
+// citation finds a section of an RFC cited in prose: "RFC 9110, Section
+// 8.6", "RFC 9110, Sections 15.5.2 and 11.6.1" (the first).
+var citation = regexp.MustCompile(`RFC (\d+), Sections? (\d+(?:\.\d+)*)`)
+
+// specURL links a citation of the form "RFC 9110, Section 8.6" to the RFC
+// Editor's copy; it returns "" for any other form.
+func specURL(spec string) string {
+	m := citation.FindStringSubmatch(spec)
+	if m == nil || m[0] != spec {
+		return ""
+	}
+	return "https://www.rfc-editor.org/rfc/rfc" + m[1] + ".html#section-" + m[2]
 }
 
 // trimStrings trims the white space around every string reachable from v.

@@ -57,12 +57,17 @@ func loadOpenAPI(t *testing.T) *openAPIDoc {
 	return &doc
 }
 
-// schemaFor finds the schema of a response: the path template, status and
-// media type.
+// schemaFor finds the schema of a GET response: the path template, status
+// and media type.
 func (d *openAPIDoc) schemaFor(path string, status int, mediaType string) (*schema, error) {
-	op, ok := d.Paths[path]["get"]
+	return d.schemaOf("get", path, status, mediaType)
+}
+
+// schemaOf finds the schema of a response to method (lower case).
+func (d *openAPIDoc) schemaOf(method, path string, status int, mediaType string) (*schema, error) {
+	op, ok := d.Paths[path][method]
 	if !ok {
-		return nil, fmt.Errorf("no GET %s", path)
+		return nil, fmt.Errorf("no %s %s", method, path)
 	}
 	resp, ok := op.Responses[fmt.Sprint(status)]
 	if !ok {
@@ -239,16 +244,14 @@ func TestOpenAPIDocumentsRoutes(t *testing.T) {
 		t.Fatal(err)
 	}
 	routes := map[string]bool{}
-	for _, m := range regexp.MustCompile(`"GET (/api/v1/[^"]*)"`).FindAllStringSubmatch(string(src), -1) {
-		routes[m[1]] = true
-	}
-	if len(routes) < 4 {
-		t.Fatalf("found only %d API routes in routes.go", len(routes))
-	}
-	for r := range routes {
-		if _, ok := doc.Paths[r]["get"]; !ok {
-			t.Errorf("GET %s is in routes.go but not in openapi.json", r)
+	for _, m := range regexp.MustCompile(`"(GET|POST) (/api/v1/[^"]*)"`).FindAllStringSubmatch(string(src), -1) {
+		routes[m[2]] = true
+		if _, ok := doc.Paths[m[2]][strings.ToLower(m[1])]; !ok {
+			t.Errorf("%s %s is in routes.go but not in openapi.json", m[1], m[2])
 		}
+	}
+	if len(routes) < 5 {
+		t.Fatalf("found only %d API routes in routes.go", len(routes))
 	}
 	for p := range doc.Paths {
 		if !routes[p] {

@@ -207,7 +207,7 @@ type site struct {
 }
 
 // The templates of the pages, each parsed with layout.html.
-var pageNames = []string{"home", "code", "class", "guide", "search", "notfound"}
+var pageNames = []string{"home", "code", "class", "guide", "search", "notfound", "check"}
 
 func build() (*site, error) {
 	s := &site{
@@ -525,7 +525,12 @@ func (s *site) addPages() error {
 		g.Sections[i].Rows = append(g.Sections[i].Rows, row)
 	}
 	g.Confusions = httpstatus.Confusions()
-	return s.addPage("/guide", "guide", g)
+	if err := s.addPage("/guide", "guide", g); err != nil {
+		return err
+	}
+
+	// The checker's empty form; POST /check renders its reports.
+	return s.addPage("/check", "check", s.checkView())
 }
 
 // signalsKey is where the signals of a code are kept among the rendered

@@ -14,6 +14,8 @@ func addRoutes(mux *http.ServeMux, site *site, status http.Handler) {
 	mux.Handle("GET /{$}", handleCached(site))
 	mux.Handle("GET /guide", handleCached(site))
 	mux.Handle("GET /search", handleSearchPage(site))
+	mux.Handle("GET /check", handleCached(site))
+	mux.Handle("POST /check", handleCheckPage(site))
 	mux.Handle("GET /{page}", handlePage(site))
 	mux.Handle("GET /opensearch.xml", handleOpenSearch(site))
 	mux.Handle("GET /static/{file}", handleCached(site))
@@ -26,6 +28,7 @@ func addRoutes(mux *http.ServeMux, site *site, status http.Handler) {
 	mux.Handle("GET /api/v1/search", handleAPISearch())
 	mux.Handle("GET /api/v1/signals", handleAPISignals(site))
 	mux.Handle("GET /api/v1/openapi.json", handleCached(site))
+	mux.Handle("POST /api/v1/check", handleAPICheck()) // checks the text it is sent; never fetches a URL
 	mux.Handle("OPTIONS /api/", handlePreflight())
 
 	// The test endpoint answers every method itself. Nothing else may be
