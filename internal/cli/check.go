@@ -304,7 +304,7 @@ func (e *env) writeChecks(reports []checked) {
 			fmt.Fprintf(w, "             %s  %s\n", f.Spec, paint("2", f.SpecURL))
 		}
 		v := len(c.report.Violations())
-		fmt.Fprintf(w, "  %d MUST/MUST NOT broken, %d findings in all; see %s\n", v, len(c.report.Findings), referencePage(c.report.Status))
+		fmt.Fprintf(w, "  %d MUST/MUST NOT broken, %s in all; see %s\n", v, plural(len(c.report.Findings), "finding"), referencePage(c.report.Status))
 	}
 }
 
@@ -346,4 +346,12 @@ func parseTarget(raw string) (*url.URL, error) {
 		return nil, usageErr("%q is not an http:// or https:// URL (for a response on stdin, use -)", raw)
 	}
 	return u, nil
+}
+
+// plural writes n and a noun, with an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
