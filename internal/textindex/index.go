@@ -343,25 +343,45 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	}
 
 	n := float64(len(ix.Codes))
-	sc := getScratch(len(ix.Codes), slot)
-	defer scratchPool.Put(sc)
+	sc := getScratch(len(ix.Codes))
+	defer sc.release()
 	scores := sc.scores
 	phrased := sc.phrased // how many query words stand in one of its phrases
 	vendorHit := sc.vendorHit
 	named := sc.named
 	vendorNamed := false
-	matched := sc.matched
+	// matched holds, for each document touched, how well each query word
+	// matched it; only the documents a query word reaches are visited.
+	matchedOf := func(d int) []float64 {
+		if sc.pos[d] == 0 {
+			sc.touched = append(sc.touched, int32(d))
+			sc.pos[d] = int32(len(sc.touched))
+			for range slot {
+				sc.matched = append(sc.matched, 0)
+			}
+		}
+		k := int(sc.pos[d]-1) * slot
+		return sc.matched[k : k+slot]
+	}
 	idfSum := 0.0 // of the words matched exactly, for the phrase bonus
-	for _, qt := range terms {
+	// Rare words first: a common word ("request", "not") then only adds to
+	// the documents the rarer ones reached, instead of visiting a third of
+	// the index for documents that hold nothing else of the query.
+	slices.SortStableFunc(terms, func(a, b queryTerm) int { return len(a.term.Postings) - len(b.term.Postings) })
+	for i, qt := range terms {
 		df := float64(len(qt.term.Postings))
 		if !typed && df > n*commonShare {
 			continue // in pasted text, a word half the catalogue holds says nothing
 		}
+		onlyTouched := i > 0 && slot > 1 && df > n*commonShare && len(sc.touched) > 0
 		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
 		if qt.weight == 1 {
 			idfSum += idf
 		}
 		for _, p := range qt.term.Postings {
+			if onlyTouched && sc.pos[p.Doc] == 0 {
+				continue
+			}
 			scores[p.Doc] += qt.weight * idf * p.TF * (saturation + 1) / (p.TF + saturation)
 			if p.InPhrase && qt.weight == 1 {
 				phrased[p.Doc]++
@@ -369,13 +389,22 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			if p.InVendor && qt.weight == 1 {
 				vendorHit[p.Doc], vendorNamed = true, true
 			}
-			m := &matched[p.Doc*slot+qt.slot]
+			m := &matchedOf(p.Doc)[qt.slot]
 			*m = max(*m, qt.weight)
 		}
 	}
 	for _, t := range identTerms {
 		for _, p := range t.Postings {
 			named[p.Doc] = true
+			matchedOf(p.Doc)
+		}
+	}
+	// Every entry of a code the query names counts, whatever its words.
+	if len(codes) > 0 {
+		for d := 0; d < len(ix.Targets) && ix.Targets[d] == d; d++ {
+			if slices.Contains(codes, ix.Codes[d]) {
+				matchedOf(d)
+			}
 		}
 	}
 	long := slot > longQuery
@@ -386,21 +415,31 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		bonus = pastedCodeBonus
 	}
 	best, own, second := sc.best, sc.own, sc.second
-	for d, score := range scores {
+	for _, d32 := range sc.touched {
+		d := int(d32)
+		score := scores[d]
+		matched := matchedOf(d)
 		entry := ix.Targets[d] == d
 		if named[d] {
 			score += identBonus
 		}
-		for _, c := range codes {
-			if ix.Codes[d] == c && (entry || score > 0) {
-				score += bonus
-				for s := range slot {
-					matched[d*slot+s] = max(matched[d*slot+s], 1)
-				}
+		if slices.Contains(codes, ix.Codes[d]) && (entry || score > 0) {
+			score += bonus
+			for s := range matched {
+				matched[s] = max(matched[s], 1)
 			}
 		}
 		if score == 0 {
 			continue
+		}
+		words := 0
+		for _, m := range matched {
+			if m > 0 {
+				words++
+			}
+		}
+		if !long && !named[d] && 2*words < slot {
+			continue // a typed query: fewer than half its words is noise
 		}
 		// Every kind of phrase match needs the phrase to hold two of the
 		// query's words, or its only word.
@@ -419,12 +458,9 @@ func (ix *Index) Search(query string, limit int) []Hit {
 				}
 			}
 		}
-		coverage, words := 0.0, 0
-		for _, m := range matched[d*slot : (d+1)*slot] {
+		coverage := 0.0
+		for _, m := range matched {
 			coverage += m
-			if m > 0 {
-				words++
-			}
 		}
 		if slot > 0 {
 			coverage /= float64(slot)
@@ -450,7 +486,13 @@ func (ix *Index) Search(query string, limit int) []Hit {
 				score *= otherVendor
 			}
 		}
+		if score <= 0 {
+			continue
+		}
 		t := ix.Targets[d]
+		if best[t].Score == 0 {
+			sc.targets = append(sc.targets, int32(t))
+		}
 		if entry {
 			own[t] = score
 		}
@@ -464,8 +506,9 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	// A signal is named as the reason for a result only when it clearly
 	// beats the entry itself: "not found" is about 404, not about the
 	// framework that prints those words.
-	for t := range best {
-		if best[t].Doc != t && best[t].Score > 0 && own[t]*signalMargin >= best[t].Score {
+	for _, t32 := range sc.targets {
+		t := int(t32)
+		if best[t].Doc != t && own[t]*signalMargin >= best[t].Score {
 			best[t].Doc = t
 		}
 		// Two pieces of evidence for one result count for more than one:
@@ -487,10 +530,8 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	// The best limit hits, kept in order as they come: most searches want
 	// a handful of hundreds.
 	hits := make([]Hit, 0, max(limit, 16))
-	for _, h := range best {
-		if h.Score == 0 {
-			continue
-		}
+	for _, t := range sc.targets {
+		h := best[t]
 		if limit <= 0 || len(hits) < limit {
 			hits = append(hits, h)
 		} else if order(h, hits[len(hits)-1]) < 0 {
@@ -537,43 +578,48 @@ func phraseHeld(ps []Phrase, q []int32) float64 {
 }
 
 // scratch is the working space of one search, kept in a pool so that a
-// search allocates little more than its answer.
+// search allocates little more than its answer. Its arrays by document and
+// by target are all zero between searches: release clears only what a
+// search touched.
 type scratch struct {
 	scores    []float64
 	phrased   []uint8
 	vendorHit []bool
 	named     []bool    // the query names one of the document's identifiers
-	matched   []float64 // by document and query word
+	pos       []int32   // by document: 1 + its place in touched, or 0
+	touched   []int32   // the documents a query word, identifier or code reached
+	matched   []float64 // by touched document and query word
 	best      []Hit     // by target
 	own       []float64 // by target: the entry's own score
 	second    []float64 // by target: the second best document's score
+	targets   []int32   // the targets with a hit
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// getScratch returns zeroed working space for docs documents and words
-// query words.
-func getScratch(docs, words int) *scratch {
+// getScratch returns zeroed working space for docs documents.
+func getScratch(docs int) *scratch {
 	sc := scratchPool.Get().(*scratch)
-	sc.scores = zeroed(sc.scores, docs)
-	sc.phrased = zeroed(sc.phrased, docs)
-	sc.vendorHit = zeroed(sc.vendorHit, docs)
-	sc.named = zeroed(sc.named, docs)
-	sc.best = zeroed(sc.best, docs)
-	sc.own = zeroed(sc.own, docs)
-	sc.second = zeroed(sc.second, docs)
-	sc.matched = zeroed(sc.matched, docs*words)
+	if len(sc.scores) != docs {
+		*sc = scratch{
+			scores: make([]float64, docs), phrased: make([]uint8, docs), vendorHit: make([]bool, docs),
+			named: make([]bool, docs), pos: make([]int32, docs),
+			best: make([]Hit, docs), own: make([]float64, docs), second: make([]float64, docs),
+		}
+	}
 	return sc
 }
 
-// zeroed returns s resized to n elements, all zero.
-func zeroed[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
+// release clears what a search touched and returns sc to the pool.
+func (sc *scratch) release() {
+	for _, d := range sc.touched {
+		sc.scores[d], sc.phrased[d], sc.vendorHit[d], sc.named[d], sc.pos[d] = 0, 0, false, false, 0
 	}
-	s = s[:n]
-	clear(s)
-	return s
+	for _, t := range sc.targets {
+		sc.best[t], sc.own[t], sc.second[t] = Hit{}, 0, 0
+	}
+	sc.touched, sc.matched, sc.targets = sc.touched[:0], sc.matched[:0], sc.targets[:0]
+	scratchPool.Put(sc)
 }
 
 // phraseBonus rewards a document whose name, alias or keyword is the query,
