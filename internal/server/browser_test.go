@@ -82,6 +82,30 @@ func saveScreenshot(t *testing.T, ctx context.Context, name string) {
 	t.Logf("screenshot: %s", p)
 }
 
+// TestBrowserSearchSignal pastes an identifier into the home page's box: the
+// live result names the signal that matched it.
+func TestBrowserSearchSignal(t *testing.T) {
+	ctx := newBrowser(t, true)
+	srv := newTestServer(t)
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(chromedp.ID("q")),
+		chromedp.SendKeys(chromedp.ID("q"), "http.StatusTeapot"),
+		chromedp.WaitVisible(chromedp.CSS("#live-results li a .matched")),
+	)
+	if err != nil {
+		t.Fatalf("searching: %v", err)
+	}
+	first, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#live-results li:first-child a")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(strings.TrimSpace(first), "418") || !strings.Contains(first, "http.StatusTeapot") {
+		t.Errorf("the first live result is %q, want 418 matched by http.StatusTeapot", first)
+	}
+	saveScreenshot(t, ctx, "search-signal.png")
+}
+
 // TestBrowserSearch types "rate limit" into the home page's box, waits for
 // the live results, follows the first (429) and checks its page.
 func TestBrowserSearch(t *testing.T) {
