@@ -43,11 +43,11 @@ func searchDocs(es []httpstatus.Entry) []textindex.Doc {
 // A signal is evidence of its own, so a vendor's meaning found through one
 // is not discounted as vendor meanings are.
 func signalDocs(es []httpstatus.Entry, s httpstatus.Signal) []textindex.Doc {
-	f := []textindex.Field{
-		{Text: s.Text, Weight: textindex.WeightSignal, Phrase: true, Ident: true},
-		{Text: s.Product, Weight: textindex.WeightProduct, Vendor: true},
-		{Text: s.Component, Weight: textindex.WeightSigNote},
+	text := textindex.Field{Text: s.Text, Weight: textindex.WeightSignal, Phrase: true, Ident: true}
+	if s.Kind == httpstatus.Constant {
+		text = textindex.Field{Text: s.Text, IdentOnly: true}
 	}
+	f := []textindex.Field{text, {Text: s.Product, Weight: textindex.WeightProduct, Vendor: true}}
 	docs := make([]textindex.Doc, len(s.Codes))
 	for i, c := range s.Codes {
 		docs[i] = textindex.Doc{Code: c, Official: true, Target: target(es, c, s.Product), Prior: 1 - 0.05*float64(i), Fields: f}

@@ -26,7 +26,6 @@ const (
 	// product that produces it.
 	WeightSignal  = 7
 	WeightProduct = 3
-	WeightSigNote = 0.5
 )
 
 // stopWords carry no meaning for this catalogue: every entry is an HTTP

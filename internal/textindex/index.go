@@ -31,6 +31,9 @@ type Field struct {
 	Phrase bool
 	Vendor bool // the field names who uses an unofficial code or produces a signal
 	Ident  bool // the field's identifiers are indexed whole ("http.StatusTeapot")
+	// IdentOnly indexes only the identifiers: a constant's words repeat its
+	// entry's name, and would add nothing but work.
+	IdentOnly bool
 }
 
 // Index is an inverted index over the catalogue. Its fields are exported so
@@ -108,10 +111,13 @@ func Build(docs []Doc) *Index {
 		inPhrase := map[string]bool{}
 		inVendor := map[string]bool{}
 		for _, f := range doc.Fields {
-			if f.Ident {
+			if f.Ident || f.IdentOnly {
 				for _, id := range Idents(f.Text) {
 					counts[identPrefix+id] = map[float64]int{identWeight: 1}
 				}
+			}
+			if f.IdentOnly {
+				continue
 			}
 			stems, words := analyze(f.Text)
 			for i, s := range stems {
@@ -161,6 +167,41 @@ func Build(docs []Doc) *Index {
 	return ix
 }
 
+// stem returns the stem of a query word: the catalogue's own when it knows
+// the word, which saves stemming it again.
+func (ix *Index) stem(w string) string {
+	ix.sortByText()
+	i, ok := slices.BinarySearchFunc(ix.byText, w, func(k int32, w string) int { return cmp.Compare(ix.Surface[k].Text, w) })
+	if ok {
+		return ix.Surface[ix.byText[i]].Stem
+	}
+	return Stem(american(w))
+}
+
+// sortByText builds, once, the order of Surface by text.
+func (ix *Index) sortByText() {
+	ix.byTextOnce.Do(func() {
+		ix.byText = make([]int32, len(ix.Surface))
+		for i := range ix.byText {
+			ix.byText[i] = int32(i)
+		}
+		slices.SortFunc(ix.byText, func(a, b int32) int { return cmp.Compare(ix.Surface[a].Text, ix.Surface[b].Text) })
+	})
+}
+
+// termsWithPrefix returns at most n terms whose stems begin with prefix and
+// are longer.
+func (ix *Index) termsWithPrefix(prefix string, n int) []*Term {
+	i, _ := slices.BinarySearchFunc(ix.Terms, prefix, func(t Term, s string) int { return cmp.Compare(t.Stem, s) })
+	var out []*Term
+	for ; i < len(ix.Terms) && len(out) < n && strings.HasPrefix(ix.Terms[i].Stem, prefix); i++ {
+		if len(ix.Terms[i].Stem) > len(prefix) {
+			out = append(out, &ix.Terms[i])
+		}
+	}
+	return out
+}
+
 // termID returns the index of a stem's term, or -1.
 func (ix *Index) termID(stem string) int32 {
 	i, ok := slices.BinarySearchFunc(ix.Terms, stem, func(t Term, s string) int { return cmp.Compare(t.Stem, s) })
@@ -199,6 +240,7 @@ const (
 	// exactly ("http.StatusTeapot", "NotFoundException"): the strongest
 	// evidence a query can give short of a code.
 	identBonus = 250
+	identExtra = 50
 	// heldBonus rewards a signal whose whole text, of two words or more,
 	// stands in the query as it is written.
 	heldBonus = 120
@@ -289,7 +331,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		if stopWords[w] {
 			continue
 		}
-		s := Stem(american(w))
+		s := ix.stem(w)
 		id := ix.termID(s)
 		seq = append(seq, id)
 		if slices.Contains(stems, s) || len(stems) == MaxQueryWords {
@@ -333,9 +375,12 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		slot++
 	}
 	var identTerms []*Term
-	for _, id := range idents {
+	for i, id := range idents {
 		if t := ix.term(identPrefix + id); t != nil {
 			identTerms = append(identTerms, t)
+		} else if open && i == len(idents)-1 && len(id) >= 4 {
+			// An identifier being typed: "StatusTeap", "ERR_TOO_MANY_RED".
+			identTerms = append(identTerms, ix.termsWithPrefix(identPrefix+id, maxPrefixes)...)
 		}
 	}
 	if slot == 0 && len(identTerms) == 0 {
@@ -343,7 +388,13 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	}
 
 	n := float64(len(ix.Codes))
-	sc := getScratch(len(ix.Codes))
+	sc := getScratch(len(ix.Codes), len(ix.Terms))
+	for _, id := range ids {
+		if id >= 0 && !sc.inQuery[id] {
+			sc.inQuery[id] = true
+			sc.queryIDs = append(sc.queryIDs, id)
+		}
+	}
 	defer sc.release()
 	scores := sc.scores
 	phrased := sc.phrased // how many query words stand in one of its phrases
@@ -395,7 +446,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	}
 	for _, t := range identTerms {
 		for _, p := range t.Postings {
-			named[p.Doc] = true
+			named[p.Doc]++
 			matchedOf(p.Doc)
 		}
 	}
@@ -420,8 +471,11 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		score := scores[d]
 		matched := matchedOf(d)
 		entry := ix.Targets[d] == d
-		if named[d] {
-			score += identBonus
+		if named[d] > 0 {
+			// Each further form of a name the query holds ("http.StatusTeapot"
+			// holds StatusTeapot and http.StatusTeapot) makes it more
+			// certain than a name it merely mentions.
+			score += identBonus + identExtra*float64(named[d]-1)
 		}
 		if slices.Contains(codes, ix.Codes[d]) && (entry || score > 0) {
 			score += bonus
@@ -438,14 +492,14 @@ func (ix *Index) Search(query string, limit int) []Hit {
 				words++
 			}
 		}
-		if !long && !named[d] && 2*words < slot {
+		if !long && named[d] == 0 && 2*words < slot {
 			continue // a typed query: fewer than half its words is noise
 		}
 		// Every kind of phrase match needs the phrase to hold two of the
 		// query's words, or its only word.
 		held := 0.0 // how much of the query the document's own phrases hold
 		if slot > 0 && int(phrased[d]) >= min(2, slot) {
-			score += idfSum * phraseBonus(ix.Phrases[d], seq)
+			score += idfSum * phraseBonus(ix.Phrases[d], seq, sc.inQuery)
 			// A signal's text pasted whole, amid whatever surrounds it, is
 			// near-certain evidence; from three words on, the rest of the
 			// query is taken for noise.
@@ -468,10 +522,10 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			coverage = 1
 		}
 		if long && phrased[d] >= 2 && held < 1 {
-			held = phraseHeld(ix.Phrases[d], ids)
+			held = phraseHeld(ix.Phrases[d], sc.inQuery)
 		}
 		switch {
-		case named[d]:
+		case named[d] > 0:
 			coverage = 1
 		case 2*words >= slot:
 		case held >= phraseCover:
@@ -560,7 +614,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 
 // phraseHeld returns how much of the best of a document's phrases of two
 // words or more the query's stems hold, as a fraction of its words.
-func phraseHeld(ps []Phrase, q []int32) float64 {
+func phraseHeld(ps []Phrase, q []bool) float64 {
 	best := 0.0
 	for _, p := range ps {
 		if len(p.Tokens) < 2 {
@@ -568,7 +622,7 @@ func phraseHeld(ps []Phrase, q []int32) float64 {
 		}
 		in := 0
 		for _, t := range p.Tokens {
-			if slices.Contains(q, t) {
+			if q[t] {
 				in++
 			}
 		}
@@ -585,7 +639,7 @@ type scratch struct {
 	scores    []float64
 	phrased   []uint8
 	vendorHit []bool
-	named     []bool    // the query names one of the document's identifiers
+	named     []uint8   // how many forms of the document's identifiers the query holds
 	pos       []int32   // by document: 1 + its place in touched, or 0
 	touched   []int32   // the documents a query word, identifier or code reached
 	matched   []float64 // by touched document and query word
@@ -593,18 +647,21 @@ type scratch struct {
 	own       []float64 // by target: the entry's own score
 	second    []float64 // by target: the second best document's score
 	targets   []int32   // the targets with a hit
+	inQuery   []bool    // by term: the query holds it
+	queryIDs  []int32   // the terms set in inQuery
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // getScratch returns zeroed working space for docs documents.
-func getScratch(docs int) *scratch {
+func getScratch(docs, terms int) *scratch {
 	sc := scratchPool.Get().(*scratch)
-	if len(sc.scores) != docs {
+	if len(sc.scores) != docs || len(sc.inQuery) != terms {
 		*sc = scratch{
 			scores: make([]float64, docs), phrased: make([]uint8, docs), vendorHit: make([]bool, docs),
-			named: make([]bool, docs), pos: make([]int32, docs),
+			named: make([]uint8, docs), pos: make([]int32, docs),
 			best: make([]Hit, docs), own: make([]float64, docs), second: make([]float64, docs),
+			inQuery: make([]bool, terms),
 		}
 	}
 	return sc
@@ -613,23 +670,26 @@ func getScratch(docs int) *scratch {
 // release clears what a search touched and returns sc to the pool.
 func (sc *scratch) release() {
 	for _, d := range sc.touched {
-		sc.scores[d], sc.phrased[d], sc.vendorHit[d], sc.named[d], sc.pos[d] = 0, 0, false, false, 0
+		sc.scores[d], sc.phrased[d], sc.vendorHit[d], sc.named[d], sc.pos[d] = 0, 0, false, 0, 0
 	}
 	for _, t := range sc.targets {
 		sc.best[t], sc.own[t], sc.second[t] = Hit{}, 0, 0
 	}
-	sc.touched, sc.matched, sc.targets = sc.touched[:0], sc.matched[:0], sc.targets[:0]
+	for _, t := range sc.queryIDs {
+		sc.inQuery[t] = false
+	}
+	sc.touched, sc.matched, sc.targets, sc.queryIDs = sc.touched[:0], sc.matched[:0], sc.targets[:0], sc.queryIDs[:0]
 	scratchPool.Put(sc)
 }
 
 // phraseBonus rewards a document whose name, alias or keyword is the query,
 // or holds the whole query, or is held whole by it.
-func phraseBonus(ps []Phrase, q []int32) float64 {
+func phraseBonus(ps []Phrase, q []int32, inQuery []bool) float64 {
 	best := 0.0
 	for _, p := range ps {
 		// Every case below needs the query's first stem in the phrase or
 		// the phrase's first stem in the query: check that cheaply first.
-		if !slices.Contains(p.Tokens, q[0]) && !slices.Contains(q, p.Tokens[0]) {
+		if !inQuery[p.Tokens[0]] && !slices.Contains(p.Tokens, q[0]) {
 			continue
 		}
 		var b float64
@@ -649,7 +709,7 @@ func phraseBonus(ps []Phrase, q []int32) float64 {
 // contains reports whether seq holds sub as a contiguous run.
 func contains(seq, sub []int32) bool {
 	for i := 0; i+len(sub) <= len(seq); i++ {
-		if slices.Equal(seq[i:i+len(sub)], sub) {
+		if seq[i] == sub[0] && slices.Equal(seq[i+1:i+len(sub)], sub[1:]) {
 			return true
 		}
 	}
@@ -669,13 +729,7 @@ func (ix *Index) prefixes(w string) []string {
 	if len(w) < 2 {
 		return nil
 	}
-	ix.byTextOnce.Do(func() {
-		ix.byText = make([]int32, len(ix.Surface))
-		for i := range ix.byText {
-			ix.byText[i] = int32(i)
-		}
-		slices.SortFunc(ix.byText, func(a, b int32) int { return cmp.Compare(ix.Surface[a].Text, ix.Surface[b].Text) })
-	})
+	ix.sortByText()
 	i, _ := slices.BinarySearchFunc(ix.byText, w, func(k int32, w string) int { return cmp.Compare(ix.Surface[k].Text, w) })
 	var words []Word
 	for ; i < len(ix.byText) && strings.HasPrefix(ix.Surface[ix.byText[i]].Text, w); i++ {
