@@ -197,8 +197,8 @@ func TestSearchPrefix(t *testing.T) {
 func TestSearchSignalsBlind(t *testing.T) {
 	top1, top3 := accuracy(t, readJudgements(t, "testdata/search-signals-blind.tsv"))
 	t.Logf("signals blind set: top-1 %.3f, top-3 %.3f", top1, top3)
-	if top1 < 0.95 || top3 < 0.97 {
-		t.Errorf("top-1 %.3f (want ≥ 0.95), top-3 %.3f (want ≥ 0.97)", top1, top3)
+	if top1 < 0.97 || top3 < 0.99 {
+		t.Errorf("top-1 %.3f (want ≥ 0.97), top-3 %.3f (want ≥ 0.99)", top1, top3)
 	}
 }
 
@@ -209,8 +209,24 @@ func TestSearchSignalsBlind(t *testing.T) {
 func TestSearchSignalsBlind2(t *testing.T) {
 	top1, top3 := accuracy(t, readJudgements(t, "testdata/search-signals-blind2.tsv"))
 	t.Logf("second signals blind set: top-1 %.3f, top-3 %.3f", top1, top3)
-	if top1 < 0.92 || top3 < 0.95 {
-		t.Errorf("top-1 %.3f (want ≥ 0.92), top-3 %.3f (want ≥ 0.95)", top1, top3)
+	if top1 < 0.95 || top3 < 0.98 {
+		t.Errorf("top-1 %.3f (want ≥ 0.95), top-3 %.3f (want ≥ 0.98)", top1, top3)
+	}
+}
+
+// TestSearchSignalsBlind3 measures search on a third set of 150 pasted
+// artifacts, written by someone who had seen neither the catalogue, the
+// engine nor the earlier sets, after the work on those was done. Its first
+// measurement, before any change, was top-1 0.920 and top-3 0.947; general
+// fixes its misses showed (JSON keys are format and "status" keys give the
+// status, a signal for another code than the query's status counts less,
+// long names in capitals and message numbers such as AH00957 are
+// identifiers) brought it to 0.973 and 0.987. It is no longer unseen.
+func TestSearchSignalsBlind3(t *testing.T) {
+	top1, top3 := accuracy(t, readJudgements(t, "testdata/search-signals-blind3.tsv"))
+	t.Logf("third signals blind set: top-1 %.3f, top-3 %.3f", top1, top3)
+	if top1 < 0.95 || top3 < 0.98 {
+		t.Errorf("top-1 %.3f (want ≥ 0.95), top-3 %.3f (want ≥ 0.98)", top1, top3)
 	}
 }
 

@@ -240,8 +240,11 @@ func chunk(c string, symbol bool, words, idents []string) ([]string, []string) {
 		if strings.Contains(s, "_") || len(parts) > 1 {
 			ident = true
 		}
-		if len(segs) == 1 && len(s) >= 2 && len(s) <= 5 && allCaps(s) {
+		if len(segs) == 1 && len(s) >= 2 && len(s) <= 20 && allCaps(s) {
 			ident, caps = true, true
+		}
+		if numbered(s) {
+			ident = true // a message number: AH01630, H12, E404
 		}
 		if len(parts) < 3 {
 			parts = []string{s}
@@ -257,6 +260,12 @@ func chunk(c string, symbol bool, words, idents []string) ([]string, []string) {
 			idents = append(idents, capsMark+last)
 		case len(last) >= 3 && isLetter(last[0]):
 			idents = append(idents, last)
+		}
+		// A message number anywhere in the run is a name of its own.
+		for _, sg := range segs[:len(segs)-1] {
+			if numbered(sg) {
+				idents = append(idents, norm(sg))
+			}
 		}
 		if len(segs) > 1 {
 			if prev := norm(segs[len(segs)-2]); prev != "" && isLetter(prev[0]) && last != "" {
@@ -423,21 +432,54 @@ func signal(f string) (string, bool) {
 }
 
 // numbered reports whether f is a message number: up to four letters, then
-// digits ("AH01630", "H12").
+// digits, at least two after one or two letters ("H12", "AH01630", "E404"),
+// at least three after more ("AUTH001"); not "http2" or "utf8".
 func numbered(f string) bool {
 	i := 0
 	for i < len(f) && isLetter(f[i]) {
 		i++
 	}
-	if i == 0 || i > 4 || i == len(f) {
+	letters, digits := i, len(f)-i
+	if letters == 0 || letters > 4 || digits < 2 || letters > 2 && digits < 3 {
 		return false
 	}
-	for ; i < len(f); i++ {
-		if f[i] < '0' || f[i] > '9' {
-			return false
+	return isNumber(f[i:])
+}
+
+// jsonKeys rewrites the keys of JSON and JSON-like logs ("status":502,
+// {"message":"Bad credentials"}) out of a pasted text, since they are
+// format, not message, and returns the statuses that keys naming a status
+// give ("status":400, "statusCode":403, "DownstreamStatus":502).
+func jsonKeys(text string) (string, []int) {
+	if !strings.Contains(text, "\":") {
+		return text, nil
+	}
+	var b strings.Builder
+	var codes []int
+	for {
+		i := strings.Index(text, "\":")
+		if i < 0 {
+			b.WriteString(text)
+			break
+		}
+		j := strings.LastIndexByte(text[:i], '"')
+		if j < 0 {
+			b.WriteString(text[:i+2])
+			text = text[i+2:]
+			continue
+		}
+		key := strings.ToLower(text[j+1 : i])
+		b.WriteString(text[:j])
+		b.WriteByte(' ')
+		text = text[i+2:]
+		if strings.Contains(key, "status") {
+			v := strings.TrimLeft(text, " \"")
+			if len(v) >= 3 && isNumber(v[:3]) && (len(v) == 3 || !isAlnum(v[3])) {
+				codes = append(codes, int(v[0]-'0')*100+int(v[1]-'0')*10+int(v[2]-'0'))
+			}
 		}
 	}
-	return true
+	return b.String(), codes
 }
 
 // statusCodes returns the numbers of query that stand alone as a status

@@ -241,6 +241,9 @@ const (
 	// evidence a query can give short of a code.
 	identBonus = 250
 	identExtra = 50
+	// otherCode discounts a signal that stands for a code other than the
+	// statuses the query names.
+	otherCode = 0.5
 	// heldBonus rewards a signal whose whole text, of two words or more,
 	// stands in the query as it is written.
 	heldBonus = 120
@@ -302,6 +305,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	if len(query) > MaxQueryBytes {
 		query = query[:MaxQueryBytes]
 	}
+	query, keyed := jsonKeys(query)
 	words, idents := tokenize(query, true)
 	words = rewrite(words)
 	// The last word may be a prefix of the word being typed, unless the
@@ -326,6 +330,11 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	var stems []string
 	var seq, ids []int32 // the query's terms, as typed and without repeats; -1 for unknown words
 	codes := statusCodes(query)
+	for _, c := range keyed {
+		if !slices.Contains(codes, c) {
+			codes = append(codes, c)
+		}
+	}
 	slot := 0
 	for i, w := range words {
 		if stopWords[w] {
@@ -482,6 +491,10 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			for s := range matched {
 				matched[s] = max(matched[s], 1)
 			}
+		} else if len(codes) > 0 && !entry {
+			// The query names a status and this signal stands for another:
+			// "HTTP 409" after a client's exception that carries any code.
+			score *= otherCode
 		}
 		if score == 0 {
 			continue
