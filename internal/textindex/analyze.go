@@ -487,11 +487,20 @@ func jsonKeys(text string) (string, []int) {
 // of an address, a time or a decimal ("10.520").
 func statusCodes(query string) []int {
 	var out []int
-	for f := range strings.FieldsSeq(query) {
+	fields := strings.Fields(query)
+	for i, f := range fields {
 		if k, v, ok := strings.Cut(f, "="); ok && isKey(k) {
 			f = v
 		}
+		// Squid's "TCP_DENIED/403": a result, a slash, the status.
+		if k, v, ok := strings.Cut(f, "/"); ok && len(k) > 1 && allCapsWord(k) {
+			f = v
+		}
 		f = strings.Trim(f, "[](){}<>\"',;:")
+		// "100 seconds", "413 bytes": a measure, not a status.
+		if i+1 < len(fields) && units[strings.ToLower(strings.Trim(fields[i+1], ".,;:)"))] {
+			continue
+		}
 		if len(f) > 3 && f[3] == '.' && isNumber(f[4:]) {
 			f = f[:3] // IIS sub-status
 		}
@@ -503,6 +512,25 @@ func statusCodes(query string) []int {
 		}
 	}
 	return out
+}
+
+// units are the words after a number that make it a measure.
+var units = setOf("ms", "s", "sec", "secs", "second", "seconds", "minute", "minutes", "min", "mins", "hours",
+	"bytes", "byte", "b", "kb", "kib", "mb", "mib", "gb", "tokens", "requests", "times", "retries", "attempts",
+	"items", "rows", "chars", "characters", "lines", "px", "%")
+
+// allCapsWord reports whether k is capitals, digits and underscores,
+// beginning with a capital.
+func allCapsWord(k string) bool {
+	if k == "" || k[0] < 'A' || k[0] > 'Z' {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // isKey reports whether k can be the key of a key=value pair in a log line.
