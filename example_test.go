@@ -137,3 +137,18 @@ func ExampleRules() {
 	// no-content-204: MUST NOT [204] (RFC 9110, Section 15.3.5)
 	// date: MUST [2xx 3xx 4xx] (RFC 9110, Section 6.6.1)
 }
+
+func ExampleSituationsFor() {
+	for _, s := range httpstatus.SituationsFor(428)[:1] {
+		fmt.Println(s.Code, s.Spec)
+	}
+	// Output:
+	// 428 RFC 6585, Section 3
+}
+
+func ExampleLookupSituation() {
+	s, ok := httpstatus.LookupSituation("missing-credentials")
+	fmt.Println(ok, s.Code, s.Headers[0].Name)
+	// Output:
+	// true 401 WWW-Authenticate
+}

@@ -82,6 +82,10 @@ func Generate(dir string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	situations, err := loadSituations(dir, entries)
+	if err != nil {
+		return nil, err
+	}
 	docs := searchDocs(entries)
 	var docSignal []int
 	for i, sig := range sigs {
@@ -132,6 +136,8 @@ func Generate(dir string) ([]byte, error) {
 	literal(&b, reflect.ValueOf(guide.Rows))
 	b.WriteString("\n\nvar confusions = ")
 	literal(&b, reflect.ValueOf(guide.Confusions))
+	b.WriteString("\n\n// situations holds the situations of data/situations, file by file.\nvar situations = ")
+	literal(&b, reflect.ValueOf(situations))
 	b.WriteString("\n\n// signals holds the signals of data/signals, then the entries' own\n// constants as signals, for search.\nvar signals = ")
 	literal(&b, reflect.ValueOf(sigs))
 	fmt.Fprintf(&b, "\n\n// listedSignals is how many of signals come from data/signals.\nconst listedSignals = %d", listed)
