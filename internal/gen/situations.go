@@ -3,8 +3,8 @@ package main
 import (
 	"bufio"
 	"errors"
-	"net/http"
 	"fmt"
+	"net/http"
 	"path/filepath"
 	"reflect"
 	"regexp"
