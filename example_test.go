@@ -152,3 +152,42 @@ func ExampleLookupSituation() {
 	// Output:
 	// true 401 WWW-Authenticate
 }
+
+func ExampleChoose() {
+	w, err := httpstatus.Choose("client-problem", "state", "conditions", "missing")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(w.Result.Code, w.Result.Name, len(w.Path))
+	fmt.Println(w.Back().Question.Text)
+	// Output:
+	// 428 Precondition Required 4
+	// What happened with the condition?
+}
+
+func ExampleChooseAt() {
+	w, _ := httpstatus.ChooseAt("moved-permanent", "keep-method")
+	fmt.Println(w.Answers(), w.Result.Code)
+	// Output:
+	// [elsewhere moved permanent keep-method] 308
+}
+
+func ExampleQuestions() {
+	qs := httpstatus.Questions()
+	fmt.Println(qs[0].ID, qs[0].Text)
+	// Output:
+	// start How did the request turn out?
+}
+
+func ExampleLookupQuestion() {
+	q, _ := httpstatus.LookupQuestion("moved")
+	fmt.Println(q.Text, q.Parent, len(q.Answers))
+	// Output:
+	// Is the move permanent? elsewhere 2
+}
+
+func ExampleSituations() {
+	fmt.Println(len(httpstatus.Situations()) >= 150)
+	// Output:
+	// true
+}

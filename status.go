@@ -209,3 +209,28 @@ type Alternative struct {
 	Code int    `json:"code"`
 	When string `json:"when"`
 }
+
+// A Question is one step of the decision guide that leads to the code to
+// return. The questions form a tree: every question but the first is
+// reached by exactly one answer, so its Parent is the way back.
+type Question struct {
+	ID      string   `json:"id"` // stable, e.g. "client-state"; "start" is the first
+	Text    string   `json:"text"`
+	Answers []Answer `json:"answers"`
+	Parent  string   `json:"parent,omitempty"` // the question before; empty for the first
+	Via     string   `json:"via,omitempty"`    // the answer of Parent that leads here
+	Depth   int      `json:"depth"`            // questions asked before this one
+}
+
+// An Answer is one choice of a Question. It leads either to another
+// question (Next) or to a code (Code).
+type Answer struct {
+	ID   string `json:"id"` // stable within its question, e.g. "conflict"
+	Text string `json:"text"`
+	Next string `json:"next,omitempty"` // the next question's ID
+	Code int    `json:"code,omitempty"` // the code to return, when the answer ends the walk
+	Note string `json:"note,omitempty"` // one line to remember with the code
+	// Situations are the ids of the situations that lead to this answer;
+	// by default every situation of Code.
+	Situations []string `json:"situations,omitempty"`
+}

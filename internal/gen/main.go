@@ -86,6 +86,10 @@ func Generate(dir string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	questions, err := loadChoose(dir, entries, situations)
+	if err != nil {
+		return nil, err
+	}
 	docs := searchDocs(entries)
 	var docSignal []int
 	for i, sig := range sigs {
@@ -138,6 +142,8 @@ func Generate(dir string) ([]byte, error) {
 	literal(&b, reflect.ValueOf(guide.Confusions))
 	b.WriteString("\n\n// situations holds the situations of data/situations, file by file.\nvar situations = ")
 	literal(&b, reflect.ValueOf(situations))
+	b.WriteString("\n\n// questions holds the decision guide of data/choose.yaml, the first question first.\nvar questions = ")
+	literal(&b, reflect.ValueOf(questions))
 	b.WriteString("\n\n// signals holds the signals of data/signals, then the entries' own\n// constants as signals, for search.\nvar signals = ")
 	literal(&b, reflect.ValueOf(sigs))
 	fmt.Fprintf(&b, "\n\n// listedSignals is how many of signals come from data/signals.\nconst listedSignals = %d", listed)
