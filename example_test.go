@@ -191,3 +191,21 @@ func ExampleSituations() {
 	// Output:
 	// true
 }
+
+func ExampleCompare() {
+	c, err := httpstatus.Compare(403, 401)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(c.Entries[0].Code, c.Entries[1].Code)
+	fmt.Println(c.Verdict)
+	// Output:
+	// 401 403
+	// 401 when new or fresh credentials could help; 403 when the caller is known and the answer is still no.
+}
+
+func ExampleNeighbours() {
+	fmt.Println(httpstatus.Neighbours(412))
+	// Output:
+	// [409 428]
+}

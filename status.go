@@ -144,6 +144,7 @@ type GuideRow struct {
 type Confusion struct {
 	Codes       []int  `json:"codes"`
 	Title       string `json:"title"`
+	Verdict     string `json:"verdict"` // the choice in one line
 	Explanation string `json:"explanation"`
 }
 
