@@ -65,7 +65,7 @@ func Choose(answers ...string) (Walk, error) {
 	if len(answers) > MaxAnswers {
 		return Walk{}, fmt.Errorf("%d answers: no path is longer than %d", len(answers), MaxAnswers)
 	}
-	w := Walk{}
+	w := Walk{Path: []Step{}}
 	q := &questions[0]
 	for n, given := range answers {
 		if q == nil {
