@@ -95,8 +95,8 @@ func ExampleSearch() {
 	}
 	// Output:
 	// 413 Content Too Large
-	// 431 Request Header Fields Too Large
 	// 414 URI Too Long
+	// 431 Request Header Fields Too Large
 }
 
 func ExampleMatch() {

@@ -98,6 +98,9 @@ func Generate(dir string) ([]byte, error) {
 			docSignal = append(docSignal, i)
 		}
 	}
+	for _, s := range situations {
+		docs = append(docs, situationDoc(entries, s))
+	}
 
 	var classes []httpstatus.Class
 	if err := decode(filepath.Join(dir, "classes.yaml"), &classes); err != nil {
@@ -124,6 +127,9 @@ func Generate(dir string) ([]byte, error) {
 		return nil, err
 	}
 	trimStrings(reflect.ValueOf(&guide).Elem())
+	for _, r := range guide.Rows {
+		docs = append(docs, guideDoc(entries, r))
+	}
 	for _, c := range guide.Confusions {
 		if len(c.Codes) < 2 || c.Title == "" || c.Verdict == "" || c.Explanation == "" {
 			return nil, fmt.Errorf("guide.yaml: confusion %v needs two codes or more, a title, a verdict and an explanation", c.Codes)
@@ -154,7 +160,7 @@ func Generate(dir string) ([]byte, error) {
 	fmt.Fprintf(&b, "\n\n// listedSignals is how many of signals come from data/signals.\nconst listedSignals = %d", listed)
 	b.WriteString("\n\n// docSignal names the signal of each search document after the entries'.\nvar docSignal = ")
 	literal(&b, reflect.ValueOf(docSignal))
-	b.WriteString("\n\n// searchIndex is the inverted index of the catalogue for Search.\nvar searchIndex = ")
+	b.WriteString("\n\n// The search documents after the signals' are the situations', in order,\n// then the guide's rows'.\n\n// searchIndex is the inverted index of the catalogue for Search.\nvar searchIndex = ")
 	literal(&b, reflect.ValueOf(textindex.Build(docs)).Elem())
 	b.WriteString("\n")
 	src, err := format.Source(b.Bytes())

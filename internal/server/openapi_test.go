@@ -173,6 +173,7 @@ func TestOpenAPIResponses(t *testing.T) {
 		{"ok/search-empty", "/api/v1/search?q=zzzzqqqq", "/api/v1/search", 200},
 		{"ok/search-signal", "/api/v1/search?q=" + url.QueryEscape("curl: (52) Empty reply from server"), "/api/v1/search", 200},
 		{"ok/search-constant", "/api/v1/search?q=http.StatusTeapot", "/api/v1/search", 200},
+		{"ok/search-situation", "/api/v1/search?q=" + url.QueryEscape("email already registered on sign up"), "/api/v1/search", 200},
 		{"ok/signals", "/api/v1/signals", "/api/v1/signals", 200},
 		{"ok/signals-504", "/api/v1/signals?code=504", "/api/v1/signals", 200},
 		{"error/signals-abc", "/api/v1/signals?code=abc", "/api/v1/signals", 400},

@@ -63,6 +63,12 @@
               m.textContent = e.matched.product + " " + e.matched.kind + ": " + e.matched.text;
               a.appendChild(m);
             }
+            if (e.situation) {
+              const s = document.createElement("span");
+              s.className = "matched";
+              s.textContent = "Situation: " + e.situation.title;
+              a.appendChild(s);
+            }
             li.appendChild(a);
             list.appendChild(li);
           });
