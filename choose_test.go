@@ -167,3 +167,44 @@ func TestChooseOutcomeHeaders(t *testing.T) {
 		t.Errorf("numbers %v, ids %v", n.Answers(), w.Answers())
 	}
 }
+
+// FuzzChoose feeds Choose arbitrary answers: it never panics, and a walk it
+// returns without error either stands at a question or has a result.
+func FuzzChoose(f *testing.F) {
+	f.Add("client-problem\nstate\nconflict")
+	f.Add("3\n4\n2")
+	f.Add("1\n\x00\n99")
+	f.Fuzz(func(t *testing.T, s string) {
+		w, err := httpstatus.Choose(strings.Split(s, "\n")...)
+		if err != nil {
+			return
+		}
+		if (w.Question == nil) == (w.Result == nil) {
+			t.Fatalf("walk %v has both or neither a question and a result", w.Answers())
+		}
+		if len(w.Path) > 7 {
+			t.Fatalf("walk of %d steps", len(w.Path))
+		}
+	})
+}
+
+// FuzzCompare: Compare never panics and sorts what it accepts.
+func FuzzCompare(f *testing.F) {
+	f.Add(401, 403, 0)
+	f.Add(504, 502, 503)
+	f.Fuzz(func(t *testing.T, a, b, c int) {
+		codes := []int{a, b}
+		if c != 0 {
+			codes = append(codes, c)
+		}
+		cmp, err := httpstatus.Compare(codes...)
+		if err != nil {
+			return
+		}
+		for i := 1; i < len(cmp.Entries); i++ {
+			if cmp.Entries[i-1].Code >= cmp.Entries[i].Code {
+				t.Fatalf("Compare(%v) not sorted", codes)
+			}
+		}
+	})
+}

@@ -234,8 +234,12 @@ func lintFiles(files []string) int {
 	}
 	problems := 0
 	for _, f := range files {
-		if filepath.Base(filepath.Dir(f)) == "signals" {
+		switch filepath.Base(filepath.Dir(f)) {
+		case "signals":
 			problems += lintSignals(f)
+			continue
+		case "situations":
+			problems += lintSituations(f)
 			continue
 		}
 		var e httpstatus.Entry

@@ -40,23 +40,11 @@ func loadSituations(dir string, entries []httpstatus.Entry) ([]httpstatus.Situat
 	var errs []error
 	seen := map[string]string{}
 	for _, f := range files {
-		var sf situationFile
-		if err := decode(f, &sf); err != nil {
-			return nil, err
+		sits, err := readSituationFile(f, entries)
+		if err != nil {
+			errs = append(errs, err)
 		}
-		if strings.TrimSpace(sf.Topic) == "" || len(sf.Situations) == 0 {
-			return nil, fmt.Errorf("%s: needs a topic and at least one situation", f)
-		}
-		for _, s := range sf.Situations {
-			s.Topic = sf.Topic
-			err := normalizeSituation(&s)
-			if err == nil {
-				err = checkSituation(s, entries)
-			}
-			if err != nil {
-				errs = append(errs, fmt.Errorf("%s: situation %q: %w", f, s.ID, err))
-				continue
-			}
+		for _, s := range sits {
 			if other, dup := seen[s.ID]; dup {
 				errs = append(errs, fmt.Errorf("%s: situation id %q is also used in %s", f, s.ID, other))
 			}
@@ -65,6 +53,50 @@ func loadSituations(dir string, entries []httpstatus.Entry) ([]httpstatus.Situat
 		}
 	}
 	return out, errors.Join(errs...)
+}
+
+// readSituationFile reads and checks the situations of one file; it
+// returns those that pass, and the problems of the others.
+func readSituationFile(f string, entries []httpstatus.Entry) ([]httpstatus.Situation, error) {
+	var sf situationFile
+	if err := decode(f, &sf); err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(sf.Topic) == "" || len(sf.Situations) == 0 {
+		return nil, fmt.Errorf("%s: needs a topic and at least one situation", f)
+	}
+	var out []httpstatus.Situation
+	var errs []error
+	for _, s := range sf.Situations {
+		s.Topic = sf.Topic
+		err := normalizeSituation(&s)
+		if err == nil {
+			err = checkSituation(s, entries)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: situation %q: %w", f, s.ID, err))
+			continue
+		}
+		out = append(out, s)
+	}
+	return out, errors.Join(errs...)
+}
+
+// lintSituations checks one file of situations against the entries under
+// the data folder beside it and prints its problems; it returns how many.
+func lintSituations(path string) int {
+	entries, err := loadEntries(filepath.Dir(filepath.Dir(path)))
+	if err != nil {
+		fmt.Println(err)
+		return 1
+	}
+	sits, err := readSituationFile(path, entries)
+	if err != nil {
+		fmt.Println(err)
+		return 1
+	}
+	fmt.Printf("%s: %d situations\n", path, len(sits))
+	return 0
 }
 
 // normalizeSituation trims and reflows the prose, puts the example in wire

@@ -87,3 +87,25 @@ func TestChooseURLsStable(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseCompare: the {codes} segment of /compare never panics the
+// parser, and what it accepts is two or three codes from 100 to 999.
+func FuzzParseCompare(f *testing.F) {
+	for _, s := range []string{"401-403", "502-503-504", "0401-403", "4-", "--", "999-100"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		codes, ok := parseCompare(s)
+		if !ok {
+			return
+		}
+		if len(codes) < 2 || len(codes) > 3 {
+			t.Fatalf("parseCompare(%q) = %v", s, codes)
+		}
+		for _, c := range codes {
+			if c < 100 || c > 999 {
+				t.Fatalf("parseCompare(%q) = %v", s, codes)
+			}
+		}
+	})
+}
