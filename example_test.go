@@ -95,8 +95,8 @@ func ExampleSearch() {
 	}
 	// Output:
 	// 413 Content Too Large
-	// 431 Request Header Fields Too Large
 	// 414 URI Too Long
+	// 431 Request Header Fields Too Large
 }
 
 func ExampleMatch() {
@@ -136,4 +136,76 @@ func ExampleRules() {
 	// Output:
 	// no-content-204: MUST NOT [204] (RFC 9110, Section 15.3.5)
 	// date: MUST [2xx 3xx 4xx] (RFC 9110, Section 6.6.1)
+}
+
+func ExampleSituationsFor() {
+	for _, s := range httpstatus.SituationsFor(428)[:1] {
+		fmt.Println(s.Code, s.Spec)
+	}
+	// Output:
+	// 428 RFC 6585, Section 3
+}
+
+func ExampleLookupSituation() {
+	s, ok := httpstatus.LookupSituation("missing-credentials")
+	fmt.Println(ok, s.Code, s.Headers[0].Name)
+	// Output:
+	// true 401 WWW-Authenticate
+}
+
+func ExampleChoose() {
+	w, err := httpstatus.Choose("client-problem", "state", "conditions", "missing")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(w.Result.Code, w.Result.Name, len(w.Path))
+	fmt.Println(w.Back().Question.Text)
+	// Output:
+	// 428 Precondition Required 4
+	// What happened with the condition?
+}
+
+func ExampleChooseAt() {
+	w, _ := httpstatus.ChooseAt("moved-permanent", "keep-method")
+	fmt.Println(w.Answers(), w.Result.Code)
+	// Output:
+	// [elsewhere moved permanent keep-method] 308
+}
+
+func ExampleQuestions() {
+	qs := httpstatus.Questions()
+	fmt.Println(qs[0].ID, qs[0].Text)
+	// Output:
+	// start How did the request turn out?
+}
+
+func ExampleLookupQuestion() {
+	q, _ := httpstatus.LookupQuestion("moved")
+	fmt.Println(q.Text, q.Parent, len(q.Answers))
+	// Output:
+	// Is the move permanent? elsewhere 2
+}
+
+func ExampleSituations() {
+	fmt.Println(len(httpstatus.Situations()) >= 150)
+	// Output:
+	// true
+}
+
+func ExampleCompare() {
+	c, err := httpstatus.Compare(403, 401)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(c.Entries[0].Code, c.Entries[1].Code)
+	fmt.Println(c.Verdict)
+	// Output:
+	// 401 403
+	// 401 when new or fresh credentials could help; 403 when the caller is known and the answer is still no.
+}
+
+func ExampleNeighbours() {
+	fmt.Println(httpstatus.Neighbours(412))
+	// Output:
+	// [409 428]
 }

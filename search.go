@@ -17,6 +17,9 @@ type Result struct {
 	// Matched is the signal that led to the entry, when one did: the
 	// exception, constant, log line or error message the query held.
 	Matched *Signal `json:"matched,omitempty"`
+	// Situation is the situation that led to the entry, when one did: the
+	// case the query described, whose answer is the entry's code.
+	Situation *Situation `json:"situation,omitempty"`
 }
 
 // Search ranks the catalogue's entries against a query as people type it:
@@ -57,8 +60,14 @@ func Search(query string, limit int) []Result {
 	results = make([]Result, len(hits))
 	for i, h := range hits {
 		results[i] = Result{Entry: entries[h.Target].clone(), Score: h.Score}
-		if h.Doc >= len(entries) {
-			sig := signals[docSignal[h.Doc-len(entries)]].clone()
+		switch d := h.Doc - len(entries); {
+		case d >= len(docSignal)+len(situations):
+			// a row of the guide: the entry is its own reason
+		case d >= len(docSignal):
+			sit := situations[d-len(docSignal)].clone()
+			results[i].Situation = &sit
+		case d >= 0:
+			sig := signals[docSignal[d]].clone()
 			results[i].Matched = &sig
 		}
 	}

@@ -144,6 +144,7 @@ type GuideRow struct {
 type Confusion struct {
 	Codes       []int  `json:"codes"`
 	Title       string `json:"title"`
+	Verdict     string `json:"verdict"` // the choice in one line
 	Explanation string `json:"explanation"`
 }
 
@@ -174,4 +175,63 @@ type Signal struct {
 	Fix       string     `json:"fix,omitempty"`
 	Source    string     `json:"source"`         // where the mapping is confirmed
 	Note      string     `json:"note,omitempty"` // configuration it depends on, or what stays unconfirmed
+}
+
+// A Situation is a case an API or web developer meets while writing a
+// handler ("an email is already registered", "the idempotency key is reused
+// with a different body"), with the code to return, the alternatives and
+// when each is right, why (with the section that says so), the header fields
+// the situation calls for beyond the code's own rules (Headers of the code),
+// an example response and the usual wrong answer.
+type Situation struct {
+	ID           string        `json:"id"`    // stable, e.g. "email-already-registered"
+	Topic        string        `json:"topic"` // e.g. "Conflicts and concurrency"
+	Title        string        `json:"title"`
+	Code         int           `json:"code"`
+	Alternatives []Alternative `json:"alternatives"`
+	Why          string        `json:"why"`
+	Spec         string        `json:"spec"` // e.g. "RFC 9110, Section 15.5.10"
+	SpecURL      string        `json:"spec_url"`
+	// Headers are the fields this situation calls for; the code's own rules
+	// (Headers(code)) hold as well and are not repeated here unless the
+	// situation says more about them.
+	Headers []HeaderRule `json:"headers"`
+	Example string       `json:"example"` // a response as raw HTTP/1.1
+	// Request is the request the example answers, as raw HTTP/1.1, where the
+	// rules for the response depend on it (a HEAD, a refused method).
+	Request   string   `json:"request,omitempty"`
+	Wrong     string   `json:"wrong"`                // the common wrong answer, and why it is wrong
+	WrongCode int      `json:"wrong_code,omitempty"` // its code, when it is one
+	Keywords  []string `json:"keywords"`
+}
+
+// An Alternative is another code that fits a situation under a condition.
+type Alternative struct {
+	Code int    `json:"code"`
+	When string `json:"when"`
+}
+
+// A Question is one step of the decision guide that leads to the code to
+// return. The questions form a tree: every question but the first is
+// reached by exactly one answer, so its Parent is the way back.
+type Question struct {
+	ID      string   `json:"id"` // stable, e.g. "client-state"; "start" is the first
+	Text    string   `json:"text"`
+	Answers []Answer `json:"answers"`
+	Parent  string   `json:"parent,omitempty"` // the question before; empty for the first
+	Via     string   `json:"via,omitempty"`    // the answer of Parent that leads here
+	Depth   int      `json:"depth"`            // questions asked before this one
+}
+
+// An Answer is one choice of a Question. It leads either to another
+// question (Next) or to a code (Code).
+type Answer struct {
+	ID   string `json:"id"` // stable within its question, e.g. "conflict"
+	Text string `json:"text"`
+	Next string `json:"next,omitempty"` // the next question's ID
+	Code int    `json:"code,omitempty"` // the code to return, when the answer ends the walk
+	Note string `json:"note,omitempty"` // one line to remember with the code
+	// Situations are the ids of the situations that lead to this answer;
+	// by default every situation of Code.
+	Situations []string `json:"situations,omitempty"`
 }

@@ -188,13 +188,16 @@ func TestWrapWidth(t *testing.T) {
 // go test -run TestGolden -update rewrites them.
 func TestGolden(t *testing.T) {
 	for name, args := range map[string][]string{
-		"404.txt":    {"404"},
-		"499.txt":    {"499"},
-		"4xx.txt":    {"4xx"},
-		"search.txt": {"search", "too", "many", "requests"},
-		"list.txt":   {"list", "--unofficial"},
-		"pasted.txt": {`2024/05/14 10:25:02 [error] 2231#2231: *901 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.3.7, server: _, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:3000/", host: "example.com"`},
-		"503.txt":    {"503"},
+		"404.txt":            {"404"},
+		"499.txt":            {"499"},
+		"4xx.txt":            {"4xx"},
+		"search.txt":         {"search", "too", "many", "requests"},
+		"list.txt":           {"list", "--unofficial"},
+		"pasted.txt":         {`2024/05/14 10:25:02 [error] 2231#2231: *901 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.3.7, server: _, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:3000/", host: "example.com"`},
+		"503.txt":            {"503"},
+		"choose-mermaid.txt": {"choose", "--format", "mermaid"},
+		"choose-409.txt":     {"choose", "-a", "client-problem", "-a", "state", "-a", "conflict"},
+		"vs-401-403.txt":     {"vs", "401", "403"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, out, _ := run(t, map[string]string{"COLUMNS": "100"}, args...)

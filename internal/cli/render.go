@@ -90,6 +90,13 @@ func (p *printer) results(rs []httpstatus.Result) {
 			}
 			fmt.Fprintln(p.w, p.paint(dim, line))
 		}
+		if s := r.Situation; s != nil {
+			line := "     ↳ situation: " + s.Title
+			if p.truncate && utf8.RuneCountInString(line) > p.width {
+				line = string([]rune(line)[:p.width-1]) + "…"
+			}
+			fmt.Fprintln(p.w, p.paint(dim, line))
+		}
 		p.linesWidth([]httpstatus.Entry{r.Entry}, nameWidth)
 	}
 }
@@ -131,6 +138,29 @@ func (p *printer) signal(s httpstatus.Signal) {
 		p.hanging("  Note:     ", s.Note)
 	}
 	p.hanging("  Source:   ", s.Source)
+}
+
+// situation writes the situation that led to a result: the code, why, the
+// alternatives and the usual wrong answer.
+func (p *printer) situation(s httpstatus.Situation) {
+	p.heading("Your situation")
+	p.hanging("  ", s.Title+" → "+fmt.Sprintf("%03d", s.Code))
+	p.hanging("  Why:      ", s.Why+" ("+s.Spec+")")
+	for i, a := range s.Alternatives {
+		lead := "            "
+		if i == 0 {
+			lead = "  Or:       "
+		}
+		p.hanging(lead+fmt.Sprintf("%03d ", a.Code), a.When)
+	}
+	for i, h := range s.Headers {
+		lead := "            "
+		if i == 0 {
+			lead = "  Headers:  "
+		}
+		p.hanging(lead+fmt.Sprintf("%s %s: ", h.Requirement, h.Name), h.Note)
+	}
+	p.hanging("  Not:      ", s.Wrong)
 }
 
 // sightings writes where a code is seen in the wild, grouped by product.

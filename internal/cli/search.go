@@ -71,7 +71,8 @@ func readPaste(r io.Reader) (string, error) {
 // signal that led to it.
 type hit struct {
 	httpstatus.Entry
-	Matched *httpstatus.Signal `json:"matched,omitempty"`
+	Matched   *httpstatus.Signal    `json:"matched,omitempty"`
+	Situation *httpstatus.Situation `json:"situation,omitempty"`
 }
 
 func (e *env) search(query string) error {
@@ -86,7 +87,7 @@ func (e *env) search(query string) error {
 	if e.json {
 		hits := make([]hit, len(results))
 		for i, r := range results {
-			hits[i] = hit{r.Entry, r.Matched}
+			hits[i] = hit{r.Entry, r.Matched, r.Situation}
 		}
 		return writeJSON(e.stdout, hits)
 	}
@@ -94,6 +95,9 @@ func (e *env) search(query string) error {
 	p.results(results)
 	if m := results[0].Matched; m != nil {
 		p.signal(*m)
+	}
+	if s := results[0].Situation; s != nil {
+		p.situation(*s)
 	}
 	return nil
 }

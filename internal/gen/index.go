@@ -54,3 +54,26 @@ func signalDocs(es []httpstatus.Entry, s httpstatus.Signal) []textindex.Doc {
 	}
 	return docs
 }
+
+// situationDoc returns the search document of a situation: its title and
+// keywords in the words developers use, and its reasoning, counting for
+// its code's entry as a signal does. A situation is evidence of its own,
+// like a signal, so it is not discounted.
+func situationDoc(es []httpstatus.Entry, s httpstatus.Situation) textindex.Doc {
+	f := []textindex.Field{{Text: s.Title, Weight: textindex.WeightName, Phrase: true}}
+	for _, k := range s.Keywords {
+		f = append(f, textindex.Field{Text: k, Weight: textindex.WeightKeyword, Phrase: true})
+	}
+	f = append(f, textindex.Field{Text: s.Why, Weight: textindex.WeightUseCase})
+	return textindex.Doc{Code: s.Code, Official: true, Target: target(es, s.Code, ""), Fields: f}
+}
+
+// guideDoc returns the search document of a row of the REST/JSON API
+// guide: its method and outcome, and why, counting for its code's entry.
+func guideDoc(es []httpstatus.Entry, r httpstatus.GuideRow) textindex.Doc {
+	f := []textindex.Field{
+		{Text: r.Method + " " + r.Outcome, Weight: textindex.WeightKeyword, Phrase: true},
+		{Text: r.Why, Weight: textindex.WeightUseCase},
+	}
+	return textindex.Doc{Code: r.Code, Official: true, Target: target(es, r.Code, ""), Fields: f}
+}

@@ -41,7 +41,8 @@ func handleAPICode(s *site) http.Handler {
 // signal that led to it when one did.
 type searchHit struct {
 	httpstatus.Entry
-	Matched *httpstatus.Signal `json:"matched,omitempty"`
+	Matched   *httpstatus.Signal    `json:"matched,omitempty"`
+	Situation *httpstatus.Situation `json:"situation,omitempty"`
 }
 
 // handleAPISignals serves /api/v1/signals: every signal, or with ?code=
@@ -98,7 +99,7 @@ func handleAPISearch() http.Handler {
 		results := httpstatus.Search(q, limit)
 		hits := make([]searchHit, len(results)) // [] in JSON when empty
 		for i, res := range results {
-			hits[i] = searchHit{res.Entry, res.Matched}
+			hits[i] = searchHit{res.Entry, res.Matched, res.Situation}
 		}
 		buf := getBuffer()
 		defer putBuffer(buf)

@@ -207,7 +207,7 @@ type site struct {
 }
 
 // The templates of the pages, each parsed with layout.html.
-var pageNames = []string{"home", "code", "class", "guide", "search", "notfound", "check"}
+var pageNames = []string{"home", "code", "class", "guide", "search", "notfound", "check", "choose", "compare"}
 
 func build() (*site, error) {
 	s := &site{
@@ -356,6 +356,10 @@ type codePage struct {
 	Entries []httpstatus.Entry
 	Related []link
 	Seen    []signalGroup // where the code is seen in the wild
+	// Situations are the cases where this code is the answer; Compare links
+	// the side-by-side pages with the codes it is confused with.
+	Situations []httpstatus.Situation
+	Compare    []compareLink
 }
 
 // A signalGroup is the signals of one product that stand for a code.
@@ -401,6 +405,7 @@ type guidePage struct {
 	layout
 	Sections   []guideSection
 	Confusions []httpstatus.Confusion
+	Compares   [][]compareLink // by confusion: its side-by-side pages
 	Names      map[int]string
 }
 
@@ -465,7 +470,8 @@ func (s *site) addPages() error {
 	}
 	for _, code := range codes {
 		es := byCode[code]
-		p := codePage{Code: code, Name: es[0].Name, Entries: es, Seen: groupSignals(httpstatus.SignalsFor(code))}
+		p := codePage{Code: code, Name: es[0].Name, Entries: es, Seen: groupSignals(httpstatus.SignalsFor(code)),
+			Situations: httpstatus.SituationsFor(code), Compare: compareLinks(code)}
 		title := fmt.Sprintf("%d %s", code, es[0].Name)
 		p.layout = s.layout(title, es[0].Summary, fmt.Sprintf("/%03d", code))
 		cls := fmt.Sprintf("%dxx", code/100)
@@ -525,11 +531,26 @@ func (s *site) addPages() error {
 		g.Sections[i].Rows = append(g.Sections[i].Rows, row)
 	}
 	g.Confusions = httpstatus.Confusions()
+	for _, cf := range g.Confusions {
+		var links []compareLink
+		if len(cf.Codes) <= 3 {
+			links = append(links, compareLink{URL: compareURL(cf.Codes...), Label: "Compare side by side"})
+		} else {
+			for i := 1; i < len(cf.Codes); i++ {
+				a, b := cf.Codes[i-1], cf.Codes[i]
+				links = append(links, compareLink{URL: compareURL(a, b), Label: fmt.Sprintf("%03d vs %03d", a, b)})
+			}
+		}
+		g.Compares = append(g.Compares, links)
+	}
 	if err := s.addPage("/guide", "guide", g); err != nil {
 		return err
 	}
 
 	// The checker's empty form; POST /check renders its reports.
+	if err := s.addChoose(); err != nil {
+		return err
+	}
 	return s.addPage("/check", "check", s.checkView())
 }
 
@@ -572,6 +593,12 @@ func (s *site) addAPI() error {
 		}
 	}
 	if err := add("/api/v1/signals", httpstatus.Signals()); err != nil {
+		return err
+	}
+	if err := add("/api/v1/situations", httpstatus.Situations()); err != nil {
+		return err
+	}
+	if err := add("/api/v1/questions", httpstatus.Questions()); err != nil {
 		return err
 	}
 	s.res["/api/v1/openapi.json"] = newResource(openAPI, jsonType, cachePage)

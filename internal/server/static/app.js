@@ -63,6 +63,12 @@
               m.textContent = e.matched.product + " " + e.matched.kind + ": " + e.matched.text;
               a.appendChild(m);
             }
+            if (e.situation) {
+              const s = document.createElement("span");
+              s.className = "matched";
+              s.textContent = "Situation: " + e.situation.title;
+              a.appendChild(s);
+            }
             li.appendChild(a);
             list.appendChild(li);
           });
@@ -98,6 +104,52 @@
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
     const box = document.getElementById("q") || document.querySelector("input[type=search]");
     if (box) { ev.preventDefault(); box.focus(); box.select(); }
+  });
+
+  // The decision guide (/choose): every step is a page of its own and its
+  // answers are links; here the next page replaces the current one without a
+  // full load, and the keys 1-9 pick an answer and b goes back.
+  function isGuideLink(a) {
+    return a && a.origin === location.origin && /^\/choose(\/|$)/.test(a.pathname);
+  }
+  function showGuide(url, push) {
+    return fetch(url, { headers: { Accept: "text/html" } })
+      .then(function (r) {
+        if (!r.ok) throw new Error(String(r.status));
+        return r.text();
+      })
+      .then(function (html) {
+        const doc = new DOMParser().parseFromString(html, "text/html");
+        const next = doc.querySelector("main");
+        const main = document.querySelector("main");
+        if (!next || !main) throw new Error("no main");
+        main.replaceChildren.apply(main, Array.prototype.map.call(next.childNodes, function (n) { return document.importNode(n, true); }));
+        document.title = doc.title;
+        if (push) history.pushState({ guide: true }, "", url);
+        const h1 = main.querySelector("h1");
+        if (h1) h1.focus();
+      })
+      .catch(function () { location.href = url; });
+  }
+  if (document.querySelector("[data-choose]")) {
+    history.replaceState({ guide: true }, "");
+  }
+  document.addEventListener("click", function (ev) {
+    const a = ev.target.closest && ev.target.closest("a");
+    if (!a || !a.closest("[data-choose]") || !isGuideLink(a)) return;
+    if (ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+    ev.preventDefault();
+    showGuide(a.href, true);
+  });
+  window.addEventListener("popstate", function (ev) {
+    if (ev.state && ev.state.guide) showGuide(location.href, false);
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || !/^[1-9b]$/.test(ev.key)) return;
+    const t = ev.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    const a = document.querySelector('[data-choose] a[data-key="' + ev.key + '"]');
+    if (a) { ev.preventDefault(); a.click(); }
   });
 
   // Copy buttons, shown only when the clipboard can be used.
