@@ -15,4 +15,10 @@
 //
 // Search ranks entries against the words people type, with stemming, typo
 // tolerance and synonyms; Match expands patterns such as "4xx" and "5x3".
+//
+// For choosing a code to return: Situations lists cases developers meet,
+// each with its code, alternatives, reasoning and the section that says
+// so; Choose walks a tree of plain questions (Questions) to a code with
+// its header rules; Compare sets two or three codes side by side with a
+// verdict.
 package httpstatus
