@@ -442,6 +442,19 @@ func TestSearchSituationsBlind(t *testing.T) {
 	}
 }
 
+// TestSearchSituationsBlind2 measures search on a second set of 100
+// situations, written blind after the work on the first set was done. Its
+// first measurement, before any change, was top-1 0.840 and top-3 0.980:
+// the goal of 0.90 top-1 on unseen situations is not met yet. The bar below
+// holds that first figure; nothing was tuned on this set.
+func TestSearchSituationsBlind2(t *testing.T) {
+	top1, top3 := accuracy(t, readJudgements(t, "testdata/search-situations-blind2.tsv"))
+	t.Logf("second situations blind set: top-1 %.3f, top-3 %.3f", top1, top3)
+	if top1 < 0.84 || top3 < 0.98 {
+		t.Errorf("top-1 %.3f (want ≥ 0.84), top-3 %.3f (want ≥ 0.98)", top1, top3)
+	}
+}
+
 // TestSearchSituation checks that a situation typed in one's own words
 // names the situation as the reason.
 func TestSearchSituation(t *testing.T) {
