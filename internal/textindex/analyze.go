@@ -174,6 +174,7 @@ const maxQueryTokens = 2 * MaxQueryWords
 // text is a query that may be a pasted log line: addresses, URLs, paths,
 // timestamps, request ids and the keys of key=value pairs are left out.
 func tokenize(text string, noise bool) (words, idents []string) {
+	words = make([]string, 0, 16)
 	if strings.Contains(text, "’") {
 		text = strings.ReplaceAll(text, "’", "'")
 	}
@@ -216,7 +217,8 @@ func chunk(c string, symbol bool, words, idents []string) ([]string, []string) {
 	if c == "" {
 		return words, idents
 	}
-	var segs []string
+	var segBuf [8]string
+	segs := segBuf[:0]
 	ident := symbol && isLetter(c[0])
 	for i := 0; i < len(c); {
 		j := i
@@ -344,7 +346,8 @@ func camelParts(s string) []string {
 // appendWords appends the lower-case words of s, split at anything but
 // letters and digits; an apostrophe joins.
 func appendWords(out []string, s string) []string {
-	var b []byte
+	var buf [48]byte
+	b := buf[:0]
 	emit := func() {
 		if len(b) > 0 && !longNumber(b) {
 			out = append(out, string(b))

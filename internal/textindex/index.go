@@ -294,8 +294,17 @@ const (
 type queryTerm struct {
 	term   *Term
 	weight float64
+	kind   int // how it matched: exact, completion, misspelt or synonym
 	slot   int // the query word it stands for
 }
+
+// The kinds of match of a query word, each with its weight.
+const (
+	exact = iota
+	completion
+	misspelt
+	synonym
+)
 
 // Search ranks the documents against query and returns the best result for
 // each target, at most limit of them (all when limit is 0 or less), best
@@ -349,12 +358,12 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		stems = append(stems, s)
 		ids = append(ids, id)
 		if t := ix.term(s); t != nil {
-			terms = append(terms, queryTerm{t, 1, slot})
+			terms = append(terms, queryTerm{t, 1, exact, slot})
 			// The last word may be the start of a longer one ("req").
 			if i == last && open && !isNumber(w) {
 				for _, ps := range ix.prefixes(w) {
 					if pt := ix.term(ps); pt != nil && pt != t {
-						terms = append(terms, queryTerm{pt, prefixWeight, slot})
+						terms = append(terms, queryTerm{pt, prefixWeight, completion, slot})
 					}
 				}
 			}
@@ -363,7 +372,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			if i == last && open {
 				for _, ps := range ix.prefixes(w) {
 					if t := ix.term(ps); t != nil {
-						terms = append(terms, queryTerm{t, prefixWeight, slot})
+						terms = append(terms, queryTerm{t, prefixWeight, completion, slot})
 						found = true
 					}
 				}
@@ -371,14 +380,14 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			if !found && typed {
 				for _, ts := range ix.typos(w) {
 					if t := ix.term(ts); t != nil {
-						terms = append(terms, queryTerm{t, typoWeight, slot})
+						terms = append(terms, queryTerm{t, typoWeight, misspelt, slot})
 					}
 				}
 			}
 		}
 		for _, r := range related(s) {
 			if t := ix.term(r); t != nil {
-				terms = append(terms, queryTerm{t, synonymWeight, slot})
+				terms = append(terms, queryTerm{t, synonymWeight, synonym, slot})
 			}
 		}
 		slot++
@@ -410,18 +419,15 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	vendorHit := sc.vendorHit
 	named := sc.named
 	vendorNamed := false
-	// matched holds, for each document touched, how well each query word
-	// matched it; only the documents a query word reaches are visited.
-	matchedOf := func(d int) []float64 {
-		if sc.pos[d] == 0 {
+	// masks holds, for each document, which query words matched it and
+	// how: exactly, as a completion, through a typo or a synonym (one bit
+	// a query word in each); only the documents a word reaches are visited.
+	masks := sc.masks
+	touch := func(d int) {
+		if !sc.seen[d] {
+			sc.seen[d] = true
 			sc.touched = append(sc.touched, int32(d))
-			sc.pos[d] = int32(len(sc.touched))
-			for range slot {
-				sc.matched = append(sc.matched, 0)
-			}
 		}
-		k := int(sc.pos[d]-1) * slot
-		return sc.matched[k : k+slot]
 	}
 	idfSum := 0.0 // of the words matched exactly, for the phrase bonus
 	// Rare words first: a common word ("request", "not") then only adds to
@@ -439,7 +445,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			idfSum += idf
 		}
 		for _, p := range qt.term.Postings {
-			if onlyTouched && sc.pos[p.Doc] == 0 {
+			if onlyTouched && !sc.seen[p.Doc] {
 				continue
 			}
 			scores[p.Doc] += qt.weight * idf * p.TF * (saturation + 1) / (p.TF + saturation)
@@ -449,21 +455,21 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			if p.InVendor && qt.weight == 1 {
 				vendorHit[p.Doc], vendorNamed = true, true
 			}
-			m := &matchedOf(p.Doc)[qt.slot]
-			*m = max(*m, qt.weight)
+			touch(p.Doc)
+			masks[p.Doc][qt.kind] |= 1 << qt.slot
 		}
 	}
 	for _, t := range identTerms {
 		for _, p := range t.Postings {
 			named[p.Doc]++
-			matchedOf(p.Doc)
+			touch(p.Doc)
 		}
 	}
 	// Every entry of a code the query names counts, whatever its words.
 	if len(codes) > 0 {
 		for d := 0; d < len(ix.Targets) && ix.Targets[d] == d; d++ {
 			if slices.Contains(codes, ix.Codes[d]) {
-				matchedOf(d)
+				touch(d)
 			}
 		}
 	}
@@ -478,7 +484,6 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	for _, d32 := range sc.touched {
 		d := int(d32)
 		score := scores[d]
-		matched := matchedOf(d)
 		entry := ix.Targets[d] == d
 		if named[d] > 0 {
 			// Each further form of a name the query holds ("http.StatusTeapot"
@@ -488,9 +493,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 		if slices.Contains(codes, ix.Codes[d]) && (entry || score > 0) {
 			score += bonus
-			for s := range matched {
-				matched[s] = max(matched[s], 1)
-			}
+			masks[d][exact] = 1<<slot - 1
 		} else if len(codes) > 0 && !entry {
 			// The query names a status and this signal stands for another:
 			// "HTTP 409" after a client's exception that carries any code.
@@ -499,12 +502,12 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		if score == 0 {
 			continue
 		}
-		words := 0
-		for _, m := range matched {
-			if m > 0 {
-				words++
-			}
-		}
+		m := &masks[d]
+		full := m[exact]
+		pre := m[completion] &^ full
+		typo := m[misspelt] &^ (full | pre)
+		syn := m[synonym] &^ (full | pre | typo)
+		words := bits.OnesCount64(full | pre | typo | syn)
 		if !long && named[d] == 0 && 2*words < slot {
 			continue // a typed query: fewer than half its words is noise
 		}
@@ -525,10 +528,8 @@ func (ix *Index) Search(query string, limit int) []Hit {
 				}
 			}
 		}
-		coverage := 0.0
-		for _, m := range matched {
-			coverage += m
-		}
+		coverage := float64(bits.OnesCount64(full)) + prefixWeight*float64(bits.OnesCount64(pre)) +
+			typoWeight*float64(bits.OnesCount64(typo)) + synonymWeight*float64(bits.OnesCount64(syn))
 		if slot > 0 {
 			coverage /= float64(slot)
 		} else {
@@ -652,16 +653,16 @@ type scratch struct {
 	scores    []float64
 	phrased   []uint8
 	vendorHit []bool
-	named     []uint8   // how many forms of the document's identifiers the query holds
-	pos       []int32   // by document: 1 + its place in touched, or 0
-	touched   []int32   // the documents a query word, identifier or code reached
-	matched   []float64 // by touched document and query word
-	best      []Hit     // by target
-	own       []float64 // by target: the entry's own score
-	second    []float64 // by target: the second best document's score
-	targets   []int32   // the targets with a hit
-	inQuery   []bool    // by term: the query holds it
-	queryIDs  []int32   // the terms set in inQuery
+	named     []uint8     // how many forms of the document's identifiers the query holds
+	seen      []bool      // by document: in touched
+	touched   []int32     // the documents a query word, identifier or code reached
+	masks     [][4]uint64 // by document: the query words that matched it, by kind of match
+	best      []Hit       // by target
+	own       []float64   // by target: the entry's own score
+	second    []float64   // by target: the second best document's score
+	targets   []int32     // the targets with a hit
+	inQuery   []bool      // by term: the query holds it
+	queryIDs  []int32     // the terms set in inQuery
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -672,7 +673,7 @@ func getScratch(docs, terms int) *scratch {
 	if len(sc.scores) != docs || len(sc.inQuery) != terms {
 		*sc = scratch{
 			scores: make([]float64, docs), phrased: make([]uint8, docs), vendorHit: make([]bool, docs),
-			named: make([]uint8, docs), pos: make([]int32, docs),
+			named: make([]uint8, docs), seen: make([]bool, docs), masks: make([][4]uint64, docs),
 			best: make([]Hit, docs), own: make([]float64, docs), second: make([]float64, docs),
 			inQuery: make([]bool, terms),
 		}
@@ -683,7 +684,7 @@ func getScratch(docs, terms int) *scratch {
 // release clears what a search touched and returns sc to the pool.
 func (sc *scratch) release() {
 	for _, d := range sc.touched {
-		sc.scores[d], sc.phrased[d], sc.vendorHit[d], sc.named[d], sc.pos[d] = 0, 0, false, 0, 0
+		sc.scores[d], sc.phrased[d], sc.vendorHit[d], sc.named[d], sc.seen[d], sc.masks[d] = 0, 0, false, 0, false, [4]uint64{}
 	}
 	for _, t := range sc.targets {
 		sc.best[t], sc.own[t], sc.second[t] = Hit{}, 0, 0
@@ -691,7 +692,7 @@ func (sc *scratch) release() {
 	for _, t := range sc.queryIDs {
 		sc.inQuery[t] = false
 	}
-	sc.touched, sc.matched, sc.targets, sc.queryIDs = sc.touched[:0], sc.matched[:0], sc.targets[:0], sc.queryIDs[:0]
+	sc.touched, sc.targets, sc.queryIDs = sc.touched[:0], sc.targets[:0], sc.queryIDs[:0]
 	scratchPool.Put(sc)
 }
 
