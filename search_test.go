@@ -424,6 +424,19 @@ func BenchmarkLookup(b *testing.B) {
 	}
 }
 
+// TestSearchSignalsBlind5 measures search on a fifth set of 150 pasted
+// artifacts, written blind after the work on the first four was done, and
+// weighted toward what developers meet most often. Its first measurement,
+// before any change, was top-1 0.953 and top-3 0.987: the first unseen set
+// to meet the goal (0.92 and 0.98). Nothing was tuned on it.
+func TestSearchSignalsBlind5(t *testing.T) {
+	top1, top3 := accuracy(t, readJudgements(t, "testdata/search-signals-blind5.tsv"))
+	t.Logf("fifth signals blind set: top-1 %.3f, top-3 %.3f", top1, top3)
+	if top1 < 0.92 || top3 < 0.98 {
+		t.Errorf("top-1 %.3f (want ≥ 0.92), top-3 %.3f (want ≥ 0.98)", top1, top3)
+	}
+}
+
 // TestSearchSituationsBlind measures search on 100 situations ("which code
 // should I return when …") written by someone who had seen neither the
 // situations, the catalogue nor the engine. Its first measurement, before
