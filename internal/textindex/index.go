@@ -57,8 +57,9 @@ type Term struct {
 	Postings []Posting
 }
 
-// A Posting is one document's weighted, sublinear frequency of a term, and
-// whether the term stands in one of the document's phrases.
+// A Posting is one document's weighted, sublinear frequency of a term,
+// saturated as in BM25 (tf(k+1)/(tf+k), computed once when the index is
+// built), and whether the term stands in one of the document's phrases.
 type Posting struct {
 	Doc      int
 	TF       float64
@@ -143,7 +144,9 @@ func Build(docs []Doc) *Index {
 			for w, n := range byWeight {
 				tf += w * (1 + math.Log(float64(n)))
 			}
-			postings[s] = append(postings[s], Posting{Doc: d, TF: math.Round(tf*1000) / 1000, InPhrase: inPhrase[s], InVendor: inVendor[s]})
+			tf = math.Round(tf*1000) / 1000
+			sat := tf * (saturation + 1) / (tf + saturation)
+			postings[s] = append(postings[s], Posting{Doc: d, TF: math.Round(sat*1e6) / 1e6, InPhrase: inPhrase[s], InVendor: inVendor[s]})
 		}
 	}
 	for s, ps := range postings {
@@ -441,6 +444,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 		onlyTouched := i > 0 && slot > 1 && df > n*commonShare && len(sc.touched) > 0
 		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+		w := qt.weight * idf
 		if qt.weight == 1 {
 			idfSum += idf
 		}
@@ -448,7 +452,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			if onlyTouched && !sc.seen[p.Doc] {
 				continue
 			}
-			scores[p.Doc] += qt.weight * idf * p.TF * (saturation + 1) / (p.TF + saturation)
+			scores[p.Doc] += w * p.TF
 			if p.InPhrase && qt.weight == 1 {
 				phrased[p.Doc]++
 			}
