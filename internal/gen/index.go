@@ -50,7 +50,7 @@ func signalDocs(es []httpstatus.Entry, s httpstatus.Signal) []textindex.Doc {
 	f := []textindex.Field{text, {Text: s.Product, Weight: textindex.WeightProduct, Vendor: true}}
 	docs := make([]textindex.Doc, len(s.Codes))
 	for i, c := range s.Codes {
-		docs[i] = textindex.Doc{Code: c, Official: true, Target: target(es, c, s.Product), Prior: 1 - 0.05*float64(i), Fields: f}
+		docs[i] = textindex.Doc{Code: c, Official: true, Target: target(es, c, s.Product), Prior: 1 - 0.05*float64(i), Copied: true, Fields: f}
 	}
 	return docs
 }

@@ -19,7 +19,10 @@ type Doc struct {
 	Target int
 	// Prior scales the document's score: below 1 for a signal's second and
 	// later codes. Zero means 1.
-	Prior  float64
+	Prior float64
+	// Copied says the document's words are names people copy rather than
+	// type (a signal's text): typo matching does not land on them.
+	Copied bool
 	Fields []Field
 }
 
@@ -81,6 +84,7 @@ type Word struct {
 	Text    string
 	Stem    string
 	Letters uint32
+	Typed   bool // in a document people type rather than copy: a typo may land on it
 }
 
 // letters returns the letter set of w.
@@ -103,6 +107,7 @@ func Build(docs []Doc) *Index {
 	phraseStems := make([][][]string, len(docs))
 	postings := map[string][]Posting{}
 	surface := map[string]string{}
+	typed := map[string]bool{} // words of documents people type, for typo matching
 	for d, doc := range docs {
 		ix.Codes = append(ix.Codes, doc.Code)
 		ix.Official = append(ix.Official, doc.Official)
@@ -127,6 +132,9 @@ func Build(docs []Doc) *Index {
 				}
 				counts[s][f.Weight]++
 				surface[words[i]] = s
+				if !doc.Copied {
+					typed[words[i]] = true
+				}
 				if f.Vendor {
 					inVendor[s] = true
 				}
@@ -162,7 +170,7 @@ func Build(docs []Doc) *Index {
 		}
 	}
 	for w, s := range surface {
-		ix.Surface = append(ix.Surface, Word{Text: w, Stem: s, Letters: letters(w)})
+		ix.Surface = append(ix.Surface, Word{Text: w, Stem: s, Letters: letters(w), Typed: typed[w]})
 	}
 	slices.SortFunc(ix.Surface, func(a, b Word) int {
 		return cmp.Or(len(a.Text)-len(b.Text), cmp.Compare(a.Text, b.Text))
@@ -329,6 +337,15 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			last = i
 		}
 	}
+	var identTerms []*Term
+	for i, id := range idents {
+		if t := ix.term(identPrefix + id); t != nil {
+			identTerms = append(identTerms, t)
+		} else if open && i == len(idents)-1 && len(id) >= 4 {
+			// An identifier being typed: "StatusTeap", "ERR_TOO_MANY_RED".
+			identTerms = append(identTerms, ix.termsWithPrefix(identPrefix+id, maxPrefixes)...)
+		}
+	}
 	// A long query is pasted, not typed: its unknown words are names and
 	// numbers, not typos.
 	pasted := 0
@@ -380,7 +397,8 @@ func (ix *Index) Search(query string, limit int) []Hit {
 					}
 				}
 			}
-			if !found && typed {
+			// A query that names an identifier is copied, not typed.
+			if !found && typed && len(identTerms) == 0 {
 				for _, ts := range ix.typos(w) {
 					if t := ix.term(ts); t != nil {
 						terms = append(terms, queryTerm{t, typoWeight, misspelt, slot})
@@ -394,15 +412,6 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			}
 		}
 		slot++
-	}
-	var identTerms []*Term
-	for i, id := range idents {
-		if t := ix.term(identPrefix + id); t != nil {
-			identTerms = append(identTerms, t)
-		} else if open && i == len(idents)-1 && len(id) >= 4 {
-			// An identifier being typed: "StatusTeap", "ERR_TOO_MANY_RED".
-			identTerms = append(identTerms, ix.termsWithPrefix(identPrefix+id, maxPrefixes)...)
-		}
 	}
 	if slot == 0 && len(identTerms) == 0 {
 		return nil
@@ -792,7 +801,7 @@ func (ix *Index) typos(w string) []string {
 		for _, c := range ix.byLength(l) {
 			// An edit adds at most one letter to the set and takes away at
 			// most one, so sets far apart mean words far apart.
-			if bits.OnesCount32(wl^c.Letters) > 2*maxDist {
+			if !c.Typed || bits.OnesCount32(wl^c.Letters) > 2*maxDist {
 				continue
 			}
 			d := editDistance(w, c.Text, maxDist)

@@ -83,7 +83,7 @@ func testIndex() *Index {
 		{Code: 499, Target: 2, Fields: []Field{{Text: "Client Closed Request", Weight: WeightName, Phrase: true}, {Text: "nginx", Weight: WeightVendor, Vendor: true}}},
 		{Code: 460, Target: 3, Fields: []Field{{Text: "Client Closed Connection", Weight: WeightName, Phrase: true}, {Text: "AWS Elastic Load Balancing", Weight: WeightVendor, Vendor: true}}},
 		// A signal: an nginx log line that stands for 499.
-		{Code: 499, Official: true, Target: 2, Fields: []Field{{Text: "client prematurely closed connection", Weight: WeightSignal, Phrase: true, Ident: true}, {Text: "nginx", Weight: WeightProduct, Vendor: true}}},
+		{Code: 499, Official: true, Target: 2, Copied: true, Fields: []Field{{Text: "client prematurely closed connection", Weight: WeightSignal, Phrase: true, Ident: true}, {Text: "nginx", Weight: WeightProduct, Vendor: true}}},
 		// A constant that stands for 404.
 		{Code: 404, Official: true, Target: 0, Fields: []Field{{Text: "HttpStatus.NOT_FOUND", Weight: WeightSignal, Phrase: true, Ident: true}}},
 	})
