@@ -96,7 +96,7 @@ func ExampleSearch() {
 	// Output:
 	// 413 Content Too Large
 	// 414 URI Too Long
-	// 431 Request Header Fields Too Large
+	// 422 Unprocessable Content
 }
 
 func ExampleMatch() {
