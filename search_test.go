@@ -457,14 +457,15 @@ func TestSearchSituationsBlind(t *testing.T) {
 
 // TestSearchSituationsBlind2 measures search on a second set of 100
 // situations, written blind after the work on the first set was done. Its
-// first measurement, before any change, was top-1 0.840 and top-3 0.980:
-// the goal of 0.90 top-1 on unseen situations is not met yet. The bar below
-// holds that first figure; nothing was tuned on this set.
+// first measurement, before any change, was top-1 0.840 and top-3 0.980.
+// Sixty more situations and plainer keywords, written by someone who did
+// not see the set but from a brief that had seen its misses, brought it to
+// 0.910 and 0.990; it is no longer unseen, and the third set judges.
 func TestSearchSituationsBlind2(t *testing.T) {
 	top1, top3 := accuracy(t, readJudgements(t, "testdata/search-situations-blind2.tsv"))
 	t.Logf("second situations blind set: top-1 %.3f, top-3 %.3f", top1, top3)
-	if top1 < 0.84 || top3 < 0.98 {
-		t.Errorf("top-1 %.3f (want ≥ 0.84), top-3 %.3f (want ≥ 0.98)", top1, top3)
+	if top1 < 0.9 || top3 < 0.98 {
+		t.Errorf("top-1 %.3f (want ≥ 0.9), top-3 %.3f (want ≥ 0.98)", top1, top3)
 	}
 }
 
