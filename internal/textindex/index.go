@@ -538,7 +538,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			// near-certain evidence; from three words on, the rest of the
 			// query is taken for noise.
 			if !entry && len(ix.Phrases[d]) > 0 {
-				if p := ix.Phrases[d][0].Tokens; len(p) >= 2 && contains(seq, p) {
+				if p := ix.Phrases[d][0].Tokens; len(p) >= 2 && allIn(p, sc.inQuery) && contains(seq, p) {
 					score += heldBonus * float64(min(len(p), heldWords)) / heldWords
 					if len(p) >= 3 {
 						held = 1
@@ -730,12 +730,23 @@ func phraseBonus(ps []Phrase, q []int32, inQuery []bool) float64 {
 			b = p.Weight
 		case contains(p.Tokens, q):
 			b = 0.5 * p.Weight * float64(len(q)) / float64(len(p.Tokens))
-		case len(p.Tokens) >= 2 && contains(q, p.Tokens):
+		case len(p.Tokens) >= 2 && allIn(p.Tokens, inQuery) && contains(q, p.Tokens):
 			b = 0.5 * p.Weight * float64(len(p.Tokens)) / float64(len(q))
 		}
 		best = max(best, b)
 	}
 	return best
+}
+
+// allIn reports whether every term of p is one the query holds: a cheap
+// test before looking for p as a run.
+func allIn(p []int32, inQuery []bool) bool {
+	for _, t := range p {
+		if !inQuery[t] {
+			return false
+		}
+	}
+	return true
 }
 
 // contains reports whether seq holds sub as a contiguous run.
