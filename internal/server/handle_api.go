@@ -45,14 +45,15 @@ type searchHit struct {
 	Situation *httpstatus.Situation `json:"situation,omitempty"`
 }
 
-// handleAPISignals serves /api/v1/signals: every signal, or with ?code=
-// those of one code (400 if malformed, 404 if the catalogue has no such
-// code).
-func handleAPISignals(s *site) http.Handler {
+// handleListByCode serves a list rendered at start-up at path (every
+// signal, every situation), or with ?code= the items of one code, as of
+// gives them: 400 if the code is malformed, 404 if the catalogue has no
+// such code, [] when it has none of them.
+func handleListByCode[T any](s *site, path string, of func(code int) []T) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		raw, ok := r.URL.Query()["code"]
 		if !ok {
-			serve(w, r, s.res["/api/v1/signals"], http.StatusOK)
+			serve(w, r, s.res[path], http.StatusOK)
 			return
 		}
 		code, err := httpstatus.ParseCode(raw[0])
@@ -61,13 +62,16 @@ func handleAPISignals(s *site) http.Handler {
 				fmt.Sprintf("not a status code: %q; a status code has three digits, 000 to 999", raw[0]))
 			return
 		}
-		res, ok := s.res[signalsKey(code)]
-		if !ok {
+		if _, ok := httpstatus.Lookup(code); !ok {
 			problem.Write(w, r, http.StatusNotFound,
 				fmt.Sprintf("the catalogue has no meaning for %03d; see /api/v1/codes", code))
 			return
 		}
-		serve(w, r, res, http.StatusOK)
+		items := of(code)
+		if items == nil {
+			items = []T{}
+		}
+		writeJSONResource(w, r, items)
 	})
 }
 

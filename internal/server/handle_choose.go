@@ -273,34 +273,6 @@ func handleAPICompare() http.Handler {
 	})
 }
 
-// handleAPISituations serves /api/v1/situations, or with ?code= those of one
-// code (400 if malformed, 404 if the catalogue has no such code).
-func handleAPISituations(s *site) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		raw, ok := r.URL.Query()["code"]
-		if !ok {
-			serve(w, r, s.res["/api/v1/situations"], http.StatusOK)
-			return
-		}
-		code, err := httpstatus.ParseCode(raw[0])
-		if err != nil {
-			problem.Write(w, r, http.StatusBadRequest,
-				fmt.Sprintf("not a status code: %q; a status code has three digits, 000 to 999", raw[0]))
-			return
-		}
-		if _, ok := httpstatus.Lookup(code); !ok {
-			problem.Write(w, r, http.StatusNotFound,
-				fmt.Sprintf("the catalogue has no meaning for %03d; see /api/v1/codes", code))
-			return
-		}
-		sits := httpstatus.SituationsFor(code)
-		if sits == nil {
-			sits = []httpstatus.Situation{}
-		}
-		writeJSONResource(w, r, sits)
-	})
-}
-
 // writeJSONResource encodes v and serves it as a cacheable 200.
 func writeJSONResource(w http.ResponseWriter, r *http.Request, v any) {
 	buf := getBuffer()

@@ -554,10 +554,6 @@ func (s *site) addPages() error {
 	return s.addPage("/check", "check", s.checkView())
 }
 
-// signalsKey is where the signals of a code are kept among the rendered
-// resources: /api/v1/signals?code= answers with it.
-func signalsKey(code int) string { return fmt.Sprintf("/api/v1/signals?code=%03d", code) }
-
 // addAPI renders the fixed API responses.
 func (s *site) addAPI() error {
 	add := func(p string, v any) error {
@@ -582,13 +578,6 @@ func (s *site) addAPI() error {
 		seen[e.Code] = true
 		es, _ := httpstatus.Lookup(e.Code)
 		if err := add(fmt.Sprintf("/api/v1/codes/%03d", e.Code), es); err != nil {
-			return err
-		}
-		sigs := httpstatus.SignalsFor(e.Code)
-		if sigs == nil {
-			sigs = []httpstatus.Signal{}
-		}
-		if err := add(signalsKey(e.Code), sigs); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,10 @@
 package server
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/httpstatus/httpstatus"
+)
 
 // statusPrefix is where the test endpoint is mounted.
 const statusPrefix = "/status/"
@@ -30,8 +34,8 @@ func addRoutes(mux *http.ServeMux, site *site, status http.Handler) {
 	mux.Handle("GET /api/v1/codes/{code}", handleAPICode(site))
 	mux.Handle("GET /api/v1/classes", handleCached(site))
 	mux.Handle("GET /api/v1/search", handleAPISearch())
-	mux.Handle("GET /api/v1/signals", handleAPISignals(site))
-	mux.Handle("GET /api/v1/situations", handleAPISituations(site))
+	mux.Handle("GET /api/v1/signals", handleListByCode(site, "/api/v1/signals", httpstatus.SignalsFor))
+	mux.Handle("GET /api/v1/situations", handleListByCode(site, "/api/v1/situations", httpstatus.SituationsFor))
 	mux.Handle("GET /api/v1/questions", handleCached(site))
 	mux.Handle("GET /api/v1/choose", handleAPIChoose())
 	mux.Handle("GET /api/v1/compare", handleAPICompare())
