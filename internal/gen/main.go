@@ -332,23 +332,7 @@ func normalize(e *httpstatus.Entry) error {
 	if e.Example.Response, err = wire(e.Example.Response, true); err != nil {
 		return fmt.Errorf("example response: %w", err)
 	}
-	for i := range e.Headers {
-		h := &e.Headers[i]
-		if h.Spec == "" {
-			// The first section the note cites, else the entry's own.
-			if m := citation.FindStringSubmatch(h.Note); m != nil {
-				h.Spec = "RFC " + m[1] + ", Section " + m[2]
-			} else {
-				h.Spec, h.SpecURL = e.Spec, e.SpecURL
-			}
-		}
-		if h.SpecURL == "" {
-			h.SpecURL = specURL(h.Spec)
-		}
-		if h.SpecURL == "" {
-			h.SpecURL = e.SpecURL
-		}
-	}
+	citeHeaders(e.Headers, e.Spec, e.SpecURL)
 	return nil
 }
 
@@ -364,6 +348,24 @@ func specURL(spec string) string {
 		return ""
 	}
 	return "https://www.rfc-editor.org/rfc/rfc" + m[1] + ".html#section-" + m[2]
+}
+
+// citeHeaders gives every header rule without a spec of its own the first
+// section its note cites, else spec and url (its entry's or situation's).
+func citeHeaders(hs []httpstatus.HeaderRule, spec, url string) {
+	for i := range hs {
+		h := &hs[i]
+		if h.Spec == "" {
+			if m := citation.FindStringSubmatch(h.Note); m != nil {
+				h.Spec = "RFC " + m[1] + ", Section " + m[2]
+			} else {
+				h.Spec, h.SpecURL = spec, url
+			}
+		}
+		if h.SpecURL == "" {
+			h.SpecURL = cmp(specURL(h.Spec), url)
+		}
+	}
 }
 
 // trimStrings trims the white space around every string reachable from v.

@@ -114,19 +114,7 @@ func normalizeSituation(s *httpstatus.Situation) error {
 	if s.SpecURL == "" {
 		s.SpecURL = specURL(s.Spec)
 	}
-	for i := range s.Headers {
-		h := &s.Headers[i]
-		if h.Spec == "" {
-			if m := citation.FindStringSubmatch(h.Note); m != nil {
-				h.Spec = "RFC " + m[1] + ", Section " + m[2]
-			} else {
-				h.Spec, h.SpecURL = s.Spec, s.SpecURL
-			}
-		}
-		if h.SpecURL == "" {
-			h.SpecURL = cmp(specURL(h.Spec), s.SpecURL)
-		}
-	}
+	citeHeaders(s.Headers, s.Spec, s.SpecURL)
 	return nil
 }
 
