@@ -18,6 +18,7 @@ type serveFlags struct {
 	maxDelayed int
 	rate       int
 	logFormat  string
+	baseURL    string
 }
 
 func newServe(e *env) *cobra.Command {
@@ -29,8 +30,8 @@ func newServe(e *env) *cobra.Command {
 			"under /api/v1 (described at /api/v1/openapi.json) and the test endpoint\n" +
 			"/status/{code}. It logs one line per request to stderr and shuts down\n" +
 			"gracefully on SIGINT or SIGTERM.\n\n" +
-			"Environment: HTTPSTATUS_ADDR sets --addr and HTTPSTATUS_MAX_SLEEP sets\n" +
-			"--max-sleep; a flag given on the command line wins.",
+			"Environment: HTTPSTATUS_ADDR sets --addr, HTTPSTATUS_MAX_SLEEP sets --max-sleep\n" +
+			"and HTTPSTATUS_BASE_URL sets --base-url; a flag given on the command line wins.",
 		Example: `  httpstatus serve
   httpstatus serve --addr :8080 --rate-limit 120
   HTTPSTATUS_ADDR=0.0.0.0:80 httpstatus serve --log-format json`,
@@ -49,6 +50,7 @@ func newServe(e *env) *cobra.Command {
 				MaxDelayed:    f.maxDelayed,
 				RatePerMinute: f.rate,
 				Logger:        logger,
+				BaseURL:       f.baseURL,
 			}, logger)
 			if err != nil {
 				return &exitError{ExitNotFound, fmt.Errorf("serve: %w", err)}
@@ -61,6 +63,7 @@ func newServe(e *env) *cobra.Command {
 	fl.DurationVar(&f.maxSleep, "max-sleep", 10*time.Second, "the longest ?sleep= the test endpoint takes (env HTTPSTATUS_MAX_SLEEP)")
 	fl.IntVar(&f.maxDelayed, "max-delayed", 64, "the most test-endpoint requests sleeping at once; beyond it they get 503")
 	fl.IntVar(&f.rate, "rate-limit", 0, "requests per minute per client for /status/ (0 = off)")
+	fl.StringVar(&f.baseURL, "base-url", "", "the site's public address, e.g. https://example.org/ (env HTTPSTATUS_BASE_URL); absolute links use it")
 	fl.StringVar(&f.logFormat, "log-format", "text", "the request log's format on stderr: text or json")
 	cmd.RegisterFlagCompletionFunc("log-format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp)) //nolint:errcheck // the flag exists
 	return cmd
@@ -71,6 +74,9 @@ func newServe(e *env) *cobra.Command {
 func (f *serveFlags) fromEnv(cmd *cobra.Command, getenv func(string) string) error {
 	if v := getenv("HTTPSTATUS_ADDR"); v != "" && !cmd.Flags().Changed("addr") {
 		f.addr = v
+	}
+	if v := getenv("HTTPSTATUS_BASE_URL"); v != "" && !cmd.Flags().Changed("base-url") {
+		f.baseURL = v
 	}
 	if v := getenv("HTTPSTATUS_MAX_SLEEP"); v != "" && !cmd.Flags().Changed("max-sleep") {
 		d, err := time.ParseDuration(v)
@@ -99,6 +105,9 @@ func (f *serveFlags) check() error {
 		return usageErr("--rate-limit must be 0 (off) or more, not %d", f.rate)
 	case f.logFormat != "text" && f.logFormat != "json":
 		return usageErr("--log-format must be text or json, not %q", f.logFormat)
+	}
+	if _, err := server.ParseBaseURL(f.baseURL); err != nil {
+		return usageErr("--base-url: %v", err)
 	}
 	return nil
 }

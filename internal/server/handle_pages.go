@@ -161,12 +161,16 @@ func handleOpenSearch(s *site) http.Handler {
 </OpenSearchDescription>
 `
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		scheme := "http"
-		if r.TLS != nil {
-			scheme = "https"
+		origin := s.abs("")
+		if origin == "" {
+			scheme := "http"
+			if r.TLS != nil {
+				scheme = "https"
+			}
+			origin = scheme + "://" + r.Host
 		}
 		var base bytes.Buffer
-		xml.EscapeText(&base, []byte(scheme+"://"+r.Host)) //nolint:errcheck // writes to a bytes.Buffer do not fail
+		xml.EscapeText(&base, []byte(origin)) //nolint:errcheck // writes to a bytes.Buffer do not fail
 		body := fmt.Appendf(nil, tmpl, base.String(), s.assets["favicon.svg"])
 		serve(w, r, newDynamic(body, "application/opensearchdescription+xml; charset=utf-8", cachePage, http.StatusOK), http.StatusOK)
 	})

@@ -227,7 +227,7 @@ func TestOpenAPIResponses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	site, _ := build()
+	site, _ := build("")
 	sigs, err := doc.schemaFor("/api/v1/signals", 200, "application/json")
 	if err != nil {
 		t.Fatal(err)

@@ -204,13 +204,25 @@ type site struct {
 	// notFoundPage is the 404 page of every path that is neither a code
 	// nor in the navigation (see notFound).
 	notFoundPage *resource
+	// base is Config.BaseURL, checked and ending in "/", or "".
+	base string
+}
+
+// abs is the absolute URL of a site path ("/404"), or "" when the site has
+// no base URL.
+func (s *site) abs(path string) string {
+	if s.base == "" {
+		return ""
+	}
+	return strings.TrimSuffix(s.base, "/") + path
 }
 
 // The templates of the pages, each parsed with layout.html.
 var pageNames = []string{"home", "code", "class", "guide", "search", "notfound", "check", "choose", "compare"}
 
-func build() (*site, error) {
+func build(base string) (*site, error) {
 	s := &site{
+		base:   base,
 		res:    map[string]*resource{},
 		pages:  map[string]*template.Template{},
 		assets: map[string]string{},

@@ -14,7 +14,9 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/httpstatus/httpstatus/endpoint"
@@ -34,6 +36,35 @@ type Config struct {
 	RatePerMinute int
 	// Logger receives one line per request; nil discards them.
 	Logger *slog.Logger
+	// BaseURL is the public address of the site, an absolute http or https
+	// URL ending in "/" (ParseBaseURL checks one). Every absolute URL the
+	// site emits starts with it; empty means the site emits none that
+	// depend on the request's Host.
+	BaseURL string
+}
+
+// ParseBaseURL checks a --base-url: an absolute http or https URL with a
+// host, no query or fragment. It returns it ending in "/".
+func ParseBaseURL(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return "", fmt.Errorf("base URL %q: %w", s, err)
+	case u.Scheme != "http" && u.Scheme != "https":
+		return "", fmt.Errorf("base URL %q: must start with http:// or https://", s)
+	case u.Host == "" || u.User != nil:
+		return "", fmt.Errorf("base URL %q: must name a host and no user", s)
+	case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
+		return "", fmt.Errorf("base URL %q: must have no query or fragment", s)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+		u.RawPath = ""
+	}
+	return u.String(), nil
 }
 
 // Defaults and limits of the server.
@@ -55,7 +86,11 @@ func New(cfg Config) (http.Handler, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	site, err := build()
+	base, err := ParseBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	site, err := build(base)
 	if err != nil {
 		return nil, fmt.Errorf("rendering the site: %w", err)
 	}

@@ -263,7 +263,7 @@ func checkPage(t *testing.T, body []byte) {
 func TestCodePages(t *testing.T) {
 	t.Parallel()
 	srv := newTestServer(t)
-	s, _ := build()
+	s, _ := build("")
 	n := 0
 	for p := range s.res {
 		if !regexp.MustCompile(`^/[0-9]{3}$`).MatchString(p) {
@@ -561,5 +561,33 @@ func TestNoServerErrors(t *testing.T) {
 			}
 			checkSecurityHeaders(t, resp.Header)
 		}
+	}
+}
+
+func TestParseBaseURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                           "",
+		"https://example.org":        "https://example.org/",
+		"https://example.org/http":   "https://example.org/http/",
+		"http://127.0.0.1:8080/a/b/": "http://127.0.0.1:8080/a/b/",
+	} {
+		got, err := ParseBaseURL(in)
+		if err != nil || got != want {
+			t.Errorf("ParseBaseURL(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"example.org", "ftp://example.org/", "https:///x", "https://u@example.org/", "https://example.org/?q=1", "https://example.org/#top", "/http/"} {
+		if got, err := ParseBaseURL(in); err == nil {
+			t.Errorf("ParseBaseURL(%q) = %q, want an error", in, got)
+		}
+	}
+	h, err := New(Config{BaseURL: "https://example.org/http"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "http://evil.example/opensearch.xml", nil))
+	if body := rec.Body.String(); !strings.Contains(body, `template="https://example.org/http/search?q={searchTerms}"`) || strings.Contains(body, "evil") {
+		t.Errorf("opensearch with a base URL:\n%s", body)
 	}
 }
