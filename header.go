@@ -90,6 +90,11 @@ var headerFields = sync.OnceValue(func() []HeaderField {
 			}
 			continue
 		}
+		for _, l := range []*[]string{&r.Status, &r.ExceptStatus, &r.Methods, &r.ExceptMethods} {
+			if *l == nil {
+				*l = []string{} // [] rather than null in JSON
+			}
+		}
 		f.Rules = append(f.Rules, r)
 	}
 	for i := range out {

@@ -185,6 +185,11 @@ func TestOpenAPIResponses(t *testing.T) {
 		{"error/situations-abc", "/api/v1/situations?code=abc", "/api/v1/situations", 400},
 		{"error/situations-299", "/api/v1/situations?code=299", "/api/v1/situations", 404},
 		{"ok/questions", "/api/v1/questions", "/api/v1/questions", 200},
+		{"ok/headers", "/api/v1/headers", "/api/v1/headers", 200},
+		{"ok/header-retry-after", "/api/v1/headers/retry-after", "/api/v1/headers/{name}", 200},
+		{"ok/header-date-upper", "/api/v1/headers/DATE", "/api/v1/headers/{name}", 200},
+		{"ok/header-transfer-encoding", "/api/v1/headers/transfer-encoding", "/api/v1/headers/{name}", 200},
+		{"error/header-unknown", "/api/v1/headers/x-nope", "/api/v1/headers/{name}", 404},
 		{"ok/choose-start", "/api/v1/choose", "/api/v1/choose", 200},
 		{"ok/choose-result", "/api/v1/choose?answer=client-problem&answer=2&answer=method", "/api/v1/choose", 200},
 		{"error/choose-bad", "/api/v1/choose?answer=maybe", "/api/v1/choose", 400},
@@ -232,11 +237,17 @@ func TestOpenAPIResponses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	hdr, err := doc.schemaFor("/api/v1/headers/{name}", 200, "application/json")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for p, res := range site.res {
 		s := s
 		switch {
 		case strings.HasPrefix(p, "/api/v1/signals"):
 			s = sigs
+		case strings.HasPrefix(p, "/api/v1/headers/"):
+			s = hdr
 		case !strings.HasPrefix(p, "/api/v1/codes/"):
 			continue
 		}
