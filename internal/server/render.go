@@ -658,7 +658,7 @@ func encodeJSONTo(buf *bytes.Buffer, v any) error {
 // prose renders text as HTML paragraphs (split at blank lines), with
 // `backticked` spans as code, and status codes and header names linked (see
 // inline). All text is escaped.
-func prose(text string, self ...int) template.HTML {
+func prose(text string, self ...any) template.HTML {
 	var b strings.Builder
 	for _, para := range strings.Split(strings.TrimSpace(text), "\n\n") {
 		para = strings.TrimSpace(para)
@@ -675,21 +675,27 @@ func prose(text string, self ...int) template.HTML {
 // inline escapes text and renders `backticked` spans as code. A status code
 // the catalogue knows links to its page, and a header field of the header
 // index to its page (see writeLinked); a code span links only when it is
-// a header name and nothing else. self is the code of the page the text is
-// on, which is not linked to itself.
-func inline(text string, self ...int) template.HTML {
+// a header name and nothing else. self names the page the text is on,
+// which is not linked to itself: its code (an int) or its header field (a
+// string).
+func inline(text string, self ...any) template.HTML {
 	var b strings.Builder
 	parts := strings.Split(text, "`")
 	if len(parts)%2 == 0 { // an unpaired backtick: show it as it is
 		return template.HTML(template.HTMLEscapeString(text)) //nolint:gosec // escaped
 	}
-	me := -1
-	if len(self) > 0 {
-		me = self[0]
+	me, meHeader := -1, ""
+	for _, v := range self {
+		switch v := v.(type) {
+		case int:
+			me = v
+		case string:
+			meHeader = headerSlug(v)
+		}
 	}
 	for i, p := range parts {
 		if i%2 == 1 {
-			if slug, ok := proseLinks().header[strings.ToLower(p)]; ok {
+			if slug, ok := proseLinks().header[strings.ToLower(p)]; ok && slug != meHeader {
 				b.WriteString(`<a href="/headers/` + slug + `"><code>`)
 				b.WriteString(template.HTMLEscapeString(p))
 				b.WriteString("</code></a>")
@@ -699,7 +705,7 @@ func inline(text string, self ...int) template.HTML {
 			b.WriteString(template.HTMLEscapeString(p))
 			b.WriteString("</code>")
 		} else {
-			writeLinked(&b, p, me)
+			writeLinked(&b, p, me, meHeader)
 		}
 	}
 	return template.HTML(b.String()) //nolint:gosec // built from escaped text
@@ -742,12 +748,12 @@ var notCodeBefore = map[string]bool{"rfc": true, "rfcs": true, "section": true, 
 
 // writeLinked writes text escaped, with each status code the catalogue
 // knows (other than self) linked to its page and each hyphenated header
-// name of the index linked to its header page. A number is a status code
+// name of the index (other than selfHeader) linked to its header page. A number is a status code
 // only when it stands alone: three digits, not part of a URL or a path, a
 // version or a section number ("§15.5", "1.404"), a range ("500-599"), a
 // parameter ("max-age=300") or a word ("v404"), and not after a word such
 // as RFC, Section or port.
-func writeLinked(b *strings.Builder, text string, self int) {
+func writeLinked(b *strings.Builder, text string, self int, selfHeader string) {
 	l := proseLinks()
 	last := 0
 	for _, m := range proseToken.FindAllStringIndex(text, -1) {
@@ -758,7 +764,7 @@ func writeLinked(b *strings.Builder, text string, self int) {
 			if n, err := strconv.Atoi(tok); err == nil && len(tok) == 3 && n != self && l.code[n] && standsAlone(text, start, end) {
 				href = "/" + tok
 			}
-		} else if slug, ok := l.hyphenated[tok]; ok && !inURL(text, start, end) {
+		} else if slug, ok := l.hyphenated[tok]; ok && slug != selfHeader && !inURL(text, start, end) {
 			if !(start > 0 && strings.ContainsRune("-/.:=_", rune(text[start-1]))) && !(end < len(text) && strings.ContainsRune("-/_=", rune(text[end]))) {
 				href = "/headers/" + slug
 			}

@@ -13,7 +13,7 @@ func TestInlineLinks(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		name, in string
-		self     int
+		self     any
 		want     string
 	}{
 		{"ok/code", "Answer 404 here.", 0, `Answer <a href="/404">404</a> here.`},
@@ -22,6 +22,7 @@ func TestInlineLinks(t *testing.T) {
 		{"ok/self", "A 404 is not a 410.", 404, `A 404 is not a <a href="/410">410</a>.`},
 		{"ok/header", "Send Retry-After with it.", 0, `Send <a href="/headers/retry-after">Retry-After</a> with it.`},
 		{"ok/header-span", "Send `WWW-Authenticate`.", 0, `Send <a href="/headers/www-authenticate"><code>WWW-Authenticate</code></a>.`},
+		{"ok/self-header", "Retry-After and `Retry-After` on its own page; 429.", "Retry-After", "Retry-After and <code>Retry-After</code> on its own page; <a href=\"/429\">429</a>."},
 		{"ok/header-span-word", "The `Location` field.", 0, `The <a href="/headers/location"><code>Location</code></a> field.`},
 		{"ok/escaped", "<b>404</b> & co", 0, `&lt;b&gt;<a href="/404">404</a>&lt;/b&gt; &amp; co`},
 		{"no/unknown-code", "A 299 is not a code we know.", 0, "A 299 is not a code we know."},
