@@ -49,9 +49,14 @@ type Index struct {
 	Terms    []Term     // sorted by Stem
 	Phrases  [][]Phrase // by document
 	Surface  []Word     // every word seen, sorted by length then text, for typo matching
-
-	byTextOnce sync.Once
-	byText     []int32 // Surface in text order, for prefix matching; built on first use
+	ByText   []int32    // Surface in text order, for stems and prefix matching
+	// TypoLetters and TypoWords are the letter sets and Surface indexes of
+	// the words a typo may land on (Word.Typed), in Surface order: a tight
+	// array to scan. TypoFrom[n] is where the words of n letters start in
+	// them, and TypoFrom[len(TypoFrom)-1] is their end.
+	TypoLetters []uint32
+	TypoWords   []int32
+	TypoFrom    []int32
 }
 
 // A Term is a stem with the documents that hold it.
@@ -175,29 +180,38 @@ func Build(docs []Doc) *Index {
 	slices.SortFunc(ix.Surface, func(a, b Word) int {
 		return cmp.Or(len(a.Text)-len(b.Text), cmp.Compare(a.Text, b.Text))
 	})
+	ix.ByText = make([]int32, len(ix.Surface))
+	for i := range ix.ByText {
+		ix.ByText[i] = int32(i)
+	}
+	slices.SortFunc(ix.ByText, func(a, b int32) int { return cmp.Compare(ix.Surface[a].Text, ix.Surface[b].Text) })
+	longest := 0
+	for i, w := range ix.Surface {
+		if w.Typed {
+			ix.TypoLetters = append(ix.TypoLetters, w.Letters)
+			ix.TypoWords = append(ix.TypoWords, int32(i))
+			longest = len(w.Text)
+		}
+	}
+	ix.TypoFrom = make([]int32, longest+2)
+	k := 0
+	for n := range ix.TypoFrom {
+		for k < len(ix.TypoWords) && len(ix.Surface[ix.TypoWords[k]].Text) < n {
+			k++
+		}
+		ix.TypoFrom[n] = int32(k)
+	}
 	return ix
 }
 
 // stem returns the stem of a query word: the catalogue's own when it knows
 // the word, which saves stemming it again.
 func (ix *Index) stem(w string) string {
-	ix.sortByText()
-	i, ok := slices.BinarySearchFunc(ix.byText, w, func(k int32, w string) int { return cmp.Compare(ix.Surface[k].Text, w) })
+	i, ok := slices.BinarySearchFunc(ix.ByText, w, func(k int32, w string) int { return cmp.Compare(ix.Surface[k].Text, w) })
 	if ok {
-		return ix.Surface[ix.byText[i]].Stem
+		return ix.Surface[ix.ByText[i]].Stem
 	}
 	return Stem(american(w))
-}
-
-// sortByText builds, once, the order of Surface by text.
-func (ix *Index) sortByText() {
-	ix.byTextOnce.Do(func() {
-		ix.byText = make([]int32, len(ix.Surface))
-		for i := range ix.byText {
-			ix.byText[i] = int32(i)
-		}
-		slices.SortFunc(ix.byText, func(a, b int32) int { return cmp.Compare(ix.Surface[a].Text, ix.Surface[b].Text) })
-	})
 }
 
 // termsWithPrefix returns at most n terms whose stems begin with prefix and
@@ -772,11 +786,10 @@ func (ix *Index) prefixes(w string) []string {
 	if len(w) < 2 {
 		return nil
 	}
-	ix.sortByText()
-	i, _ := slices.BinarySearchFunc(ix.byText, w, func(k int32, w string) int { return cmp.Compare(ix.Surface[k].Text, w) })
+	i, _ := slices.BinarySearchFunc(ix.ByText, w, func(k int32, w string) int { return cmp.Compare(ix.Surface[k].Text, w) })
 	var words []Word
-	for ; i < len(ix.byText) && strings.HasPrefix(ix.Surface[ix.byText[i]].Text, w); i++ {
-		if c := ix.Surface[ix.byText[i]]; len(c.Text) > len(w) {
+	for ; i < len(ix.ByText) && strings.HasPrefix(ix.Surface[ix.ByText[i]].Text, w); i++ {
+		if c := ix.Surface[ix.ByText[i]]; len(c.Text) > len(w) {
 			words = append(words, c)
 		}
 	}
@@ -813,23 +826,35 @@ func (ix *Index) typos(w string) []string {
 	best := maxDist + 1
 	var out []string
 	wl := letters(w)
-	for l := len(w) - maxDist; l <= len(w)+maxDist; l++ {
-		for _, c := range ix.byLength(l) {
-			// An edit adds at most one letter to the set and takes away at
-			// most one, so sets far apart mean words far apart.
-			if !c.Typed || bits.OnesCount32(wl^c.Letters) > 2*maxDist {
-				continue
-			}
-			d := editDistance(w, c.Text, maxDist)
-			if d > maxDist || d > best {
-				continue
-			}
-			if d < best {
-				best, out = d, out[:0]
-			}
-			if !slices.Contains(out, c.Stem) {
-				out = append(out, c.Stem)
-			}
+	from, to := max(len(w)-maxDist, 0), min(len(w)+maxDist+1, len(ix.TypoFrom)-1)
+	if from >= to {
+		return nil
+	}
+	lo, hi := ix.TypoFrom[from], ix.TypoFrom[to]
+	for k, l := range ix.TypoLetters[lo:hi] {
+		// An edit adds at most one letter to the set and takes away at
+		// most one, so sets far apart mean words far apart: clear the
+		// lowest set bit twice for each edit allowed, and see what is left.
+		x := wl ^ l
+		x &= x - 1
+		x &= x - 1
+		if maxDist == 2 {
+			x &= x - 1
+			x &= x - 1
+		}
+		if x != 0 {
+			continue
+		}
+		c := &ix.Surface[ix.TypoWords[int(lo)+k]]
+		d := editDistance(w, c.Text, maxDist)
+		if d > maxDist || d > best {
+			continue
+		}
+		if d < best {
+			best, out = d, out[:0]
+		}
+		if !slices.Contains(out, c.Stem) {
+			out = append(out, c.Stem)
 		}
 	}
 	return out
