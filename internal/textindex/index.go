@@ -23,6 +23,10 @@ type Doc struct {
 	// Copied says the document's words are names people copy rather than
 	// type (a signal's text): typo matching does not land on them.
 	Copied bool
+	// Vendor says the document is a vendor's own code ("420 Enhance Your
+	// Calm", Twitter's): it follows the registered codes in a result list
+	// unless the query names a vendor or the code, or it is the best match.
+	Vendor bool
 	Fields []Field
 }
 
@@ -44,6 +48,7 @@ type Field struct {
 type Index struct {
 	Codes    []int      // by document
 	Official []bool     // by document
+	Vendors  []bool     // by document: Doc.Vendor
 	Targets  []int      // by document: the result it counts for
 	Priors   []float64  // by document
 	Terms    []Term     // sorted by Stem
@@ -63,6 +68,10 @@ type Index struct {
 type Term struct {
 	Stem     string
 	Postings []Posting
+	// Vendor says the stem names a vendor: it stands in a vendor field
+	// and in no registered code's name, alias, keyword or summary
+	// ("nginx", "cloudflar", not "server" or "client").
+	Vendor bool
 }
 
 // A Posting is one document's weighted, sublinear frequency of a term,
@@ -113,9 +122,12 @@ func Build(docs []Doc) *Index {
 	postings := map[string][]Posting{}
 	surface := map[string]string{}
 	typed := map[string]bool{} // words of documents people type, for typo matching
+	vendorWords := map[string]bool{}
+	plain := map[string]bool{} // stems of registered codes' names, aliases, keywords and summaries
 	for d, doc := range docs {
 		ix.Codes = append(ix.Codes, doc.Code)
 		ix.Official = append(ix.Official, doc.Official)
+		ix.Vendors = append(ix.Vendors, doc.Vendor)
 		ix.Targets = append(ix.Targets, doc.Target)
 		ix.Priors = append(ix.Priors, cmp.Or(doc.Prior, 1))
 		counts := map[string]map[float64]int{}
@@ -142,6 +154,9 @@ func Build(docs []Doc) *Index {
 				}
 				if f.Vendor {
 					inVendor[s] = true
+					vendorWords[s] = true
+				} else if doc.Official && doc.Target == d && f.Weight >= WeightSummary {
+					plain[s] = true
 				}
 			}
 			if f.Phrase && len(stems) > 0 {
@@ -164,7 +179,7 @@ func Build(docs []Doc) *Index {
 	}
 	for s, ps := range postings {
 		slices.SortFunc(ps, func(a, b Posting) int { return a.Doc - b.Doc })
-		ix.Terms = append(ix.Terms, Term{Stem: s, Postings: ps})
+		ix.Terms = append(ix.Terms, Term{Stem: s, Postings: ps, Vendor: vendorWords[s] && !plain[s]})
 	}
 	slices.SortFunc(ix.Terms, func(a, b Term) int { return cmp.Compare(a.Stem, b.Stem) })
 	for d, ps := range phraseStems {
@@ -277,8 +292,10 @@ const (
 	// as the reason for the result.
 	signalMargin = 1.25
 	// pastedCut is the share of the best score below which a result of a
-	// pasted text is dropped.
-	pastedCut = 0.15
+	// pasted text is dropped; relevanceCut the same for a typed query: a
+	// word shared by chance ("limit" in 418's description) is no answer.
+	pastedCut    = 0.15
+	relevanceCut = 0.04
 	// secondShare is how much the second best document of a result adds.
 	secondShare = 0.5
 	// saturation bounds how much repeating a word helps: a term's weighted
@@ -466,7 +483,9 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	// the documents the rarer ones reached, instead of visiting a third of
 	// the index for documents that hold nothing else of the query.
 	slices.SortStableFunc(terms, func(a, b queryTerm) int { return len(a.term.Postings) - len(b.term.Postings) })
+	namesVendor := false // the query names a vendor: its codes need not follow the registered ones
 	for i, qt := range terms {
+		namesVendor = namesVendor || qt.term.Vendor && qt.weight == 1
 		df := float64(len(qt.term.Postings))
 		if !typed && df > n*commonShare {
 			continue // in pasted text, a word half the catalogue holds says nothing
@@ -616,7 +635,29 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		// an exception's name and its message, pasted together.
 		best[t].Score += secondShare * second[t]
 	}
+	// A vendor's own code follows the registered codes, unless the query
+	// names a vendor or the code, or a vendor's code is the best match of
+	// all ("origin DNS error" is Cloudflare's 530; "client closed the
+	// connection" is AWS's 460, and nginx's 499 is apt too); one found
+	// through a signal of its own (an error message, a constant) keeps its
+	// place.
+	top := Hit{Doc: -1, Target: -1}
+	for _, t := range sc.targets {
+		if h := best[t]; h.Score > top.Score || h.Score == top.Score && h.Target < top.Target {
+			top = h
+		}
+	}
+	vendorLand := namesVendor || top.Doc >= 0 && ix.Vendors[top.Doc] // a vendor's code is the best match: the others may be apt too
+	follows := func(h Hit) bool {
+		return ix.Vendors[h.Doc] && !vendorLand && !slices.Contains(codes, ix.Codes[h.Target])
+	}
 	order := func(a, b Hit) int {
+		if fa, fb := follows(a), follows(b); fa != fb {
+			if fb {
+				return -1
+			}
+			return 1
+		}
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
 			return c
 		}
@@ -630,9 +671,21 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	}
 	// The best limit hits, kept in order as they come: most searches want
 	// a handful of hundreds.
+	//
+	// Stray words find stray entries, the more so in pasted text: keep
+	// only what stands near the best (before choosing the best limit, as a
+	// vendor's code that follows the registered ones may still be among
+	// them).
+	cut := top.Score * relevanceCut
+	if long {
+		cut = top.Score * pastedCut
+	}
 	hits := make([]Hit, 0, max(limit, 16))
 	for _, t := range sc.targets {
 		h := best[t]
+		if h.Score < cut {
+			continue
+		}
 		if limit <= 0 || len(hits) < limit {
 			hits = append(hits, h)
 		} else if order(h, hits[len(hits)-1]) < 0 {
@@ -649,12 +702,6 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	}
 	if limit <= 0 {
 		slices.SortFunc(hits, order)
-	}
-	// In pasted text, stray words find stray entries: keep only what
-	// stands near the best.
-	if long && len(hits) > 0 {
-		cut := hits[0].Score * pastedCut
-		hits = slices.DeleteFunc(hits, func(h Hit) bool { return h.Score < cut })
 	}
 	return hits
 }
