@@ -118,7 +118,7 @@
 // above 599, malformed weights, a bad sleep, seed, then, header or location)
 // gets a 400 problem (RFC 9457, written by package problem) whose detail
 // gives the reason: application/problem+json, unless Accept prefers plain
-// application/json or text/plain. Unknown query parameters are ignored. The
-// endpoint never answers 5xx unless asked to, or when its limit of delayed
-// requests is reached.
+// application/json or text (see package problem). Unknown query parameters
+// are ignored. The endpoint never answers 5xx unless asked to, or when its
+// limit of delayed requests is reached.
 package endpoint

@@ -169,16 +169,17 @@ func isToken(s string) bool {
 // negotiate picks the form of a problem for Accept field values. Each form
 // takes the weight of the most specific range that matches it (RFC 9110,
 // Section 12.5.1); the heaviest form wins, problem+json before plain JSON
-// before text on a tie. Without Accept, or when it accepts none of the
-// three, the answer is problem+json: RFC 9110 lets a server disregard
-// Accept rather than answer 406, and an error should not turn into a
-// different error.
+// before text on a tie. Without Accept (or with nothing readable in it) the
+// answer is problem+json. When Accept names media ranges but none of the
+// three forms is acceptable, the answer falls back to text/plain, which any
+// client can show: RFC 9110 lets a server disregard Accept rather than
+// answer 406, and an error should not turn into a different error.
 func negotiate(accept []string) int {
 	ranges := parseAccept(accept)
 	if len(ranges) == 0 {
 		return formProblem
 	}
-	best, bestQ := formProblem, 0
+	best, bestQ := formText, 0
 	for f, form := range forms {
 		q, spec := 0, -1
 		for _, r := range ranges {

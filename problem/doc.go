@@ -12,9 +12,13 @@
 // defaults to the code's page under Writer.BaseURL ("https://example.com/" +
 // "404"), or to about:blank without one, and the title to the code's name
 // ("Not Found"). It picks the form from the request's Accept header:
-// application/problem+json, plain application/json for a client that only
-// accepts that, or text/plain for one that accepts text but no JSON; the
-// response says Vary: Accept. Error is the short form, like http.Error.
+// application/problem+json (also without Accept, or for */*), plain
+// application/json for a client that prefers that, or text/plain for one
+// that prefers text or accepts none of the three (a fallback any client can
+// show; RFC 9110, Section 12.5.1 lets a server disregard Accept rather than
+// answer 406). Weights (q) and wildcards count, the most specific range
+// deciding; the response says Vary: Accept. Error is the short form, like
+// http.Error.
 //
 // Header fields a status code calls for (WWW-Authenticate for 401, Allow for
 // 405, Retry-After for 429 or 503, ...) carry values only the caller knows:
@@ -27,5 +31,6 @@
 // Read decodes a problem from an *http.Response, for clients, with a cap on
 // the size it reads.
 //
-// The package uses only the standard library and the catalogue.
+// The package uses only the standard library and the catalogue (package
+// httpstatus, which does not import it back).
 package problem

@@ -160,3 +160,37 @@ func ExampleRead_notAProblem() {
 	// Output:
 	// problem: the response is not problem details: Content-Type "text/html"
 }
+
+func ExampleTitle() {
+	fmt.Println(problem.Title(413))
+	fmt.Println(problem.Title(499)) // a vendor code: nginx's meaning comes first
+	fmt.Printf("%q\n", problem.Title(432))
+	// Output:
+	// Content Too Large
+	// Client Closed Request
+	// ""
+}
+
+func ExampleWriter_Error() {
+	wr := problem.Writer{BaseURL: "https://httpstatus.example/"}
+	rec := httptest.NewRecorder()
+	rec.Header().Set("Allow", "GET, HEAD")
+	err := wr.Error(rec, httptest.NewRequest("DELETE", "/invoices/7", nil), http.StatusMethodNotAllowed, "invoices cannot be deleted")
+	fmt.Println(rec.Code, rec.Header().Get("Allow"), err)
+	fmt.Print(rec.Body)
+	// Output:
+	// 405 GET, HEAD <nil>
+	// {"type":"https://httpstatus.example/405","title":"Method Not Allowed","status":405,"detail":"invoices cannot be deleted"}
+}
+
+func ExampleProblem_UnmarshalJSON() {
+	var p problem.Problem
+	err := json.Unmarshal([]byte(`{"title":"Out of credit","status":"403","balance":30,"accounts":["/account/1"]}`), &p)
+	fmt.Println(err)
+	fmt.Printf("%q %d\n", p.Title, p.Status) // a status that is not a number is ignored
+	fmt.Println(p.Extensions["balance"], p.Extensions["accounts"])
+	// Output:
+	// <nil>
+	// "Out of credit" 0
+	// 30 [/account/1]
+}

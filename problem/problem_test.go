@@ -164,8 +164,9 @@ func TestNegotiate(t *testing.T) {
 		{"text-with-params", []string{"text/plain; charset=utf-8"}, formText},
 		{"specific-beats-wildcard", []string{"*/*;q=0.9, application/problem+json;q=0.1, application/json;q=0.2"}, formText},
 		{"json-refused", []string{"application/json;q=0, */*"}, formProblem},
-		{"all-refused", []string{"application/*;q=0, text/*;q=0"}, formProblem},
-		{"unmatched", []string{"text/html"}, formProblem},
+		{"all-refused", []string{"application/*;q=0, text/*;q=0"}, formText},
+		{"unmatched-html", []string{"text/html"}, formText},
+		{"unmatched-xml", []string{"application/xml"}, formText},
 		{"bad-q-skipped", []string{"application/json;q=2, text/plain;q=0.1"}, formText},
 		{"garbage-only", []string{"@@@, ;;;"}, formProblem},
 		{"several-lines", []string{"text/html", "application/json;q=0.8"}, formJSON},
@@ -189,7 +190,7 @@ func TestParseAcceptBounded(t *testing.T) {
 	}
 	// What is past the byte bound is not read: here the only JSON range.
 	past := strings.Repeat(" ", maxAcceptBytes) + ", application/json"
-	if got := negotiate([]string{"text/html", past}); got != formProblem {
+	if got := negotiate([]string{"text/html", past}); got != formText {
 		t.Errorf("a range past %d bytes was read", maxAcceptBytes)
 	}
 }
