@@ -189,7 +189,7 @@ func Title(status int) string {
 // other than newline and tab are dropped.
 func (p Problem) text() []byte {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d %s\n", p.Status, clean(p.Title))
+	b.WriteString(strings.TrimSpace(strconv.Itoa(p.Status)+" "+clean(p.Title)) + "\n")
 	if p.Detail != "" {
 		fmt.Fprintf(&b, "\n%s\n", clean(p.Detail))
 	}
