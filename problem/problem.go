@@ -46,43 +46,21 @@ var standard = []string{"type", "title", "status", "detail", "instance"}
 
 func isStandard(name string) bool { return slices.Contains(standard, name) }
 
+// members are the standard members, in the order they are written.
+type members struct {
+	Type     string `json:"type,omitempty"`
+	Title    string `json:"title,omitempty"`
+	Status   int    `json:"status,omitempty"`
+	Detail   string `json:"detail,omitempty"`
+	Instance string `json:"instance,omitempty"`
+}
+
 // MarshalJSON writes p as one JSON object: the standard members that are
 // set, then the extension members sorted by name.
 func (p Problem) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	n := 0
-	member := func(name string, v any) error {
-		enc, err := json.Marshal(v)
-		if err != nil {
-			return fmt.Errorf("problem: extension member %q: %w", name, err)
-		}
-		if n > 0 {
-			b.WriteByte(',')
-		}
-		n++
-		key, _ := json.Marshal(name)
-		b.Write(key)
-		b.WriteByte(':')
-		b.Write(enc)
-		return nil
-	}
-	for _, m := range []struct {
-		name string
-		v    string
-	}{{"type", p.Type}, {"title", p.Title}} {
-		if m.v != "" {
-			member(m.name, m.v) //nolint:errcheck // a string always encodes
-		}
-	}
-	if p.Status != 0 {
-		member("status", p.Status) //nolint:errcheck // an int always encodes
-	}
-	if p.Detail != "" {
-		member("detail", p.Detail) //nolint:errcheck // a string always encodes
-	}
-	if p.Instance != "" {
-		member("instance", p.Instance) //nolint:errcheck // a string always encodes
+	b, err := json.Marshal(members{p.Type, p.Title, p.Status, p.Detail, p.Instance})
+	if err != nil || len(p.Extensions) == 0 {
+		return b, err
 	}
 	keys := make([]string, 0, len(p.Extensions))
 	for k := range p.Extensions {
@@ -91,13 +69,19 @@ func (p Problem) MarshalJSON() ([]byte, error) {
 		}
 	}
 	slices.Sort(keys)
+	b = b[:len(b)-1] // reopen the object
 	for _, k := range keys {
-		if err := member(k, p.Extensions[k]); err != nil {
-			return nil, err
+		v, err := json.Marshal(p.Extensions[k])
+		if err != nil {
+			return nil, fmt.Errorf("problem: extension member %q: %w", k, err)
 		}
+		if len(b) > 1 {
+			b = append(b, ',')
+		}
+		key, _ := json.Marshal(k)
+		b = append(append(append(b, key...), ':'), v...)
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return append(b, '}'), nil
 }
 
 // ErrMalformed is returned (wrapped) for content that is not a JSON object.

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/httpstatus/httpstatus"
 )
@@ -69,18 +70,15 @@ func (e *HeaderError) Error() string {
 // broken, or nil.
 func Validate(status int, header http.Header) error {
 	var broken []httpstatus.HeaderRule
-	for _, rule := range httpstatus.Headers(status) {
-		if rule.When != "" {
-			continue
-		}
+	for _, rule := range catalogue().rules[status] {
 		present := false
-		for _, name := range strings.Split(rule.Name, " or ") {
-			if _, ok := header[textproto.CanonicalMIMEHeaderKey(strings.TrimSpace(name))]; ok {
+		for _, name := range rule.names {
+			if _, ok := header[name]; ok {
 				present = true
 			}
 		}
 		if rule.Requirement == httpstatus.Must && !present || rule.Requirement == httpstatus.MustNot && present {
-			broken = append(broken, rule)
+			broken = append(broken, rule.HeaderRule)
 		}
 	}
 	if len(broken) == 0 {
@@ -88,6 +86,39 @@ func Validate(status int, header http.Header) error {
 	}
 	return &HeaderError{Status: status, Rules: broken}
 }
+
+// headerRule is a rule Validate judges, with the canonical names of the
+// fields that satisfy it ("Content-Range or Content-Type" names two).
+type headerRule struct {
+	httpstatus.HeaderRule
+	names []string
+}
+
+// catalogue holds what Write needs of each code from 400 to 599, read from
+// the catalogue once: the title and the rules Validate judges.
+var catalogue = sync.OnceValue(func() (c struct {
+	titles map[int]string
+	rules  map[int][]headerRule
+}) {
+	c.titles, c.rules = map[int]string{}, map[int][]headerRule{}
+	for _, e := range httpstatus.All() {
+		if _, seen := c.titles[e.Code]; seen {
+			continue // the primary meaning comes first
+		}
+		c.titles[e.Code] = e.Name
+		for _, r := range e.Headers {
+			if r.When != "" || r.Requirement != httpstatus.Must && r.Requirement != httpstatus.MustNot {
+				continue
+			}
+			hr := headerRule{HeaderRule: r}
+			for _, name := range strings.Split(r.Name, " or ") {
+				hr.names = append(hr.names, textproto.CanonicalMIMEHeaderKey(strings.TrimSpace(name)))
+			}
+			c.rules[e.Code] = append(c.rules[e.Code], hr)
+		}
+	}
+	return c
+})
 
 // Write sends p as the response to r (which may be nil: nothing is known of
 // the request).
@@ -133,16 +164,16 @@ func (wr Writer) Write(w http.ResponseWriter, r *http.Request, p Problem) error 
 	if r != nil {
 		accept = r.Header.Values("Accept")
 	}
-	if _, err := p.MarshalJSON(); err != nil {
+	body, err := p.MarshalJSON()
+	if err != nil {
 		fail = err
 		p.Extensions = nil
+		body, _ = p.MarshalJSON()
 	}
 	form := negotiate(accept)
-	var body []byte
 	if form == formText {
 		body = p.text()
 	} else {
-		body, _ = p.MarshalJSON()
 		body = append(body, '\n')
 	}
 
@@ -178,8 +209,8 @@ func (wr Writer) Write(w http.ResponseWriter, r *http.Request, p Problem) error 
 // of the code's primary meaning in the catalogue ("Not Found"), else
 // net/http's status text, else "".
 func Title(status int) string {
-	if es, ok := httpstatus.Lookup(status); ok {
-		return es[0].Name
+	if t, ok := catalogue().titles[status]; ok {
+		return t
 	}
 	return http.StatusText(status)
 }
