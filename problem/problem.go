@@ -14,7 +14,7 @@ import (
 //
 // The standard members (RFC 9457, Section 3.1) are fields; an empty field
 // is left out of the JSON. Extensions holds every other member, and is
-// written at the top level of the object, in the order of its keys. A key
+// written at the top level of the object, sorted by name. A key
 // of Extensions that names a standard member ("type", "title", "status",
 // "detail", "instance") is not written: the field of that name decides.
 //
@@ -46,8 +46,8 @@ var standard = []string{"type", "title", "status", "detail", "instance"}
 
 func isStandard(name string) bool { return slices.Contains(standard, name) }
 
-// members are the standard members, in the order they are written.
-type members struct {
+// standardMembers are the standard members, in the order they are written.
+type standardMembers struct {
 	Type     string `json:"type,omitempty"`
 	Title    string `json:"title,omitempty"`
 	Status   int    `json:"status,omitempty"`
@@ -58,7 +58,7 @@ type members struct {
 // MarshalJSON writes p as one JSON object: the standard members that are
 // set, then the extension members sorted by name.
 func (p Problem) MarshalJSON() ([]byte, error) {
-	b, err := json.Marshal(members{p.Type, p.Title, p.Status, p.Detail, p.Instance})
+	b, err := json.Marshal(standardMembers{p.Type, p.Title, p.Status, p.Detail, p.Instance})
 	if err != nil || len(p.Extensions) == 0 {
 		return b, err
 	}
