@@ -42,7 +42,8 @@ type meaning struct {
 	HasConstants bool
 	// Node is the expression that gives the code's text in Node.js, or "".
 	Node string
-	// SpecTitle heads Specs: "Specifications" for a registered code,
+	// SpecTitle heads Specs: "Specifications" for a registered code
+	// ("Specifications and sources" when other documents are among them),
 	// "Sources" for a vendor's, whose documents are not specifications.
 	SpecTitle string
 	Specs     []specRow
@@ -100,6 +101,14 @@ func newMeaning(e httpstatus.Entry) meaning {
 		m.Node = fmt.Sprintf("http.STATUS_CODES[%d]", e.Code)
 	}
 	m.Specs = specRows(e)
+	if !m.NonStandard {
+		for _, r := range m.Specs {
+			if !strings.HasPrefix(r.Document, "RFC ") && !strings.HasPrefix(r.Document, "draft-") {
+				m.SpecTitle = "Specifications and sources"
+				break
+			}
+		}
+	}
 	for _, s := range entrySections {
 		if !s.present(e, m) {
 			continue
@@ -131,23 +140,27 @@ func slug(s string) string {
 }
 
 // specSection splits "RFC 9110, Section 15.5.5" into the document and the
-// section; "Cloudflare documentation: Error 520" at its colon; anything
-// else is a document without a section.
-var specSection = regexp.MustCompile(`^(.+?), (Sections? [0-9][0-9A-Za-z.]*)$`)
+// section, with what follows a colon as the section's title ("RFC 9110,
+// Section 15.5.5: 404 Not Found"); "Cloudflare documentation: Error 520"
+// splits at its colon; anything else is a document without a section.
+var specSection = regexp.MustCompile(`^(.+?), (Sections? [0-9][0-9A-Za-z.]*)(?:: (.+))?$`)
 
-func splitSpec(spec string) (doc, section string) {
+func splitSpec(spec string) (doc, section, title string) {
 	if m := specSection.FindStringSubmatch(spec); m != nil {
-		return m[1], m[2]
+		return m[1], m[2], m[3]
 	}
-	if d, s, ok := strings.Cut(spec, ": "); ok {
-		return d, s
+	if d, s, ok := strings.Cut(spec, ": "); ok && !rfcOrDraft.MatchString(d) {
+		return d, s, ""
 	}
-	return spec, ""
+	return spec, "", "" // "RFC 9457: Problem Details for HTTP APIs" is a title, not a section
 }
+
+var rfcOrDraft = regexp.MustCompile(`^(RFC [0-9]+|draft-[a-z0-9-]+)$`)
 
 // specRows are the sources of an entry: where the code is defined, then
 // the sections behind its header rules and the definitions of those
-// fields, each section once.
+// fields, then the rest of the entry's sources (Entry.Sources), each
+// section once.
 func specRows(e httpstatus.Entry) []specRow {
 	var rows []specRow
 	seen := map[string]bool{}
@@ -163,20 +176,26 @@ func specRows(e httpstatus.Entry) []specRow {
 			return
 		}
 		seen[key] = true
-		doc, sec := splitSpec(spec)
+		doc, sec, title := splitSpec(spec)
 		if doc == "" {
 			doc = url
+		}
+		if about == "" {
+			about = title
 		}
 		rows = append(rows, specRow{Document: doc, Section: sec, URL: url, About: about})
 	}
 	add(e.Spec, e.SpecURL, fmt.Sprintf("%03d %s", e.Code, e.Name))
 	for _, h := range e.Headers {
-		add(h.Spec, h.SpecURL, fmt.Sprintf("%s %s in a %03d", h.Name, strings.ToLower(string(h.Requirement)), e.Code))
+		add(h.Spec, h.SpecURL, fmt.Sprintf("%s %s be sent", h.Name, h.Requirement))
 	}
 	for _, h := range e.Headers {
 		if f, ok := httpstatus.LookupHeader(h.Name); ok {
 			add(f.Spec, f.SpecURL, "the "+f.Name+" field")
 		}
+	}
+	for _, src := range e.Sources {
+		add(src.Title, src.URL, "")
 	}
 	return rows
 }

@@ -66,3 +66,20 @@ func FuzzInline(f *testing.F) {
 		}
 	})
 }
+
+func TestSplitSpec(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string][3]string{
+		"RFC 9110, Section 15.5.5":                         {"RFC 9110", "Section 15.5.5", ""},
+		"RFC 9110, Section 15.5.5: 404 Not Found":          {"RFC 9110", "Section 15.5.5", "404 Not Found"},
+		"RFC 9110 (HTTP Semantics), Section 15.1":          {"RFC 9110 (HTTP Semantics)", "Section 15.1", ""},
+		"Cloudflare documentation: Error 520":              {"Cloudflare documentation", "Error 520", ""},
+		"RFC 9457: Problem Details for HTTP APIs":          {"RFC 9457: Problem Details for HTTP APIs", "", ""},
+		"nginx source, src/http/ngx_http_request.h (NGX_)": {"nginx source, src/http/ngx_http_request.h (NGX_)", "", ""},
+	} {
+		doc, sec, title := splitSpec(in)
+		if got := [3]string{doc, sec, title}; got != want {
+			t.Errorf("splitSpec(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
