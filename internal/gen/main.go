@@ -333,7 +333,7 @@ func normalize(e *httpstatus.Entry) error {
 		return fmt.Errorf("example response: %w", err)
 	}
 	citeHeaders(e.Headers, e.Spec, e.SpecURL)
-	return nil
+	return checkHistory(e)
 }
 
 // citation finds a section of an RFC cited in prose: "RFC 9110, Section
