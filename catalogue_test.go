@@ -140,53 +140,169 @@ func TestGoConstants(t *testing.T) {
 	}
 }
 
-// TestPythonConstants asks the local Python's http.HTTPStatus, aliases
-// included, where python3 exists.
-func TestPythonConstants(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("no python3 here")
+// oracle finds a local program that a test asks for the truth. Where the
+// program is absent the test is skipped, saying why, unless CI is set:
+// there scripts/test has installed it, so its absence is a failure.
+func oracle(t *testing.T, name, pkg string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err == nil {
+		return path
 	}
+	if ci := os.Getenv("CI"); ci != "" && ci != "false" && ci != "0" {
+		t.Fatalf("%s is not installed, and CI is set: scripts/test installs it (Debian %s)", name, pkg)
+	}
+	t.Skipf("%s is not installed, so this oracle cannot run; scripts/test installs it (Debian %s)", name, pkg)
+	return ""
+}
+
+// A versioned is an identifier the catalogue names for a code, with the
+// versions it holds for (none for a current identifier without history).
+type versioned struct {
+	code int
+	httpstatus.ConstantVersions
+}
+
+// identifiers lists the identifiers the catalogue names in one ecosystem,
+// the current ones and those of constants_history, with their codes and
+// versions.
+func identifiers(ecosystem string, current func(httpstatus.Constants) string) map[string][]versioned {
+	out := map[string][]versioned{}
+	for _, e := range httpstatus.All() {
+		c := current(e.Constants)
+		for _, h := range e.ConstantsHistory {
+			if h.Ecosystem == ecosystem {
+				out[h.Identifier] = append(out[h.Identifier], versioned{e.Code, h})
+				if h.Identifier == c {
+					c = ""
+				}
+			}
+		}
+		if c != "" {
+			out[c] = append(out[c], versioned{e.Code, httpstatus.ConstantVersions{Ecosystem: ecosystem, Identifier: c}})
+		}
+	}
+	return out
+}
+
+// TestPythonConstants asks the local Python's http.HTTPStatus, every alias
+// included: each identifier the catalogue names for a version range that
+// holds this Python's version exists with its code, each named only for
+// later versions does not exist yet, and each member of HTTPStatus is named
+// by the catalogue for its code.
+func TestPythonConstants(t *testing.T) {
+	py := oracle(t, "python3", "python3")
 	out, err := exec.Command(py, "-c", `import http, json, sys
-print(json.dumps({"version": list(sys.version_info[:2]), "members": {n: int(s) for n, s in http.HTTPStatus.__members__.items()}}))`).Output()
+print(json.dumps({"version": "%d.%d" % sys.version_info[:2], "members": {n: int(s) for n, s in http.HTTPStatus.__members__.items()}}))`).Output()
 	if err != nil {
-		t.Skipf("python3 could not list http.HTTPStatus: %v", err)
+		t.Fatalf("python3 could not list http.HTTPStatus: %v", err)
 	}
 	var py3 struct {
-		Version []int          `json:"version"`
+		Version string         `json:"version"`
 		Members map[string]int `json:"members"`
 	}
 	if err := json.Unmarshal(out, &py3); err != nil {
 		t.Fatal(err)
 	}
-	known := map[int]bool{}
-	for _, v := range py3.Members {
-		known[v] = true
+	if len(py3.Members) < 50 {
+		t.Fatalf("Python %s lists only %d members of http.HTTPStatus", py3.Version, len(py3.Members))
+	}
+	ids := identifiers("python", func(c httpstatus.Constants) string { return c.Python })
+	for id, hs := range ids {
+		name, ok := strings.CutPrefix(id, "HTTPStatus.")
+		if !ok {
+			t.Errorf("Python identifier %q does not start with HTTPStatus.", id)
+			continue
+		}
+		for _, h := range hs {
+			v, has := py3.Members[name]
+			switch holds := catalogtest.Holds(py3.Version, h.Since, h.Removed); {
+			case holds && !has:
+				t.Errorf("%d: the catalogue says %s holds in Python %s, which has no such member", h.code, id, py3.Version)
+			case holds && v != h.code:
+				t.Errorf("%d: %s is %d in Python %s", h.code, id, v, py3.Version)
+			case !holds && has:
+				t.Errorf("%d: the catalogue says %s holds only since %q (removed %q), but Python %s has it", h.code, id, h.Since, h.Removed, py3.Version)
+			}
+		}
+	}
+	for name, code := range py3.Members {
+		hs := ids["HTTPStatus."+name]
+		if !slices.ContainsFunc(hs, func(h versioned) bool { return h.code == code }) {
+			t.Errorf("Python %s has HTTPStatus.%s (%d); the catalogue names it neither in constants nor in constants_history of %d", py3.Version, name, code, code)
+		}
+	}
+}
+
+// TestNodeConstants asks the local Node.js for http.STATUS_CODES: every
+// text it gives a code is the node constant of an entry for that code, and
+// every entry's node constant is Node's text for its code.
+func TestNodeConstants(t *testing.T) {
+	node := oracle(t, "node", "nodejs")
+	out, err := exec.Command(node, "-e", `console.log(JSON.stringify({version: process.versions.node, codes: require("http").STATUS_CODES}))`).Output()
+	if err != nil {
+		t.Fatalf("node could not list http.STATUS_CODES: %v", err)
+	}
+	var js struct {
+		Version string            `json:"version"`
+		Codes   map[string]string `json:"codes"`
+	}
+	if err := json.Unmarshal(out, &js); err != nil {
+		t.Fatal(err)
+	}
+	if len(js.Codes) < 50 {
+		t.Fatalf("Node %s lists only %d status codes", js.Version, len(js.Codes))
+	}
+	for k, text := range js.Codes {
+		code, err := httpstatus.ParseCode(k)
+		if err != nil {
+			t.Errorf("Node %s lists %q: %v", js.Version, k, err)
+			continue
+		}
+		es, _ := httpstatus.Lookup(code)
+		if !slices.ContainsFunc(es, func(e httpstatus.Entry) bool { return e.Constants.Node == text }) {
+			t.Errorf("%d: Node %s says %q; no entry for %d has it as its node constant", code, js.Version, text, code)
+		}
 	}
 	for _, e := range httpstatus.All() {
-		c := e.Constants.Python
-		if c == "" {
-			if known[e.Code] && e.Registration != httpstatus.Unofficial {
-				t.Errorf("%d: Python %v names this code, the catalogue gives no constant", e.Code, py3.Version)
+		if e.Constants.Node == "" {
+			continue
+		}
+		if got := js.Codes[fmt.Sprint(e.Code)]; got != e.Constants.Node {
+			t.Errorf("%d (%s): constants.node %q, Node %s says %q", e.Code, cmpVendor(e), e.Constants.Node, js.Version, got)
+		}
+	}
+}
+
+func cmpVendor(e httpstatus.Entry) string {
+	if e.Vendor != "" {
+		return e.Vendor
+	}
+	return "registered"
+}
+
+// TestGoConstantsHistory reads the API lists of the local Go distribution:
+// the release a Go identifier's constants_history says added it is the
+// release whose list first declares it.
+func TestGoConstantsHistory(t *testing.T) {
+	since, err := catalogtest.GoConstantsSince()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range httpstatus.All() {
+		for _, h := range e.ConstantsHistory {
+			if h.Ecosystem != "go" {
+				continue
 			}
-			continue
+			n++
+			if h.Since != since[h.Identifier] {
+				t.Errorf("%d: constants_history says %s since Go %q; Go's api lists say %q", e.Code, h.Identifier, h.Since, since[h.Identifier])
+			}
 		}
-		name, ok := strings.CutPrefix(c, "HTTPStatus.")
-		if !ok {
-			t.Errorf("%d: constants.python %q does not start with HTTPStatus.", e.Code, c)
-			continue
-		}
-		v, ok := py3.Members[name]
-		switch {
-		case ok && v != e.Code:
-			t.Errorf("%d: %s is %d in Python %v", e.Code, c, v, py3.Version)
-		case !ok && !known[e.Code]:
-			t.Errorf("%d: Python %v has no %s and no constant for this code", e.Code, py3.Version, c)
-		case !ok:
-			// A newer Python's name for a code this one knows by another;
-			// this Python cannot judge it.
-			t.Logf("%d: %s is not in Python %v", e.Code, c, py3.Version)
-		}
+	}
+	if n == 0 {
+		t.Error("no Go identifier has a history: nothing was checked")
 	}
 }
 

@@ -155,12 +155,12 @@ func TestSearchRenamedConstants(t *testing.T) {
 		"HttpStatus.REQUEST_ENTITY_TOO_LARGE": 413, // Spring up to 6.2
 		"HTTPStatus.CONTENT_TOO_LARGE":        413, // Python 3.13
 		"HTTPStatus.REQUEST_ENTITY_TOO_LARGE": 413, // Python before 3.13, an alias since
-		":content_too_large":                 413, // Rack 3.1
-		":payload_too_large":                 413, // Rack before 3.1
+		":content_too_large":                  413, // Rack 3.1
+		":payload_too_large":                  413, // Rack before 3.1
 		"HttpStatus.UNPROCESSABLE_CONTENT":    422,
 		"HttpStatus.UNPROCESSABLE_ENTITY":     422,
-		":unprocessable_content":             422,
-		":unprocessable_entity":              422,
+		":unprocessable_content":              422,
+		":unprocessable_entity":               422,
 		"HttpStatusCode.UnprocessableContent": 422, // .NET 8
 		"HttpStatus.USE_PROXY":                305, // removed in Spring 7.0
 		"HttpStatus.MISDIRECTED_REQUEST":      421, // Spring 7.0

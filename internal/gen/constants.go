@@ -3,10 +3,10 @@ package main
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/httpstatus/httpstatus"
+	"github.com/httpstatus/httpstatus/internal/catalogtest"
 )
 
 // version is a release number as ecosystems write them: "7.0", "1.2.0",
@@ -17,7 +17,7 @@ var version = regexp.MustCompile(`^[0-9]+(\.[0-9]+){0,3}$`)
 // the zero value.
 func ecosystemOf(key string) (eco struct {
 	key, product, component, source, versions string
-	get                                      func(httpstatus.Constants) string
+	get                                       func(httpstatus.Constants) string
 }) {
 	for _, e := range ecosystems {
 		if e.key == key {
@@ -79,32 +79,10 @@ func checkHistory(e *httpstatus.Entry) error {
 			order = append(order, v)
 		}
 		for j := 1; j < len(order); j++ {
-			if compareVersions(order[j-1], order[j]) > 0 {
+			if catalogtest.CompareVersions(order[j-1], order[j]) > 0 {
 				return bad("versions are out of order: %s comes after %s", order[j-1], order[j])
 			}
 		}
 	}
 	return nil
-}
-
-// compareVersions compares two release numbers part by part, a missing
-// part counting as 0: it returns -1, 0 or +1.
-func compareVersions(a, b string) int {
-	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(pa) || i < len(pb); i++ {
-		var x, y int
-		if i < len(pa) {
-			x, _ = strconv.Atoi(pa[i])
-		}
-		if i < len(pb) {
-			y, _ = strconv.Atoi(pb[i])
-		}
-		switch {
-		case x < y:
-			return -1
-		case x > y:
-			return 1
-		}
-	}
-	return 0
 }

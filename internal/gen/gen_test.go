@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/httpstatus/httpstatus"
+	"github.com/httpstatus/httpstatus/internal/catalogtest"
 )
 
 // TestGeneratedFileIsCurrent fails when data/ changed without go generate.
@@ -102,7 +103,7 @@ func TestCheckHistory(t *testing.T) {
 	if err := checkHistory(&e); err == nil || !strings.Contains(err.Error(), "twice") {
 		t.Errorf("a record listed twice: got %v", err)
 	}
-	if compareVersions("1.10", "1.9") != 1 || compareVersions("7", "7.0") != 0 || compareVersions("3.1", "3.13") != -1 {
+	if catalogtest.CompareVersions("1.10", "1.9") != 1 || catalogtest.CompareVersions("7", "7.0") != 0 || catalogtest.CompareVersions("3.1", "3.13") != -1 {
 		t.Error("compareVersions orders release numbers wrongly")
 	}
 }

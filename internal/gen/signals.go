@@ -37,7 +37,7 @@ type constantTable struct {
 // constants_history are versions of.
 var ecosystems = []struct {
 	key, product, component, source, versions string
-	get                                      func(httpstatus.Constants) string
+	get                                       func(httpstatus.Constants) string
 }{
 	{"go", "Go", "net/http", "https://pkg.go.dev/net/http#pkg-constants", "Go", func(c httpstatus.Constants) string { return c.Go }},
 	{"python", "Python", "http.HTTPStatus", "https://docs.python.org/3/library/http.html#http.HTTPStatus", "Python", func(c httpstatus.Constants) string { return c.Python }},
