@@ -7,9 +7,11 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/httpstatus/httpstatus"
 	"github.com/httpstatus/httpstatus/internal/catalogtest"
@@ -29,47 +31,75 @@ func readCSV(t *testing.T, path string) [][]string {
 	return rows[1:] // the header
 }
 
-// registration maps the registry snapshot's last column to ours.
-func registration(name, state string) httpstatus.Registration {
-	switch {
-	case name == "(Unused)":
-		return httpstatus.Unused
-	case strings.Contains(state, "obsoleted"):
-		return httpstatus.Obsoleted
-	case strings.HasPrefix(state, "temporary"):
-		return httpstatus.Temporary
+// registrySnapshot is the registry the catalogue follows; DataVersion
+// names its date.
+const registrySnapshot = "testdata/iana-status-codes.csv"
+
+func readRegistry(t *testing.T, path string) []catalogtest.RegistryRow {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return httpstatus.Permanent
+	defer f.Close()
+	rows, err := catalogtest.ReadRegistry(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return rows
 }
 
+// TestRegistry compares the catalogue with the registry snapshot and
+// reports every difference: a new code, a renamed one, a changed
+// registration or reference, a code gone.
+//
+// To refresh the registry, save IANA's newer registry in the snapshot's
+// form and run
+//
+//	HTTPSTATUS_REGISTRY=new.csv HTTPSTATUS_REGISTRY_DATE=YYYY-MM-DD go test -run TestRegistry .
+//
+// with the registry's "Last Updated" date: the test fails, listing what
+// changed, until the entries and DataVersion follow; then the new file
+// replaces the snapshot (see README, "Refreshing the registry").
 func TestRegistry(t *testing.T) {
-	rows := readCSV(t, "testdata/iana-status-codes.csv")
-	if len(rows) != 64 {
+	path, date := os.Getenv("HTTPSTATUS_REGISTRY"), os.Getenv("HTTPSTATUS_REGISTRY_DATE")
+	if path == "" {
+		path = registrySnapshot
+	} else if _, err := time.Parse(time.DateOnly, date); err != nil {
+		t.Fatalf("HTTPSTATUS_REGISTRY is set: give the registry's Last Updated date in HTTPSTATUS_REGISTRY_DATE as YYYY-MM-DD (got %q)", date)
+	}
+	rows := readRegistry(t, path)
+	if path == registrySnapshot && len(rows) != 64 {
 		t.Fatalf("the registry snapshot has %d rows, want 64", len(rows))
 	}
-	inRegistry := map[int]bool{}
-	for _, row := range rows {
-		code, err := httpstatus.ParseCode(row[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		inRegistry[code] = true
-		t.Run(row[0], func(t *testing.T) {
-			e, ok := httpstatus.Registered(code)
-			if !ok {
-				t.Fatalf("%d is in the registry but not in the catalogue", code)
-			}
-			if e.IANAName != row[1] {
-				t.Errorf("iana_name %q, registry says %q", e.IANAName, row[1])
-			}
-			if want := registration(row[1], row[3]); e.Registration != want {
-				t.Errorf("registration %q, want %q (registry: %q)", e.Registration, want, row[3])
-			}
-		})
+	for _, c := range catalogtest.RegistryChanges(rows, httpstatus.All()) {
+		t.Errorf("%s: %s", path, c)
 	}
-	for _, e := range httpstatus.All() {
-		if e.Registration != httpstatus.Unofficial && !inRegistry[e.Code] {
-			t.Errorf("%d is marked %s but is not in the registry", e.Code, e.Registration)
+	if !regexp.MustCompile(`^IANA HTTP Status Code Registry, \d{4}-\d{2}-\d{2}$`).MatchString(httpstatus.DataVersion) {
+		t.Errorf("DataVersion %q does not name a snapshot as \"IANA HTTP Status Code Registry, YYYY-MM-DD\"", httpstatus.DataVersion)
+	}
+	if want := "IANA HTTP Status Code Registry, " + date; date != "" && httpstatus.DataVersion != want {
+		t.Errorf("DataVersion is %q; for the registry of %s it is %q", httpstatus.DataVersion, date, want)
+	}
+}
+
+// TestRegistryChanges reads a copy of the snapshot with one change of each
+// kind and finds each, and nothing else.
+func TestRegistryChanges(t *testing.T) {
+	got := catalogtest.RegistryChanges(readRegistry(t, "testdata/iana-status-codes-changed.csv"), httpstatus.All())
+	want := []string{
+		`104: registration changed: the catalogue says temporary, the registry "permanent" (permanent)`,
+		`104: reference changed: the registry cites "RFC 9999", the catalogue's spec is "`,
+		`422: renamed: the catalogue's iana_name is "Unprocessable Content", the registry says "Unprocessable Entity"`,
+		`430: new in the registry as "Example Future Code" (temporary (registered 2027-01-01; expires 2028-01-01), draft-example-future-code-00)`,
+		`306: gone from the registry; the catalogue still marks it unused`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d changes, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("change %d:\n got %s\nwant %s…", i, got[i], want[i])
 		}
 	}
 }
