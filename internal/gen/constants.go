@@ -47,6 +47,9 @@ func checkHistory(e *httpstatus.Entry) error {
 			}
 			return bad("ecosystem is not one of %s", strings.Join(keys, ", "))
 		}
+		if h.Product != "" {
+			return bad("product is filled in by the generator from the ecosystem; leave it out")
+		}
 		h.Product = eco.versions
 		current := eco.get(e.Constants)
 		switch {

@@ -89,6 +89,7 @@ func TestCheckHistory(t *testing.T) {
 		"take it out": func(h *httpstatus.ConstantVersions) {
 			h.Identifier, h.ReplacedBy, h.Removed = "HttpStatus.CONTENT_TOO_LARGE", "", "7.0"
 		},
+		"leave it out":   func(h *httpstatus.ConstantVersions) { h.Product = "Spring" },
 		"no replaced_by": func(h *httpstatus.ConstantVersions) { h.Renamed, h.ReplacedBy = "7.0", "" },
 	}
 	for want, spoil := range bad {
