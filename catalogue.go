@@ -143,6 +143,7 @@ func (e Entry) clone() Entry {
 	e.Headers = cloneList(e.Headers)
 	e.Related = cloneList(e.Related)
 	e.Sources = cloneList(e.Sources)
+	e.ConstantsHistory = cloneList(e.ConstantsHistory)
 	return e
 }
 

@@ -38,8 +38,9 @@ type meaning struct {
 	// NonStandard marks a meaning that no registry holds: a vendor's or a
 	// convention's.
 	NonStandard bool
-	// HasConstants reports whether any ecosystem names the code.
-	HasConstants bool
+	// CurrentConstants reports whether any ecosystem names the code today;
+	// HasConstants, whether it does or once did (Entry.ConstantsHistory).
+	CurrentConstants, HasConstants bool
 	// Node is the expression that gives the code's text in Node.js, or "".
 	Node string
 	// SpecTitle heads Specs: "Specifications" for a registered code
@@ -96,7 +97,8 @@ func newMeaning(e httpstatus.Entry) meaning {
 	if e.Vendor != "" {
 		m.Label = vendorName(e.Vendor) + ": " + e.Name
 	}
-	m.HasConstants = e.Constants != (httpstatus.Constants{})
+	m.CurrentConstants = e.Constants != (httpstatus.Constants{})
+	m.HasConstants = m.CurrentConstants || len(e.ConstantsHistory) > 0
 	if e.Constants.Node != "" {
 		m.Node = fmt.Sprintf("http.STATUS_CODES[%d]", e.Code)
 	}
