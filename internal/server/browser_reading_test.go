@@ -78,6 +78,9 @@ func TestBrowserTOC(t *testing.T) {
 	if !shown {
 		t.Fatal("on a desktop the table of contents is not shown")
 	}
+	if !evalJS[bool](t, ctx, `document.querySelector(".toc details").open`) {
+		t.Error("on a desktop the table of contents is shown but not open (assistive technology hears it collapsed)")
+	}
 	beside := evalJS[bool](t, ctx, `document.querySelector(".toc").getBoundingClientRect().left >= document.querySelector(".reading > .text").getBoundingClientRect().right`)
 	if !beside {
 		t.Error("on a desktop the table of contents is not beside the text")
@@ -119,7 +122,7 @@ func TestBrowserTOC(t *testing.T) {
 		t.Fatal(err)
 	}
 	openPage(t, ctx, srv.URL+"/404")
-	if evalJS[bool](t, ctx, `document.querySelector(".toc a[href='#headers']").checkVisibility()`) {
+	if evalJS[bool](t, ctx, `document.querySelector(".toc a[href='#headers']").checkVisibility() || document.querySelector(".toc details").open`) {
 		t.Error("on a phone the table of contents is open; want it collapsed")
 	}
 	above := evalJS[bool](t, ctx, `document.querySelector(".toc summary").getBoundingClientRect().bottom <= document.querySelector(".entry .summary").getBoundingClientRect().top`)
