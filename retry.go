@@ -78,6 +78,38 @@ type RetryFacts struct {
 	Note string `json:"note,omitempty"`
 }
 
+// Summary says the facts in a sentence or two, for people.
+func (f RetryFacts) Summary() string {
+	var b strings.Builder
+	switch f.When {
+	case RetryNone:
+		b.WriteString("Nothing to repeat.")
+	case RetryUnchanged:
+		b.WriteString("The same request can succeed later")
+		if f.IdempotentOnly {
+			b.WriteString("; repeat it automatically only with an idempotent method (RFC 9110, Section 9.2.2) or an Idempotency-Key.")
+		} else {
+			b.WriteString(", whatever the method.")
+		}
+	case RetryAfterChange:
+		b.WriteString("Only a changed request can succeed: change its " + strings.Join(f.Change, " or ") + ".")
+	case RetryNever:
+		b.WriteString("Repeating it is not expected to succeed.")
+	}
+	switch f.RetryAfter {
+	case RetryAfterRedirect:
+		b.WriteString(" A Retry-After is the least wait before following the redirect (RFC 9110, Section 10.2.3).")
+	case RetryAfterWait:
+		b.WriteString(" A Retry-After says how long to wait first.")
+	case RetryAfterTemporary:
+		b.WriteString(" With a Retry-After the condition is temporary, and the same request may be repeated after it (RFC 9110, Section 15.5.14).")
+	}
+	if f.Note != "" {
+		b.WriteString(" " + f.Note)
+	}
+	return b.String()
+}
+
 // RetryFactsFor returns the retry facts of a code's primary meaning (the
 // registered entry if there is one, else the first vendor meaning). It
 // reports false for a number the catalogue does not know.

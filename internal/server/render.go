@@ -218,7 +218,7 @@ func (s *site) abs(path string) string {
 }
 
 // The templates of the pages, each parsed with layout.html.
-var pageNames = []string{"home", "code", "class", "guide", "search", "notfound", "check", "choose", "compare"}
+var pageNames = []string{"home", "code", "class", "guide", "search", "notfound", "check", "choose", "compare", "retry"}
 
 func build(base string) (*site, error) {
 	s := &site{
@@ -236,6 +236,8 @@ func build(base string) (*site, error) {
 		"asset":  func(name string) string { return s.assets[name] },
 		"lower":  func(v any) string { return strings.ToLower(strings.ReplaceAll(fmt.Sprint(v), " ", "-")) },
 		"title":  registrationTitle,
+		"retry":  retryLine,
+		"links":  links,
 	}
 	for _, name := range pageNames {
 		t, err := template.New(name).Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
@@ -248,6 +250,9 @@ func build(base string) (*site, error) {
 		return nil, err
 	}
 	if err := s.addAPI(); err != nil {
+		return nil, err
+	}
+	if err := s.addRetry(); err != nil {
 		return nil, err
 	}
 	var page bytes.Buffer
