@@ -545,9 +545,9 @@ type CodeRetries struct {
 	Code    int           `json:"code"`
 	Facts   RetryFacts    `json:"facts"`
 	Clients []ClientRetry `json:"clients"`
-	// Disagree is true when, among the clients that retry without
-	// configuration, some retry the code (always or under a condition)
-	// and others do not.
+	// Disagree is true when the clients that retry without configuration
+	// do not all give the same answer: some retry the code always, some
+	// only under a condition, or some not at all.
 	Disagree bool `json:"disagree"`
 }
 
@@ -560,16 +560,22 @@ func RetriesFor(code int) (CodeRetries, bool) {
 		return CodeRetries{}, false
 	}
 	out := CodeRetries{Code: code, Facts: f, Clients: make([]ClientRetry, 0, len(retryClients))}
-	yes, no := false, false
+	answers := map[string]bool{} // "always", "sometimes", "never"
 	for _, c := range retryClients {
 		r, when := c.Retries(code)
 		out.Clients = append(out.Clients, ClientRetry{Client: c.ID, Name: c.Name, Default: c.Default, Retries: r, When: when})
 		if c.Default {
-			yes = yes || r
-			no = no || !r
+			switch {
+			case !r:
+				answers["never"] = true
+			case when != "":
+				answers["sometimes"] = true
+			default:
+				answers["always"] = true
+			}
 		}
 	}
-	out.Disagree = yes && no
+	out.Disagree = len(answers) > 1
 	return out, true
 }
 
