@@ -54,6 +54,22 @@ type Entry struct {
 	Example      Example      `json:"example"`
 	Constants    Constants    `json:"constants"`
 	Related      []int        `json:"related"`
+	// Sources are the documents the entry's facts come from: specification
+	// sections, vendor documents, source files. Every entry has one or more.
+	Sources []Source `json:"sources"`
+	// Verified is the date (YYYY-MM-DD) on which the entry's facts were last
+	// checked against its sources; empty when no such check is recorded.
+	Verified string `json:"verified"`
+	// Versions names the product versions a vendor entry describes, e.g.
+	// "Laravel 13.x (11.x and 12.x: see the description)"; empty for a
+	// registered code.
+	Versions string `json:"versions,omitempty"`
+}
+
+// A Source is one document an entry's facts come from.
+type Source struct {
+	Title string `json:"title"` // e.g. "RFC 9110, Section 15.5.5: 404 Not Found"
+	URL   string `json:"url"`   // an absolute https link
 }
 
 // A HeaderRule is a requirement the specification places on a response

@@ -152,7 +152,9 @@
 //
 // Bad input (a code that is not a number, below 100, above 999 or unknown
 // above 599, malformed weights, a bad sleep, seed, then, header or location)
-// gets a 400 application/problem+json whose detail gives the reason. Unknown
-// query parameters are ignored. The endpoint never answers 5xx unless asked
-// to, or when its limit of delayed requests is reached.
+// gets a 400 problem (RFC 9457, written by package problem) whose detail
+// gives the reason: application/problem+json, unless Accept prefers plain
+// application/json or text (see package problem). Unknown query parameters
+// are ignored. The endpoint never answers 5xx unless asked to, or when its
+// limit of delayed requests is reached.
 package endpoint

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/httpstatus/httpstatus/internal/problem"
+	"github.com/httpstatus/httpstatus/problem"
 )
 
 // Config sets up the endpoint. The zero value is ready to use.
@@ -246,11 +246,12 @@ func fail(w http.ResponseWriter, r *http.Request, status int, reason string) {
 func failRetry(w http.ResponseWriter, r *http.Request, status int, retry, reason string) {
 	h := w.Header()
 	h.Set("Access-Control-Allow-Origin", "*")
+	// The problem writer adds Vary: Accept (it negotiates the form).
 	if retry != "" {
 		h.Set("Retry-After", retry)
-		h.Set("Access-Control-Expose-Headers", "Retry-After")
+		h.Set("Access-Control-Expose-Headers", "Retry-After, Vary")
 	} else {
-		h.Del("Access-Control-Expose-Headers")
+		h.Set("Access-Control-Expose-Headers", "Vary")
 	}
-	problem.Write(w, r, status, reason)
+	problem.Error(w, r, status, reason)
 }

@@ -289,6 +289,28 @@ func (p *printer) entry(en httpstatus.Entry, meanings int) {
 	}
 	p.heading("Specification")
 	p.para(en.Spec+" — "+en.SpecURL, "  ")
+	p.sources(en)
+}
+
+// sources writes where an entry's facts come from, the product versions a
+// vendor entry describes, and when the facts were last verified.
+func (p *printer) sources(en httpstatus.Entry) {
+	if len(en.Sources) == 0 && en.Versions == "" && en.Verified == "" {
+		return
+	}
+	p.heading("Sources")
+	for _, s := range en.Sources {
+		p.hanging("  • ", s.Title)
+		fmt.Fprintf(p.w, "    %s\n", s.URL) // unwrapped, so that it can be copied
+	}
+	if en.Versions != "" {
+		p.hanging("  Versions:  ", en.Versions)
+	}
+	verified := en.Verified
+	if verified == "" {
+		verified = "not recorded"
+	}
+	p.hanging("  Verified:  ", verified)
 }
 
 func yesNo(b bool) string {

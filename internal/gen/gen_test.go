@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/httpstatus/httpstatus"
 )
 
 // TestGeneratedFileIsCurrent fails when data/ changed without go generate.
@@ -54,5 +56,41 @@ func TestReflow(t *testing.T) {
 	}
 	if strings.Contains(reflow("a\n\n\n\nb"), "\n\n\n") {
 		t.Error("reflow keeps several blank lines")
+	}
+}
+
+func TestCheckProvenance(t *testing.T) {
+	ok := []httpstatus.Source{
+		{Title: "RFC 9110, Section 15.5.5", URL: "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.5"},
+		{Title: "net/http status.go", URL: "https://github.com/golang/go/blob/master/src/net/http/status.go"},
+	}
+	tests := []struct {
+		name     string
+		sources  []httpstatus.Source
+		verified string
+		wantErr  string
+	}{
+		{"ok", ok, "2026-11-30", ""},
+		{"ok/no-date", ok, "", ""},
+		{"no-title", []httpstatus.Source{{URL: "https://a.example/"}}, "", "needs a title"},
+		{"http", []httpstatus.Source{{Title: "a", URL: "http://a.example/"}}, "", "not an absolute https link"},
+		{"relative", []httpstatus.Source{{Title: "a", URL: "/docs/a"}}, "", "not an absolute https link"},
+		{"no-host", []httpstatus.Source{{Title: "a", URL: "https:///a"}}, "", "not an absolute https link"},
+		{"duplicate", []httpstatus.Source{ok[0], {Title: "again", URL: ok[0].URL}}, "", "listed twice"},
+		{"bad-date", ok, "2026-13-01", "not a date"},
+		{"short-date", ok, "2026-1-5", "not a date"},
+		{"future", ok, "2999-01-01", "in the future"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := httpstatus.Entry{Sources: tt.sources, Verified: tt.verified}
+			err := checkProvenance(&e)
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Fatalf("unexpected error: %v", err)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Fatalf("error %v, want one containing %q", err, tt.wantErr)
+			}
+		})
 	}
 }

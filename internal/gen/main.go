@@ -15,6 +15,7 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -22,6 +23,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -339,6 +341,37 @@ func normalize(e *httpstatus.Entry) error {
 		return fmt.Errorf("example response: %w", err)
 	}
 	citeHeaders(e.Headers, e.Spec, e.SpecURL)
+	return checkProvenance(e)
+}
+
+// checkProvenance checks an entry's sources and the date its facts were
+// verified: every source has a title and an absolute https link, no link
+// appears twice, and the date is a real day in the form YYYY-MM-DD, not
+// later than today.
+func checkProvenance(e *httpstatus.Entry) error {
+	seen := map[string]bool{}
+	for i, s := range e.Sources {
+		if s.Title == "" {
+			return fmt.Errorf("sources[%d]: a source needs a title", i)
+		}
+		u, err := url.Parse(s.URL)
+		if err != nil || u.Scheme != "https" || u.Host == "" || u.User != nil {
+			return fmt.Errorf("sources[%d]: url %q is not an absolute https link", i, s.URL)
+		}
+		if seen[s.URL] {
+			return fmt.Errorf("sources[%d]: %s is listed twice", i, s.URL)
+		}
+		seen[s.URL] = true
+	}
+	if e.Verified != "" {
+		d, err := time.Parse(time.DateOnly, e.Verified)
+		if err != nil || d.Format(time.DateOnly) != e.Verified {
+			return fmt.Errorf("verified %q is not a date in the form YYYY-MM-DD", e.Verified)
+		}
+		if d.After(time.Now().UTC()) {
+			return fmt.Errorf("verified %s is in the future", e.Verified)
+		}
+	}
 	return nil
 }
 

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/httpstatus/httpstatus"
-	"github.com/httpstatus/httpstatus/internal/problem"
+	"github.com/httpstatus/httpstatus/problem"
 )
 
 // Limits of /api/v1/search.
@@ -23,13 +23,13 @@ func handleAPICode(s *site) http.Handler {
 		raw := r.PathValue("code")
 		code, err := httpstatus.ParseCode(raw)
 		if err != nil {
-			problem.Write(w, r, http.StatusBadRequest,
+			problem.Error(w, r, http.StatusBadRequest,
 				fmt.Sprintf("not a status code: %q; a status code has three digits, 000 to 999", raw))
 			return
 		}
 		res, ok := s.res[fmt.Sprintf("/api/v1/codes/%03d", code)]
 		if !ok {
-			problem.Write(w, r, http.StatusNotFound,
+			problem.Error(w, r, http.StatusNotFound,
 				fmt.Sprintf("the catalogue has no meaning for %03d; see /api/v1/codes", code))
 			return
 		}
@@ -58,12 +58,12 @@ func handleListByCode[T any](s *site, path string, of func(code int) []T) http.H
 		}
 		code, err := httpstatus.ParseCode(raw[0])
 		if err != nil {
-			problem.Write(w, r, http.StatusBadRequest,
+			problem.Error(w, r, http.StatusBadRequest,
 				fmt.Sprintf("not a status code: %q; a status code has three digits, 000 to 999", raw[0]))
 			return
 		}
 		if _, ok := httpstatus.Lookup(code); !ok {
-			problem.Write(w, r, http.StatusNotFound,
+			problem.Error(w, r, http.StatusNotFound,
 				fmt.Sprintf("the catalogue has no meaning for %03d; see /api/v1/codes", code))
 			return
 		}
@@ -82,11 +82,11 @@ func handleAPISearch() http.Handler {
 		query := r.URL.Query()
 		q := strings.TrimSpace(query.Get("q"))
 		if q == "" {
-			problem.Write(w, r, http.StatusBadRequest, "the query parameter q is required: /api/v1/search?q=rate+limit")
+			problem.Error(w, r, http.StatusBadRequest, "the query parameter q is required: /api/v1/search?q=rate+limit")
 			return
 		}
 		if len(q) > maxQuery {
-			problem.Write(w, r, http.StatusBadRequest, fmt.Sprintf("q is longer than %d bytes", maxQuery))
+			problem.Error(w, r, http.StatusBadRequest, fmt.Sprintf("q is longer than %d bytes", maxQuery))
 			return
 		}
 		q = cleanQuery(q)
@@ -94,7 +94,7 @@ func handleAPISearch() http.Handler {
 		if v, ok := query["limit"]; ok {
 			n, err := strconv.Atoi(v[0])
 			if err != nil || n < 1 || n > maxSearchLimit {
-				problem.Write(w, r, http.StatusBadRequest,
+				problem.Error(w, r, http.StatusBadRequest,
 					fmt.Sprintf("limit must be a whole number from 1 to %d", maxSearchLimit))
 				return
 			}
@@ -108,7 +108,7 @@ func handleAPISearch() http.Handler {
 		buf := getBuffer()
 		defer putBuffer(buf)
 		if err := encodeJSONTo(buf, hits); err != nil {
-			problem.Write(w, r, http.StatusServiceUnavailable, "the results could not be encoded")
+			problem.Error(w, r, http.StatusServiceUnavailable, "the results could not be encoded")
 			return
 		}
 		serve(w, r, newDynamic(buf.Bytes(), jsonType, cachePage, http.StatusOK), http.StatusOK)

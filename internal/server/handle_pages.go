@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/httpstatus/httpstatus"
-	"github.com/httpstatus/httpstatus/internal/problem"
+	"github.com/httpstatus/httpstatus/problem"
 )
 
 // maxQuery is the longest search query taken, as long as the library
@@ -56,7 +56,7 @@ func handlePage(s *site) http.Handler {
 // that is not a code is the same for every path: it is rendered once.
 func (s *site) notFound(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/api" || strings.HasPrefix(r.URL.Path, "/api/") {
-		problem.Write(w, r, http.StatusNotFound, "no such API path; see /api/v1/openapi.json")
+		problem.Error(w, r, http.StatusNotFound, "no such API path; see /api/v1/openapi.json")
 		return
 	}
 	code := ""
@@ -72,7 +72,7 @@ func (s *site) notFound(w http.ResponseWriter, r *http.Request) {
 	buf := getBuffer()
 	defer putBuffer(buf)
 	if err := s.renderNotFound(buf, r.URL.Path, code); err != nil {
-		problem.Write(w, r, http.StatusNotFound, "page not found")
+		problem.Error(w, r, http.StatusNotFound, "page not found")
 		return
 	}
 	serve(w, r, newDynamic(buf.Bytes(), htmlType, cacheNone, http.StatusNotFound), http.StatusNotFound)
@@ -126,7 +126,7 @@ func handleSearchPage(s *site) http.Handler {
 		buf := getBuffer()
 		defer putBuffer(buf)
 		if err := s.renderTo(buf, "search", p); err != nil {
-			problem.Write(w, r, http.StatusServiceUnavailable, "the page could not be rendered")
+			problem.Error(w, r, http.StatusServiceUnavailable, "the page could not be rendered")
 			return
 		}
 		serve(w, r, newDynamic(buf.Bytes(), htmlType, cachePage, http.StatusOK), http.StatusOK)

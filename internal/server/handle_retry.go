@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/httpstatus/httpstatus"
-	"github.com/httpstatus/httpstatus/internal/problem"
+	"github.com/httpstatus/httpstatus/problem"
 )
 
 // retryTable is the body of /api/v1/retry.
@@ -65,13 +65,13 @@ func handleAPIRetry(s *site) http.Handler {
 		raw := r.PathValue("code")
 		code, err := httpstatus.ParseCode(raw)
 		if err != nil {
-			problem.Write(w, r, http.StatusBadRequest,
+			problem.Error(w, r, http.StatusBadRequest,
 				fmt.Sprintf("not a status code: %q; a status code has three digits, 000 to 999", raw))
 			return
 		}
 		res, ok := s.res[fmt.Sprintf("/api/v1/retry/%03d", code)]
 		if !ok {
-			problem.Write(w, r, http.StatusNotFound,
+			problem.Error(w, r, http.StatusNotFound,
 				fmt.Sprintf("the catalogue has no meaning for %03d; see /api/v1/codes", code))
 			return
 		}
