@@ -24,7 +24,7 @@ func TestRetryPage(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{`id="c503"`, `id="c429"`, `yes, only when the response has a Retry-After`, "Disagree", "RFC 9110, Section 9.2.2"} {
+	for _, want := range []string{`id="c503"`, `id="c429"`, `<abbr title="only when the response has a Retry-After`, "Disagree", "RFC 9110, Section 9.2.2"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("/retry lacks %q", want)
 		}
