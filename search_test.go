@@ -115,12 +115,19 @@ func TestSearchSignals(t *testing.T) {
 	measure(t, "signals set", "testdata/search-signals.tsv", 0.92, 0.98)
 }
 
-// TestSearchConstants finds every identifier an entry lists, exactly, with
-// and without its qualifier, and in other cases: the entry's code comes first.
+// TestSearchConstants finds every identifier an entry lists, current or
+// older (its constants_history), exactly, with and without its qualifier,
+// and in other cases: the entry's code comes first.
 func TestSearchConstants(t *testing.T) {
 	for _, e := range httpstatus.All() {
 		c := e.Constants
-		for _, id := range []string{c.Go, c.Python, c.DotNet, c.Rust, c.Spring, c.Rails, c.Symfony} {
+		ids := []string{c.Go, c.Python, c.DotNet, c.Rust, c.Spring, c.Rails, c.Symfony}
+		for _, h := range e.ConstantsHistory {
+			if h.Ecosystem != "node" { // Node's texts are names, searched as such
+				ids = append(ids, h.Identifier)
+			}
+		}
+		for _, id := range ids {
 			if id == "" {
 				continue
 			}
@@ -135,6 +142,40 @@ func TestSearchConstants(t *testing.T) {
 					t.Errorf("Search(%q) = %v, want %d first", q, got, e.Code)
 				}
 			}
+		}
+	}
+}
+
+// TestSearchRenamedConstants finds a code by its new and its old
+// identifiers alike, in the ecosystems that renamed them.
+func TestSearchRenamedConstants(t *testing.T) {
+	for q, code := range map[string]int{
+		"HttpStatus.CONTENT_TOO_LARGE":        413, // Spring 7.0
+		"HttpStatus.PAYLOAD_TOO_LARGE":        413, // Spring 4.1 to 7.x, deprecated
+		"HttpStatus.REQUEST_ENTITY_TOO_LARGE": 413, // Spring up to 6.2
+		"HTTPStatus.CONTENT_TOO_LARGE":        413, // Python 3.13
+		"HTTPStatus.REQUEST_ENTITY_TOO_LARGE": 413, // Python before 3.13, an alias since
+		":content_too_large":                  413, // Rack 3.1
+		":payload_too_large":                  413, // Rack before 3.1
+		"HttpStatus.UNPROCESSABLE_CONTENT":    422,
+		"HttpStatus.UNPROCESSABLE_ENTITY":     422,
+		":unprocessable_content":              422,
+		":unprocessable_entity":               422,
+		"HttpStatusCode.UnprocessableContent": 422, // .NET 8
+		"HttpStatus.USE_PROXY":                305, // removed in Spring 7.0
+		"HttpStatus.MISDIRECTED_REQUEST":      421, // Spring 7.0
+		"HttpStatus.DESTINATION_LOCKED":       421, // Spring up to 6.2
+		"METHOD_FAILURE":                      420,
+		"StatusCode::TOO_EARLY":               425, // Rust http 1.2.0
+		"StatusCode::EARLY_HINTS":             103, // Rust http 1.4.0
+	} {
+		rs := httpstatus.Search(q, 3)
+		if len(rs) == 0 || rs[0].Entry.Code != code {
+			var got []int
+			for _, r := range rs {
+				got = append(got, r.Entry.Code)
+			}
+			t.Errorf("Search(%q) = %v, want %d first", q, got, code)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/httpstatus/httpstatus"
+	"github.com/httpstatus/httpstatus/internal/catalogtest"
 )
 
 // TestGeneratedFileIsCurrent fails when data/ changed without go generate.
@@ -92,5 +93,54 @@ func TestCheckProvenance(t *testing.T) {
 				t.Fatalf("error %v, want one containing %q", err, tt.wantErr)
 			}
 		})
+	}
+}
+
+// TestCheckHistory accepts a well-formed constants_history and names the
+// problem of each bad one.
+func TestCheckHistory(t *testing.T) {
+	src := "https://github.com/spring-projects/spring-framework/blob/v7.0.0/HttpStatus.java"
+	good := httpstatus.ConstantVersions{Ecosystem: "spring", Identifier: "HttpStatus.PAYLOAD_TOO_LARGE", Since: "4.1", Deprecated: "7.0", ReplacedBy: "HttpStatus.CONTENT_TOO_LARGE", Source: src}
+	entry := func(hs ...httpstatus.ConstantVersions) httpstatus.Entry {
+		return httpstatus.Entry{Code: 413, Constants: httpstatus.Constants{Spring: "HttpStatus.CONTENT_TOO_LARGE"}, ConstantsHistory: hs}
+	}
+	e := entry(good)
+	if err := checkHistory(&e); err != nil {
+		t.Fatalf("a good history: %v", err)
+	}
+	if p := e.ConstantsHistory[0].Product; p != "Spring Framework" {
+		t.Errorf("product %q, want Spring Framework", p)
+	}
+	if s := e.ConstantsHistory[0].Summary(); s != "since Spring Framework 4.1, deprecated in 7.0, use HttpStatus.CONTENT_TOO_LARGE" {
+		t.Errorf("summary %q", s)
+	}
+	bad := map[string]func(h *httpstatus.ConstantVersions){
+		"not one of":           func(h *httpstatus.ConstantVersions) { h.Ecosystem = "cobol" },
+		"needs an identifier":  func(h *httpstatus.ConstantVersions) { h.Identifier = "" },
+		"not an https URL":     func(h *httpstatus.ConstantVersions) { h.Source = "http://example.com/x" },
+		"names no version":     func(h *httpstatus.ConstantVersions) { h.Since, h.Deprecated = "", "" },
+		"not a release number": func(h *httpstatus.ConstantVersions) { h.Deprecated = "7.0-M1" },
+		"out of order":         func(h *httpstatus.ConstantVersions) { h.Since = "7.1" },
+		"current constant":     func(h *httpstatus.ConstantVersions) { h.ReplacedBy = "HttpStatus.OK" },
+		"take it out": func(h *httpstatus.ConstantVersions) {
+			h.Identifier, h.ReplacedBy, h.Removed = "HttpStatus.CONTENT_TOO_LARGE", "", "7.0"
+		},
+		"leave it out":   func(h *httpstatus.ConstantVersions) { h.Product = "Spring" },
+		"no replaced_by": func(h *httpstatus.ConstantVersions) { h.Renamed, h.ReplacedBy = "7.0", "" },
+	}
+	for want, spoil := range bad {
+		h := good
+		spoil(&h)
+		e := entry(h)
+		if err := checkHistory(&e); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: got %v", want, err)
+		}
+	}
+	e = entry(good, good)
+	if err := checkHistory(&e); err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("a record listed twice: got %v", err)
+	}
+	if catalogtest.CompareVersions("1.10", "1.9") != 1 || catalogtest.CompareVersions("7", "7.0") != 0 || catalogtest.CompareVersions("3.1", "3.13") != -1 {
+		t.Error("compareVersions orders release numbers wrongly")
 	}
 }

@@ -341,7 +341,10 @@ func normalize(e *httpstatus.Entry) error {
 		return fmt.Errorf("example response: %w", err)
 	}
 	citeHeaders(e.Headers, e.Spec, e.SpecURL)
-	return checkProvenance(e)
+	if err := checkProvenance(e); err != nil {
+		return err
+	}
+	return checkHistory(e)
 }
 
 // checkProvenance checks an entry's sources and the date its facts were

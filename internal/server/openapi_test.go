@@ -168,6 +168,8 @@ func TestOpenAPIResponses(t *testing.T) {
 		{"ok/codes", "/api/v1/codes", "/api/v1/codes", 200},
 		{"ok/code-404", "/api/v1/codes/404", "/api/v1/codes/{code}", 200},
 		{"ok/code-429", "/api/v1/codes/429", "/api/v1/codes/{code}", 200},
+		{"ok/code-413-versions", "/api/v1/codes/413", "/api/v1/codes/{code}", 200},
+		{"ok/search-old-constant", "/api/v1/search?q=HttpStatus.PAYLOAD_TOO_LARGE", "/api/v1/search", 200},
 		{"ok/classes", "/api/v1/classes", "/api/v1/classes", 200},
 		{"ok/search", "/api/v1/search?q=rate+limit&limit=20", "/api/v1/search", 200},
 		{"ok/search-empty", "/api/v1/search?q=zzzzqqqq", "/api/v1/search", 200},

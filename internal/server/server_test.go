@@ -103,6 +103,7 @@ var routeCases = []routeCase{
 	{name: "ok/404", path: "/404", status: 200, ctype: "text/html", contains: []string{"Not Found", `href="/status/404"`, "Try it: ", `aria-label="Breadcrumb"`, `href="/4xx"`, "http.StatusNotFound", `class="copy"`, "<pre><code>"}},
 	{name: "ok/429", path: "/429", status: 200, ctype: "text/html", contains: []string{"Too Many Requests", `<th scope="row"><code>Retry-After</code></th>`}},
 	{name: "ok/418", path: "/418", status: 200, ctype: "text/html", contains: []string{"teapot"}},
+	{name: "ok/413-versions", path: "/413", status: 200, ctype: "text/html", contains: []string{"<h4>Versions</h4>", "<code>HttpStatus.PAYLOAD_TOO_LARGE</code>: since Spring Framework 4.1, deprecated in 7.0, use HttpStatus.CONTENT_TOO_LARGE.", `href="https://github.com/rack/rack/blob/v3.1.0/lib/rack/utils.rb" rel="external">Source</a>`}},
 	{name: "ok/4xx", path: "/4xx", status: 200, ctype: "text/html", contains: []string{"Client Error", `href="/404"`}},
 	{name: "ok/1xx", path: "/1xx", status: 200, ctype: "text/html"},
 	{name: "ok/2xx", path: "/2xx", status: 200, ctype: "text/html"},
