@@ -142,6 +142,7 @@ func (e Entry) clone() Entry {
 	}
 	e.Headers = cloneList(e.Headers)
 	e.Related = cloneList(e.Related)
+	e.RetryFacts.Change = cloneList(e.RetryFacts.Change)
 	e.Sources = cloneList(e.Sources)
 	e.ConstantsHistory = cloneList(e.ConstantsHistory)
 	return e

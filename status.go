@@ -52,6 +52,7 @@ type Entry struct {
 	BodyAllowed  bool         `json:"body_allowed"`
 	Cacheable    bool         `json:"cacheable"` // heuristically cacheable by default (RFC 9110, Section 15.1)
 	Retry        string       `json:"retry"`
+	RetryFacts   RetryFacts   `json:"retry_facts"` // the retry facts as data; see RetryFacts
 	Example      Example      `json:"example"`
 	Constants    Constants    `json:"constants"`
 	// ConstantsHistory records, for identifiers of Constants and for older

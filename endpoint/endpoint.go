@@ -25,6 +25,9 @@ type Config struct {
 	// RatePerMinute is the number of requests a client address may make a
 	// minute; beyond it the endpoint answers 429. 0 turns the limit off.
 	RatePerMinute int
+	// Sequences bounds the state kept for ?sequence= (see the package
+	// documentation); the zero value takes the defaults.
+	Sequences SequenceLimits
 	// ReferenceURL returns the link to a code's reference page, used in
 	// JSON and HTML bodies; default "/CODE".
 	ReferenceURL func(code int) string
@@ -49,6 +52,7 @@ type handler struct {
 	maxSleep  time.Duration
 	delayed   chan struct{} // a slot per sleeping request
 	limiter   *limiter      // nil when off
+	sequences *sequences    // the running ?sequence= sequences
 	reference func(int) string
 	answers   [900]*answer // by code - 100; nil for a code the endpoint refuses
 	fields    []field      // the headers of the answers' presets, each once
@@ -78,6 +82,7 @@ func New(cfg Config) http.Handler {
 	if cfg.RatePerMinute > 0 {
 		h.limiter = newLimiter(cfg.RatePerMinute, time.Now)
 	}
+	h.sequences = newSequences(cfg.Sequences, time.Now)
 	if h.reference == nil {
 		h.reference = func(code int) string { return "/" + strconv.Itoa(code) }
 	}
@@ -120,7 +125,14 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
-	if choices != nil {
+	if key, ok, err := sequenceParam(r.URL.RawQuery); err != nil {
+		fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	} else if ok {
+		if code, ok = h.sequenced(w, r, key, seg, code, choices); !ok {
+			return
+		}
+	} else if choices != nil {
 		code = pick(choices, o.rand())
 	}
 

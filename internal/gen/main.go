@@ -92,6 +92,10 @@ func Generate(dir string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	retryClients, err := loadRetry(dir, entries)
+	if err != nil {
+		return nil, err
+	}
 	docs := searchDocs(entries)
 	var docSignal []int
 	for i, sig := range sigs {
@@ -157,6 +161,8 @@ func Generate(dir string) ([]byte, error) {
 	literal(&b, reflect.ValueOf(situations))
 	b.WriteString("\n\n// questions holds the decision guide of data/choose.yaml, the first question first.\nvar questions = ")
 	literal(&b, reflect.ValueOf(questions))
+	b.WriteString("\n\n// retryClients holds the table of what clients retry, from data/retry.yaml.\nvar retryClients = ")
+	literal(&b, reflect.ValueOf(retryClients))
 	b.WriteString("\n\n// signals holds the signals of data/signals, then the entries' own\n// constants as signals, for search.\nvar signals = ")
 	literal(&b, reflect.ValueOf(sigs))
 	fmt.Fprintf(&b, "\n\n// listedSignals is how many of signals come from data/signals.\nconst listedSignals = %d", listed)

@@ -221,7 +221,7 @@ func (s *site) abs(path string) string {
 }
 
 // The templates of the pages, each parsed with layout.html.
-var pageNames = []string{"home", "code", "class", "guide", "search", "notfound", "check", "choose", "compare", "headers", "header"}
+var pageNames = []string{"home", "code", "class", "guide", "search", "notfound", "check", "choose", "compare", "headers", "header", "retry"}
 
 func build(base string) (*site, error) {
 	s := &site{
@@ -245,6 +245,8 @@ func build(base string) (*site, error) {
 		"methodID":    methodID,
 		"guideRowID":  guideRowID,
 		"headerSlug":  headerSlug,
+		"retry":       retryLine,
+		"links":       urlLinks,
 	}
 	for _, name := range pageNames {
 		t, err := template.New(name).Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
@@ -257,6 +259,9 @@ func build(base string) (*site, error) {
 		return nil, err
 	}
 	if err := s.addAPI(); err != nil {
+		return nil, err
+	}
+	if err := s.addRetry(); err != nil {
 		return nil, err
 	}
 	var page bytes.Buffer

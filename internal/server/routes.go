@@ -4,10 +4,14 @@ import (
 	"net/http"
 
 	"github.com/httpstatus/httpstatus"
+	"github.com/httpstatus/httpstatus/endpoint"
 )
 
 // statusPrefix is where the test endpoint is mounted.
 const statusPrefix = "/status/"
+
+// redirectPrefix is where the endpoint's redirect chains are mounted.
+const redirectPrefix = "/redirect/"
 
 // addRoutes is the whole surface of the site. The mux picks the most
 // specific pattern, so /{page} (a code like /404 or a class like /4xx) never
@@ -22,6 +26,7 @@ func addRoutes(mux *http.ServeMux, site *site, status http.Handler) {
 	mux.Handle("GET /choose/{question}", handleCached(site))
 	mux.Handle("GET /choose/{question}/{answer}", handleCached(site))
 	mux.Handle("GET /compare/{codes}", handleCompare(site))
+	mux.Handle("GET /retry", handleCached(site))
 	mux.Handle("GET /check", handleCached(site))
 	mux.Handle("POST /check", handleCheckPage(site))
 	mux.Handle("GET /headers", handleCached(site))
@@ -44,6 +49,8 @@ func addRoutes(mux *http.ServeMux, site *site, status http.Handler) {
 	mux.Handle("GET /api/v1/headers/{name}", handleHeader(site, "/api/v1/headers/"))
 	mux.Handle("GET /api/v1/choose", handleAPIChoose())
 	mux.Handle("GET /api/v1/compare", handleAPICompare())
+	mux.Handle("GET /api/v1/retry", handleCached(site))
+	mux.Handle("GET /api/v1/retry/{code}", handleAPIRetry(site))
 	mux.Handle("GET /api/v1/openapi.json", handleCached(site))
 	mux.Handle("POST /api/v1/check", handleAPICheck()) // checks the text it is sent; never fetches a URL
 	mux.Handle("OPTIONS /api/", handlePreflight())
@@ -52,4 +59,6 @@ func addRoutes(mux *http.ServeMux, site *site, status http.Handler) {
 	// registered under it: withErrors hands it clean paths without asking
 	// the mux.
 	mux.Handle(statusPrefix, status)
+	// Redirect chains (package endpoint) answer every method too.
+	mux.Handle(redirectPrefix, endpoint.Redirects(endpoint.RedirectConfig{Prefix: redirectPrefix}))
 }
