@@ -320,7 +320,7 @@ func apiDocuments(doc []byte) []string {
 			Parameters []param `json:"parameters"`
 		}
 		var shared []param
-		json.Unmarshal(get, &op)                   //nolint:errcheck // a malformed operation has no parameters
+		json.Unmarshal(get, &op)                    //nolint:errcheck // a malformed operation has no parameters
 		json.Unmarshal(item["parameters"], &shared) //nolint:errcheck // as above
 		usable := true
 		for _, prm := range append(op.Parameters, shared...) {

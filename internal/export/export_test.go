@@ -281,4 +281,3 @@ func TestFindModule(t *testing.T) {
 		t.Error("FindModule found the module outside it")
 	}
 }
-
