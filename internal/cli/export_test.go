@@ -84,3 +84,29 @@ func TestHealthcheck(t *testing.T) {
 		t.Errorf("healthcheck of 0.0.0.0:%s: exit %d, %s", port, code, stderr)
 	}
 }
+
+func TestMan(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "man1")
+	code, stdout, stderr := run(t, nil, "man", dir)
+	if code != 0 || !strings.Contains(stdout, "wrote the manual pages") {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	for name, want := range map[string]string{
+		"httpstatus.1":        `.TH "HTTPSTATUS" "1"`,
+		"httpstatus-serve.1":  `\fB--base-url\fP`,
+		"httpstatus-export.1": "export DIR",
+		"httpstatus-pages.1":  "nginx",
+	} {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		if !strings.Contains(string(b), want) {
+			t.Errorf("%s lacks %q", name, want)
+		}
+	}
+	if code, _, _ := run(t, nil, "man"); code != 2 {
+		t.Errorf("man without a directory: exit %d, want 2", code)
+	}
+}
