@@ -66,6 +66,9 @@ func (s *Search) build(dir string) (int64, error) {
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return 0, fmt.Errorf("building the WebAssembly search: %v\n%s", err, msg)
 	}
+	if err := os.Chmod(out, 0o644); err != nil { // a file to serve, not to run
+		return 0, err
+	}
 	root, err := exec.Command(goCmd, "env", "GOROOT").Output()
 	if err != nil {
 		return 0, fmt.Errorf("finding GOROOT: %w", err)
