@@ -570,6 +570,7 @@ func replaceMain(page []byte, content, title string) ([]byte, error) {
 		return nil, errors.New("the home page has no <main> element to frame a page with")
 	}
 	out := s[:i+len(mainOpen)] + content + s[j:]
+	out = strings.ReplaceAll(out, ` aria-current="page"`, "") // the frame's page is not this one
 	if a, b := strings.Index(out, "<title>"), strings.Index(out, "</title>"); a >= 0 && b > a {
 		out = out[:a+len("<title>")] + title + " · httpstatus" + out[b:]
 	}
