@@ -191,11 +191,11 @@ http {
 	if err := os.WriteFile(cfg, []byte(conf), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := exec.Command(nginx, "-t", "-p", tmp, "-c", cfg).CombinedOutput(); err != nil {
+	if out, err := exec.Command(nginx, "-t", "-e", filepath.Join(tmp, "error.log"), "-p", tmp, "-c", cfg).CombinedOutput(); err != nil {
 		t.Fatalf("nginx -t: %v\n%s", err, out)
 	}
 	addr := fmt.Sprintf("127.0.0.1:%d", port)
-	run(t, addr, nil, nginx, "-p", tmp, "-c", cfg)
+	run(t, addr, nil, nginx, "-e", filepath.Join(tmp, "error.log"), "-p", tmp, "-c", cfg) // -e: not the system's log, which a user cannot open
 	check(t, "http://"+addr, dir, []probe{
 		{"/", "", 200, "", ""},
 		{"/missing", "text/html", 404, "404.html", "text/html; charset=utf-8"},

@@ -260,6 +260,10 @@ func TestExportStaticHost(t *testing.T) {
 				if !strings.Contains(string(llms), "(https://example.org/http/api/v1/codes.json)") {
 					t.Error("llms.txt does not link to the export's api/v1/codes.json")
 				}
+				index, _ := os.ReadFile(filepath.Join(dir, "index.txt"))
+				if !strings.Contains(string(index), "(https://example.org/http/api/v1/codes/404.json)") {
+					t.Error("index.txt does not link to the export's api/v1/codes/404.json")
+				}
 			}
 		})
 	}

@@ -35,7 +35,7 @@ func (s *site) addText() {
 	s.res["/llms.txt"] = newResource(s.llms(), textType, cachePage)
 	s.res["/index.txt"] = newResource(s.index(), textType, cachePage)
 	if s.base != "" {
-		s.res["/sitemap.xml"] = newResource(s.sitemap(strings.TrimSuffix(s.base, "/")), sitemapType, cachePage)
+		s.res["/sitemap.xml"] = newResource(s.sitemap(s.abs("")), sitemapType, cachePage)
 	}
 }
 
@@ -124,7 +124,7 @@ func (s *site) llms() []byte {
 func (s *site) index() []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "HTTP status codes: every meaning in the httpstatus catalogue (data %s).\n", httpstatus.DataVersion)
-	fmt.Fprintf(&b, "One line each: code, name, [vendor], summary. A code's page is %s; as JSON %s.\n\n",
+	fmt.Fprintf(&b, "One line each: code, name, [vendor], summary. Each code has a page ([404](%s)) and a JSON document ([404 as JSON](%s)).\n\n",
 		s.link("/404"), s.link("/api/v1/codes/404"))
 	for _, e := range httpstatus.All() {
 		fmt.Fprintf(&b, "%03d %s", e.Code, e.Name)
