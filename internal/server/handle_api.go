@@ -7,13 +7,14 @@ import (
 	"strings"
 
 	"github.com/httpstatus/httpstatus"
+	"github.com/httpstatus/httpstatus/internal/searchapi"
 	"github.com/httpstatus/httpstatus/problem"
 )
 
 // Limits of /api/v1/search.
 const (
-	defaultSearchLimit = 10
-	maxSearchLimit     = 100
+	defaultSearchLimit = searchapi.DefaultLimit
+	maxSearchLimit     = searchapi.MaxLimit
 )
 
 // handleAPICode serves /api/v1/codes/{code}: every meaning of the number.
@@ -35,14 +36,6 @@ func handleAPICode(s *site) http.Handler {
 		}
 		serve(w, r, res, http.StatusOK)
 	})
-}
-
-// searchHit is one result of /api/v1/search: the entry's fields, and the
-// signal that led to it when one did.
-type searchHit struct {
-	httpstatus.Entry
-	Matched   *httpstatus.Signal    `json:"matched,omitempty"`
-	Situation *httpstatus.Situation `json:"situation,omitempty"`
 }
 
 // handleListByCode serves a list rendered at start-up at path (every
@@ -89,7 +82,6 @@ func handleAPISearch() http.Handler {
 			problem.Error(w, r, http.StatusBadRequest, fmt.Sprintf("q is longer than %d bytes", maxQuery))
 			return
 		}
-		q = cleanQuery(q)
 		limit := defaultSearchLimit
 		if v, ok := query["limit"]; ok {
 			n, err := strconv.Atoi(v[0])
@@ -100,14 +92,9 @@ func handleAPISearch() http.Handler {
 			}
 			limit = n
 		}
-		results := httpstatus.Search(q, limit)
-		hits := make([]searchHit, len(results)) // [] in JSON when empty
-		for i, res := range results {
-			hits[i] = searchHit{res.Entry, res.Matched, res.Situation}
-		}
 		buf := getBuffer()
 		defer putBuffer(buf)
-		if err := encodeJSONTo(buf, hits); err != nil {
+		if err := searchapi.Encode(buf, searchapi.Hits(q, limit)); err != nil { // the export's search runs the same
 			problem.Error(w, r, http.StatusServiceUnavailable, "the results could not be encoded")
 			return
 		}

@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/httpstatus/httpstatus"
+	"github.com/httpstatus/httpstatus/internal/searchapi"
 	"github.com/httpstatus/httpstatus/problem"
 )
 
@@ -138,16 +138,7 @@ func handleSearchPage(s *site) http.Handler {
 
 // cleanQuery trims a query, drops invalid UTF-8 and cuts it to maxQuery
 // bytes on a rune boundary.
-func cleanQuery(q string) string {
-	q = strings.TrimSpace(strings.ToValidUTF8(q, ""))
-	if len(q) > maxQuery {
-		q = q[:maxQuery]
-		for !utf8.ValidString(q) {
-			q = q[:len(q)-1]
-		}
-	}
-	return q
-}
+func cleanQuery(q string) string { return searchapi.Clean(q) }
 
 // handleOpenSearch serves the OpenSearch description, whose URLs must be
 // absolute and so name the host the request came to.

@@ -209,6 +209,8 @@ type site struct {
 	notFoundPage *resource
 	// base is Config.BaseURL, checked and ending in "/", or "".
 	base string
+	// pageList is the path of every HTML page in res, sorted: the sitemap.
+	pageList []string
 }
 
 // abs is the absolute URL of a site path ("/404"), or "" when the site has
@@ -264,6 +266,7 @@ func build(base string) (*site, error) {
 	if err := s.addRetry(); err != nil {
 		return nil, err
 	}
+	s.addText()
 	var page bytes.Buffer
 	if err := s.renderNotFound(&page, "", ""); err != nil { // a path that the navigation does not mark
 		return nil, err

@@ -34,6 +34,10 @@ func addRoutes(mux *http.ServeMux, site *site, status http.Handler) {
 	mux.Handle("GET /{page}", handlePage(site))
 	mux.Handle("GET /favicon.ico", handleFavicon(site))
 	mux.Handle("GET /opensearch.xml", handleOpenSearch(site))
+	mux.Handle("GET /robots.txt", handleCached(site))
+	mux.Handle("GET /sitemap.xml", handleSitemap(site)) // absolute URLs: the base URL, else the request's host
+	mux.Handle("GET /llms.txt", handleCached(site))     // llmstxt.org: links to the plain-text and JSON forms
+	mux.Handle("GET /index.txt", handleCached(site))    // every meaning, one line each
 	mux.Handle("GET /static/{file}", handleCached(site))
 	mux.Handle("GET /healthz", handleHealthz())
 
