@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -583,5 +584,68 @@ func TestSignalsFindThemselves(t *testing.T) {
 	}
 	if misses*100 > len(sigs) {
 		t.Errorf("%d of %d signals do not find their own code in the top three (at most 1%%)", misses, len(sigs))
+	}
+}
+
+// TestEntriesAreCopies changes every list of every entry that All, Lookup
+// and Search return, and appends to each: the catalogue must not change,
+// nor a copy's neighbour in the memory the copies share. It walks the
+// fields by reflection, so a list field added later is covered too.
+func TestEntriesAreCopies(t *testing.T) {
+	before := httpstatus.All()
+	snapshot, err := json.Marshal(before) // a copy that shares nothing
+	if err != nil {
+		t.Fatal(err)
+	}
+	spoil := func(e *httpstatus.Entry) {
+		var walk func(v reflect.Value)
+		walk = func(v reflect.Value) {
+			switch v.Kind() {
+			case reflect.Struct:
+				for i := range v.NumField() {
+					walk(v.Field(i))
+				}
+			case reflect.Slice:
+				for i := range v.Len() {
+					walk(v.Index(i))
+					if v.Index(i).Kind() != reflect.Struct {
+						v.Index(i).Set(reflect.Zero(v.Type().Elem()))
+					}
+				}
+				v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
+			case reflect.String:
+				v.SetString("spoilt")
+			}
+		}
+		walk(reflect.ValueOf(e).Elem())
+	}
+	all := httpstatus.All()
+	// Spoil every other copy first, then check the others are intact:
+	// appending to one must not write into the next one's lists.
+	for i := 0; i < len(all); i += 2 {
+		spoil(&all[i])
+	}
+	for i := 1; i < len(all); i += 2 {
+		if !reflect.DeepEqual(all[i], before[i]) {
+			t.Fatalf("spoiling the copy of %d changed the copy of %d", all[i-1].Code, all[i].Code)
+		}
+	}
+	for _, r := range httpstatus.Search("timeout", 0) {
+		spoil(&r.Entry)
+	}
+	for _, rs := range httpstatus.Search("4xx", 0) {
+		spoil(&rs.Entry)
+	}
+	if es, ok := httpstatus.Lookup(404); ok {
+		spoil(&es[0])
+	}
+	if after, _ := json.Marshal(httpstatus.All()); string(after) != string(snapshot) {
+		t.Fatal("changing the returned copies changed the catalogue")
+	}
+	// Empty lists are [] in JSON, not null.
+	for _, e := range before {
+		if e.Related == nil || e.Sources == nil || e.Mistakes == nil {
+			t.Fatalf("%d: a nil list in a copy", e.Code)
+		}
 	}
 }
