@@ -1,7 +1,10 @@
 package httpstatus
 
 import (
+	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/httpstatus/httpstatus/internal/textindex"
 )
@@ -39,6 +42,10 @@ type Result struct {
 // ("unauth"), as when typing in a search box. Search reads at most the first
 // MaxQuery bytes of a query.
 //
+// Results that score far below the best are dropped, and registered codes
+// come before vendors' codes unless the query names a vendor or the code
+// (see rank), so every face that searches shows the same list.
+//
 // The index is built from the catalogue by go generate, so Search costs
 // nothing at start-up.
 func Search(query string, limit int) []Result {
@@ -56,7 +63,12 @@ func Search(query string, limit int) []Result {
 			return results
 		}
 	}
-	hits := searchIndex.Search(query, limit)
+	// Every hit, not limit of them: the order below may lift a registered
+	// code from past the limit above a vendor's.
+	hits := rank(query, searchIndex.Search(query, 0))
+	if limit > 0 && len(hits) > limit {
+		hits = hits[:limit]
+	}
 	results = make([]Result, len(hits))
 	for i, h := range hits {
 		results[i] = Result{Entry: entries[h.Target].clone(), Score: h.Score}
@@ -79,3 +91,80 @@ func Search(query string, limit int) []Result {
 // has nothing better to offer. Use it for a "did you mean" after a search
 // that found nothing.
 func Suggest(query string) string { return searchIndex.Suggest(query) }
+
+// relevanceCut is the share of the best score below which a result is
+// dropped: a word shared by chance ("limit" in 418's description) does not
+// make an answer. It is the one cut the CLI, the API and the website share.
+const relevanceCut = 0.04
+
+// rank drops the hits that fall below relevanceCut of the best, then puts
+// registered codes before vendors' codes: a question that names no vendor
+// is most often about a registered code. A vendor's code keeps its place
+// when it is the best match of all ("origin DNS error" is Cloudflare's
+// 530), when the query names a vendor ("nginx", "cloudflare") or the code's
+// number ("Error 522"), or when one of the vendor's own signals (an error
+// message, a constant) led to it. Informal codes that belong to no vendor
+// (000, 599) keep theirs too. Within each group the engine's order stands.
+func rank(query string, hits []textindex.Hit) []textindex.Hit {
+	if len(hits) == 0 {
+		return hits
+	}
+	top := 0.0
+	for _, h := range hits {
+		top = max(top, h.Score)
+	}
+	hits = slices.DeleteFunc(hits, func(h textindex.Hit) bool { return h.Score < top*relevanceCut })
+	v := vendors()
+	words := textindex.Words(query)
+	for _, s := range textindex.Analyze(query) {
+		if v.stems[s] {
+			return hits
+		}
+	}
+	best := hits[0].Target // the engine's order: best first
+	demoted := func(h textindex.Hit) bool {
+		return h.Target != best && h.Doc == h.Target && v.entry[h.Target] &&
+			!slices.Contains(words, fmt.Sprintf("%03d", entries[h.Target].Code))
+	}
+	slices.SortStableFunc(hits, func(a, b textindex.Hit) int {
+		switch da, db := demoted(a), demoted(b); {
+		case da == db:
+			return 0
+		case db:
+			return -1
+		}
+		return 1
+	})
+	return hits
+}
+
+// vendorNames are what rank knows of the catalogue's vendors: the stems of
+// their names that no registered entry's name or summary holds ("nginx",
+// "cloudflar", "aw", not "server" or "client"), and which entries a vendor
+// stands behind.
+type vendorNames struct {
+	stems map[string]bool
+	entry []bool // by entry
+}
+
+var vendors = sync.OnceValue(func() vendorNames {
+	common := map[string]bool{}
+	for _, e := range entries {
+		if e.Registration != Unofficial {
+			for _, s := range textindex.Analyze(e.Name + " " + e.Summary) {
+				common[s] = true
+			}
+		}
+	}
+	v := vendorNames{stems: map[string]bool{}, entry: make([]bool, len(entries))}
+	for i, e := range entries {
+		name, _, _ := strings.Cut(e.Vendor, "(") // "cPanel (Apache mod_bwlimited)": the vendor is cPanel
+		for _, s := range textindex.Analyze(name) {
+			if !common[s] {
+				v.stems[s] = true
+				v.entry[i] = true
+			}
+		}
+	}
+	return v
+})

@@ -266,12 +266,54 @@ func TestSearch(t *testing.T) {
 			if !slices.Contains(tt.first, rs[0].Entry.Code) {
 				t.Errorf("Search(%q) ranks %d first, want one of %v", tt.query, rs[0].Entry.Code, tt.first)
 			}
-			for i := 1; i < len(rs); i++ {
-				if rs[i].Score > rs[i-1].Score {
-					t.Errorf("results not ordered by score at %d", i)
+			// Registered codes come before vendors' (see TestSearchVendorsAfter);
+			// among the registered ones, best first.
+			prev := -1.0
+			for i, r := range rs {
+				if r.Entry.Registration == httpstatus.Unofficial {
+					continue
 				}
+				if prev >= 0 && r.Score > prev {
+					t.Errorf("registered results not ordered by score at %d", i)
+				}
+				prev = r.Score
 			}
 		})
+	}
+}
+
+// TestSearchVendorsAfter: in a query that names no vendor, registered codes
+// outrank vendors' codes, and a cut-off drops the codes that share a word
+// by chance; a query that names a vendor or its code keeps them first.
+func TestSearchVendorsAfter(t *testing.T) {
+	rs := httpstatus.Search("rate limit", 0)
+	codes := make([]int, len(rs))
+	for i, r := range rs {
+		codes[i] = r.Entry.Code
+	}
+	for _, noise := range []int{418, 100, 425} {
+		if slices.Contains(codes, noise) {
+			t.Errorf("Search(rate limit) = %v lists %d", codes, noise)
+		}
+	}
+	vendorAt := slices.IndexFunc(rs, func(r httpstatus.Result) bool { return r.Entry.Vendor != "" && r.Matched == nil })
+	for i, r := range rs {
+		if vendorAt >= 0 && i > vendorAt && r.Entry.Registration != httpstatus.Unofficial {
+			t.Errorf("Search(rate limit) = %v: registered %d after vendor %d", codes, r.Entry.Code, rs[vendorAt].Entry.Code)
+		}
+	}
+	if len(rs) < 4 || rs[0].Entry.Code != 429 {
+		t.Errorf("Search(rate limit) = %v, want 429 first and a few more", codes)
+	}
+	for q, want := range map[string]int{"nginx client closed": 499, "cloudflare timeout": 524, "Error 522 Connection timed out": 522} {
+		if rs := httpstatus.Search(q, 3); len(rs) == 0 || rs[0].Entry.Code != want {
+			t.Errorf("Search(%q) first = %v, want %d", q, rs, want)
+		}
+	}
+	// Without a vendor named, 561 (AWS) comes after every registered match.
+	rs = httpstatus.Search("unauth", 0)
+	if last := rs[len(rs)-1]; last.Entry.Code != 561 || rs[0].Entry.Code != 401 {
+		t.Errorf("Search(unauth) = 401 … 561 wanted, got first %d, last %d", rs[0].Entry.Code, last.Entry.Code)
 	}
 }
 
