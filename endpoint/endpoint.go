@@ -28,6 +28,9 @@ type Config struct {
 	// ReferenceURL returns the link to a code's reference page, used in
 	// JSON and HTML bodies; default "/CODE".
 	ReferenceURL func(code int) string
+	// Stylesheet is the URL of a stylesheet the text/html bodies link to,
+	// such as the site's own; none by default.
+	Stylesheet string
 }
 
 // Defaults of Config.
@@ -45,21 +48,23 @@ const maxDrain = 1 << 20
 const retryAfter = "1"
 
 type handler struct {
-	prefix    string
-	maxSleep  time.Duration
-	delayed   chan struct{} // a slot per sleeping request
-	limiter   *limiter      // nil when off
-	reference func(int) string
-	answers   [900]*answer // by code - 100; nil for a code the endpoint refuses
-	fields    []field      // the headers of the answers' presets, each once
+	prefix     string
+	maxSleep   time.Duration
+	delayed    chan struct{} // a slot per sleeping request
+	limiter    *limiter      // nil when off
+	reference  func(int) string
+	stylesheet string
+	answers    [900]*answer // by code - 100; nil for a code the endpoint refuses
+	fields     []field      // the headers of the answers' presets, each once
 }
 
 // New returns the endpoint as an http.Handler.
 func New(cfg Config) http.Handler {
 	h := &handler{
-		prefix:    cfg.Prefix,
-		maxSleep:  cfg.MaxSleep,
-		reference: cfg.ReferenceURL,
+		prefix:     cfg.Prefix,
+		maxSleep:   cfg.MaxSleep,
+		reference:  cfg.ReferenceURL,
+		stylesheet: cfg.Stylesheet,
 	}
 	if h.prefix == "" {
 		h.prefix = DefaultPrefix

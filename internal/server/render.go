@@ -13,6 +13,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -236,6 +237,9 @@ func build(base string) (*site, error) {
 		"asset":  func(name string) string { return s.assets[name] },
 		"lower":  func(v any) string { return strings.ToLower(strings.ReplaceAll(fmt.Sprint(v), " ", "-")) },
 		"title":  registrationTitle,
+		// site-ui: example messages (render_examples.go).
+		"message":     splitMessage,
+		"exampleHTML": exampleHTML,
 	}
 	for _, name := range pageNames {
 		t, err := template.New(name).Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
@@ -301,7 +305,7 @@ type layout struct {
 	Title       string
 	Description string
 	Path        string
-	HomeSearch  bool // the home page has its own, larger search box
+	HomeSearch  bool // the page has its own, larger search box (home, search, 404): no box in the header
 	Query       string
 	Classes     []httpstatus.Class
 	DataVersion string
@@ -451,7 +455,7 @@ func (s *site) addPages() error {
 	for _, c := range classes {
 		g := classGroup{Class: c}
 		for _, e := range all {
-			if e.Class == c.Class {
+			if e.Class == c.Class && e.Registration != httpstatus.Unofficial { // vendors' codes have their own list
 				g.Entries = append(g.Entries, e)
 			}
 		}
@@ -462,6 +466,7 @@ func (s *site) addPages() error {
 			home.Common = append(home.Common, es[0])
 		}
 	}
+	slices.SortStableFunc(home.Common, func(a, b httpstatus.Entry) int { return a.Code - b.Code })
 	for _, e := range all {
 		if e.Registration == httpstatus.Unofficial {
 			home.Vendor = append(home.Vendor, e)
