@@ -91,12 +91,12 @@ func TestBrowserSearchSignal(t *testing.T) {
 		chromedp.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(chromedp.ID("q")),
 		chromedp.SendKeys(chromedp.ID("q"), "http.StatusTeapot"),
-		chromedp.WaitVisible(chromedp.CSS("#live-results li a .matched")),
+		chromedp.WaitVisible(chromedp.CSS("#live-results [role=option] .matched")),
 	)
 	if err != nil {
 		t.Fatalf("searching: %v", err)
 	}
-	first, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#live-results li:first-child a")))
+	first, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#live-results li:first-child")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,21 +119,15 @@ func TestBrowserSearch(t *testing.T) {
 	if err != nil {
 		t.Fatalf("opening /: %v", err)
 	}
-	focused, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.activeElement !== null && document.activeElement.id === "q"`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !focused {
-		t.Error("the search box does not have focus on /")
-	}
+	// No autofocus: "/" would type itself into the box (TestBrowserCombobox).
 	err = chromedp.Do(ctx,
 		chromedp.SendKeys(chromedp.ID("q"), "rate limit"),
-		chromedp.WaitVisible(chromedp.CSS("#live-results li a")),
+		chromedp.WaitVisible(chromedp.CSS("#live-results [role=option]")),
 	)
 	if err != nil {
 		t.Fatalf("searching: %v", err)
 	}
-	first, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#live-results li:first-child a")))
+	first, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#live-results li:first-child")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +137,7 @@ func TestBrowserSearch(t *testing.T) {
 	saveScreenshot(t, ctx, "search-live.png")
 
 	err = chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS("#live-results li:first-child a")),
+		chromedp.Click(chromedp.CSS("#live-results li:first-child")),
 		chromedp.WaitVisible(chromedp.CSS("table.headers")),
 	)
 	if err != nil {
