@@ -21,6 +21,12 @@ const chromiumPath = "/usr/bin/chromium"
 // installed, unless $CI is set: there its absence is a failure.
 func newBrowser(t *testing.T, js bool) context.Context {
 	t.Helper()
+	return newBrowserFor(t, js, 60*time.Second)
+}
+
+// newBrowserFor is newBrowser with a time limit other than a minute.
+func newBrowserFor(t *testing.T, js bool, limit time.Duration) context.Context {
+	t.Helper()
 	if _, err := exec.LookPath(chromiumPath); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("CI needs Chromium at %s: %v", chromiumPath, err)
@@ -46,7 +52,7 @@ func newBrowser(t *testing.T, js bool) context.Context {
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelB := chromedp.NewContext(actx)
-	ctx, cancelC := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelC := context.WithTimeout(ctx, limit)
 	t.Cleanup(func() { cancelC(); cancelB(); cancelA() })
 	return ctx
 }
