@@ -13,7 +13,7 @@ type exchange struct {
 	Headers []headerLine
 	Content string
 	// Text is the whole message with LF line ends and no trailing blank
-	// line: what the copy button copies.
+	// line: what the block shows, and so what its copy button copies.
 	Text string
 	// Curl is a curl command that sends a request example ("" for a
 	// response).

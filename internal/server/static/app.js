@@ -252,6 +252,13 @@
       if (!b.dataset.copyLabel) b.setAttribute("aria-label", "Copy " + b.dataset.copy);
       copyButton(b, b.dataset.copy);
     });
+    // An example's button copies the text of its block.
+    document.querySelectorAll("button.copy[data-copy-from]").forEach(function (b) {
+      const from = document.getElementById(b.dataset.copyFrom);
+      if (!from) return;
+      b.hidden = false;
+      copyButton(b, function () { return from.textContent; });
+    });
   }
 
   // site-ui: the try-it panel sends a request to the test endpoint and
