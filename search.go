@@ -63,9 +63,13 @@ func Search(query string, limit int) []Result {
 			return results
 		}
 	}
-	// Every hit, not limit of them: the order below may lift a registered
-	// code from past the limit above a vendor's.
-	hits := rank(query, searchIndex.Search(query, 0))
+	// More hits than limit: the order below may lift a registered code
+	// from past the limit above a vendor's.
+	want := 0
+	if limit > 0 {
+		want = max(3*limit, 30)
+	}
+	hits := rank(query, searchIndex.Search(query, want))
 	if limit > 0 && len(hits) > limit {
 		hits = hits[:limit]
 	}
@@ -115,16 +119,19 @@ func rank(query string, hits []textindex.Hit) []textindex.Hit {
 	}
 	hits = slices.DeleteFunc(hits, func(h textindex.Hit) bool { return h.Score < top*relevanceCut })
 	v := vendors()
-	words := textindex.Words(query)
-	for _, s := range textindex.Analyze(query) {
-		if v.stems[s] {
-			return hits
-		}
-	}
 	best := hits[0].Target // the engine's order: best first
+	candidate := func(h textindex.Hit) bool {
+		return h.Target != best && h.Doc == h.Target && v.entry[h.Target]
+	}
+	if !slices.ContainsFunc(hits, candidate) {
+		return hits
+	}
+	words := textindex.Words(query)
+	if slices.ContainsFunc(words, func(w string) bool { return v.words[w] }) {
+		return hits // the query names a vendor
+	}
 	demoted := func(h textindex.Hit) bool {
-		return h.Target != best && h.Doc == h.Target && v.entry[h.Target] &&
-			!slices.Contains(words, fmt.Sprintf("%03d", entries[h.Target].Code))
+		return candidate(h) && !slices.Contains(words, fmt.Sprintf("%03d", entries[h.Target].Code))
 	}
 	slices.SortStableFunc(hits, func(a, b textindex.Hit) int {
 		switch da, db := demoted(a), demoted(b); {
@@ -138,12 +145,12 @@ func rank(query string, hits []textindex.Hit) []textindex.Hit {
 	return hits
 }
 
-// vendorNames are what rank knows of the catalogue's vendors: the stems of
+// vendorNames are what rank knows of the catalogue's vendors: the words of
 // their names that no registered entry's name or summary holds ("nginx",
-// "cloudflar", "aw", not "server" or "client"), and which entries a vendor
-// stands behind.
+// "cloudflare", "aws", not "server" or "client"), and which entries a
+// vendor stands behind.
 type vendorNames struct {
-	stems map[string]bool
+	words map[string]bool
 	entry []bool // by entry
 }
 
@@ -151,17 +158,17 @@ var vendors = sync.OnceValue(func() vendorNames {
 	common := map[string]bool{}
 	for _, e := range entries {
 		if e.Registration != Unofficial {
-			for _, s := range textindex.Analyze(e.Name + " " + e.Summary) {
-				common[s] = true
+			for _, w := range textindex.Words(e.Name + " " + e.Summary) {
+				common[w] = true
 			}
 		}
 	}
-	v := vendorNames{stems: map[string]bool{}, entry: make([]bool, len(entries))}
+	v := vendorNames{words: map[string]bool{}, entry: make([]bool, len(entries))}
 	for i, e := range entries {
 		name, _, _ := strings.Cut(e.Vendor, "(") // "cPanel (Apache mod_bwlimited)": the vendor is cPanel
-		for _, s := range textindex.Analyze(name) {
-			if !common[s] {
-				v.stems[s] = true
+		for _, w := range textindex.Words(name) {
+			if !common[w] && len(w) > 2 {
+				v.words[w] = true
 				v.entry[i] = true
 			}
 		}

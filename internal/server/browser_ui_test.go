@@ -390,3 +390,38 @@ func TestBrowserTryItNoJS(t *testing.T) {
 		t.Errorf("without JavaScript: panel hidden, link = %q, want true /status/404", got)
 	}
 }
+
+// TestBrowserCopy clicks the copy buttons of an example (with the clipboard
+// stubbed, which headless Chromium keeps from pages): the request block is
+// copied without a trailing blank line, "copy as curl" gives a command, and
+// a live region says what was copied.
+func TestBrowserCopy(t *testing.T) {
+	ctx := newBrowser(t, true)
+	srv := newTestServer(t)
+	err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/401"), chromedp.WaitVisible(chromedp.CSS(`[data-copy-from="example-request-text-0"]`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	evalString(t, ctx, `navigator.clipboard.writeText = text => { window.copied = text; return Promise.resolve(); }, ""`)
+	said := `(() => { const s = [...document.querySelectorAll("[role=status]")].map(e => e.textContent).join("|"); return s; })()`
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-copy-from="example-request-text-0"]`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the copy", `window.copied !== undefined`)
+	got := evalString(t, ctx, `window.copied`)
+	if !strings.HasPrefix(got, "GET /api/me HTTP/1.1\nHost: api.example\n") || strings.HasSuffix(got, "\n") || strings.Contains(got, "\r") {
+		t.Errorf("copied %q, want the request with LF line ends and no trailing blank line", got)
+	}
+	waitFor(t, ctx, "the announcement", `document.body.textContent.includes("Copied the request to the clipboard.")`)
+	if s := evalString(t, ctx, said); !strings.Contains(s, "Copied the request to the clipboard.") {
+		t.Errorf("the live regions say %q", s)
+	}
+	evalString(t, ctx, `window.copied = undefined, ""`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-copy-label="the request as a curl command"]`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the curl copy", `window.copied !== undefined`)
+	if got := evalString(t, ctx, `window.copied`); !strings.HasPrefix(got, "curl -i 'https://api.example/api/me' -H 'Authorization: Bearer ") {
+		t.Errorf("copied as curl %q", got)
+	}
+}
