@@ -1,7 +1,6 @@
 package httpstatus
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -63,11 +62,11 @@ func Search(query string, limit int) []Result {
 			return results
 		}
 	}
-	// More hits than limit: the order below may lift a registered code
-	// from past the limit above a vendor's.
+	// Ten hits more than limit: the order below may lift a registered
+	// code from past the limit above a vendor's.
 	want := 0
 	if limit > 0 {
-		want = max(3*limit, 30)
+		want = limit + 10
 	}
 	hits := rank(query, searchIndex.Search(query, want))
 	if limit > 0 && len(hits) > limit {
@@ -130,19 +129,26 @@ func rank(query string, hits []textindex.Hit) []textindex.Hit {
 	if slices.ContainsFunc(words, func(w string) bool { return v.words[w] }) {
 		return hits // the query names a vendor
 	}
-	demoted := func(h textindex.Hit) bool {
-		return candidate(h) && !slices.Contains(words, fmt.Sprintf("%03d", entries[h.Target].Code))
-	}
-	slices.SortStableFunc(hits, func(a, b textindex.Hit) int {
-		switch da, db := demoted(a), demoted(b); {
-		case da == db:
-			return 0
-		case db:
-			return -1
+	// The codes the query names by number ("Error 522").
+	var named []int
+	for _, w := range words {
+		if len(w) == 3 {
+			if n, err := ParseCode(w); err == nil {
+				named = append(named, n)
+			}
 		}
-		return 1
-	})
-	return hits
+	}
+	// A stable partition: the hits that keep their place, then the others.
+	out := make([]textindex.Hit, 0, len(hits))
+	var later []textindex.Hit
+	for _, h := range hits {
+		if candidate(h) && !slices.Contains(named, entries[h.Target].Code) {
+			later = append(later, h)
+		} else {
+			out = append(out, h)
+		}
+	}
+	return append(out, later...)
 }
 
 // vendorNames are what rank knows of the catalogue's vendors: the words of
