@@ -93,7 +93,7 @@ func (h *handler) render(m meaning, media int) []byte {
 		page.Execute(&buf, struct { //nolint:errcheck // the template and its data cannot fail
 			jsonBody
 			Stylesheet string
-		}{d, h.stylesheet})
+		}{d, h.css})
 		return buf.Bytes()
 	default:
 		var buf bytes.Buffer

@@ -48,23 +48,23 @@ const maxDrain = 1 << 20
 const retryAfter = "1"
 
 type handler struct {
-	prefix     string
-	maxSleep   time.Duration
-	delayed    chan struct{} // a slot per sleeping request
-	limiter    *limiter      // nil when off
-	reference  func(int) string
-	stylesheet string
-	answers    [900]*answer // by code - 100; nil for a code the endpoint refuses
-	fields     []field      // the headers of the answers' presets, each once
+	prefix    string
+	maxSleep  time.Duration
+	delayed   chan struct{} // a slot per sleeping request
+	limiter   *limiter      // nil when off
+	reference func(int) string
+	css       string       // Config.Stylesheet
+	answers   [900]*answer // by code - 100; nil for a code the endpoint refuses
+	fields    []field      // the headers of the answers' presets, each once
 }
 
 // New returns the endpoint as an http.Handler.
 func New(cfg Config) http.Handler {
 	h := &handler{
-		prefix:     cfg.Prefix,
-		maxSleep:   cfg.MaxSleep,
-		reference:  cfg.ReferenceURL,
-		stylesheet: cfg.Stylesheet,
+		prefix:    cfg.Prefix,
+		maxSleep:  cfg.MaxSleep,
+		reference: cfg.ReferenceURL,
+		css:       cfg.Stylesheet,
 	}
 	if h.prefix == "" {
 		h.prefix = DefaultPrefix
