@@ -269,7 +269,7 @@ func TestBrowserCombobox(t *testing.T) {
 	if got := evalString(t, ctx, state); got != "q|true|403" {
 		t.Errorf("after Escape, ArrowDown twice: focus|selected|option = %q, want q|true|403", got)
 	}
-	if err := chromedp.Do(ctx, chromedp.KeyEvent("\r")); err != nil {
+	if err := chromedp.Do(ctx, pressEnter); err != nil {
 		t.Fatal(err)
 	}
 	at(t, ctx, "/403", "403")
@@ -286,6 +286,15 @@ func TestBrowserCombobox(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the list to close on an outside click", `document.getElementById("live-results").hidden`)
+	// Tab out of the box closes it too.
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.ID("q"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the list to open again on focus", `!document.getElementById("live-results").hidden`)
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("\t")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the list to close on Tab", `document.getElementById("live-results").hidden && document.getElementById("q").getAttribute("aria-expanded") === "false"`)
 
 	// An exact code, and a class, with Enter open their pages (the server
 	// redirects /search, so this holds without JavaScript too).
@@ -298,21 +307,30 @@ func TestBrowserCombobox(t *testing.T) {
 	}
 }
 
-// pressSlash presses "/" as a keyboard does, one keyDown event that carries
-// its text, so that a handler that cancels it keeps the character out
-// (chromedp.KeyEvent sends the character as a separate event).
-func pressSlash(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-	for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeKeyDown, input.DispatchKeyEventTypeKeyUp} {
-		p := input.DispatchKeyEventParams{Type: typ, Key: "/", Code: "Slash", WindowsVirtualKeyCode: 191, NativeVirtualKeyCode: 191}
-		if typ == input.DispatchKeyEventTypeKeyDown {
-			p.Text, p.UnmodifiedText = "/", "/"
+// press presses a key as a keyboard does: one keyDown event that carries
+// its text, so that a handler that cancels it keeps the text out (as for
+// "/", or Enter on an option, which must not also submit the form).
+// chromedp.KeyEvent sends the text as a separate event, which a page
+// cannot cancel from keydown.
+func press(key, code string, vk int64, text string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeKeyDown, input.DispatchKeyEventTypeKeyUp} {
+			p := input.DispatchKeyEventParams{Type: typ, Key: key, Code: code, WindowsVirtualKeyCode: vk, NativeVirtualKeyCode: vk}
+			if typ == input.DispatchKeyEventTypeKeyDown {
+				p.Text, p.UnmodifiedText = text, text
+			}
+			if _, err := cdp.Call(ctx, t, input.DispatchKeyEvent, p); err != nil {
+				return chromedp.Void{}, err
+			}
 		}
-		if _, err := cdp.Call(ctx, t, input.DispatchKeyEvent, p); err != nil {
-			return chromedp.Void{}, err
-		}
+		return chromedp.Void{}, nil
 	}
-	return chromedp.Void{}, nil
 }
+
+var (
+	pressSlash = press("/", "Slash", 191, "/")
+	pressEnter = press("Enter", "Enter", 13, "\r")
+)
 
 // Keys for chromedp.KeyEvent.
 const (

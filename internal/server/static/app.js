@@ -1,4 +1,5 @@
-// httpstatus: search as you type, "/" to search, copy buttons.
+// httpstatus: search as you type, "/" to search, the decision guide, copy
+// buttons and the try-it panel.
 // The pages work without this file; it only adds to them.
 "use strict";
 
@@ -145,13 +146,12 @@
       const o = ev.target.closest("[role=option]");
       if (o) location.href = o.dataset.href;
     });
-    // The list closes when the focus or a click goes elsewhere.
+    // The list closes when the focus leaves the box (Tab, a click
+    // elsewhere): a click on an option does not take the focus.
     document.addEventListener("pointerdown", function (ev) {
       if (!form.contains(ev.target)) close();
     });
-    form.addEventListener("focusout", function (ev) {
-      if (!ev.relatedTarget || !form.contains(ev.relatedTarget)) close();
-    });
+    input.addEventListener("blur", close);
   }
 
   document.querySelectorAll("input[data-live]").forEach(live);
