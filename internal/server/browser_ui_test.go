@@ -356,6 +356,8 @@ func TestBrowserTryIt(t *testing.T) {
 		{"301", []string{"301 Moved Permanently"}, "hides a redirect", false},
 		{"401", []string{"401 Unauthorized", `www-authenticate: Bearer realm="httpstatus"`}, "Bearer challenge", false},
 		{"103", []string{"200 OK"}, "103 Early Hints first", false},
+		{"499", []string{"499 ", "(no content)"}, "the catalogue calls 499 “Client Closed Request”", false},
+		{"999", []string{"999 ", "Request Denied"}, "the catalogue calls 999", false},
 	}
 	for _, tt := range tests {
 		err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"+tt.code), chromedp.WaitVisible(chromedp.CSS("[data-try-send]")),

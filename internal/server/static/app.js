@@ -320,6 +320,7 @@
             r.headers.forEach(function (value, key) { lines.push(key + ": " + value); });
             let text = lines.join("\n") + "\n\n" + (body === "" ? "(no content)" : body.replace(/\n$/, ""));
             let said = "";
+            if (r.statusText && r.statusText !== name) said = "The reason phrase “" + r.statusText + "” is the server's own label; the catalogue calls " + code + " “" + name + "”. Clients go by the number.";
             if (kind === "interim") said = "The endpoint sent " + code + " " + name + " first, then this final response. Browsers keep interim responses from pages; the curl command shows both.";
             if (panel.dataset.tryQuery) said = "The panel asks for a Bearer challenge (?header=), which browsers do not answer with a login dialog; curl gets the endpoint's own Basic challenge.";
             tell(said);
