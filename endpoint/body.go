@@ -57,14 +57,18 @@ type jsonBody struct {
 	Link    string `json:"link,omitempty"` // the reference page; empty for a code the catalogue lacks
 }
 
+// page is the text/html body. It links Config.Stylesheet when one is set.
 var page = template.Must(template.New("page").Parse(`<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>{{.Code}} {{.Name}}</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{{.Code}} {{.Name}}</title>
+{{- with .Stylesheet}}<link rel="stylesheet" href="{{.}}">{{end}}</head>
 <body>
+<main>
 <h1>{{.Code}} {{.Name}}</h1>
 {{if .Summary}}<p>{{.Summary}}</p>
 {{end}}{{if .Link}}<p><a href="{{.Link}}">More about {{.Code}}</a></p>
-{{end}}</body>
+{{end}}</main>
+</body>
 </html>
 `))
 
@@ -86,7 +90,10 @@ func (h *handler) render(m meaning, media int) []byte {
 		return append(b, '\n')
 	case mediaHTML:
 		var buf bytes.Buffer
-		page.Execute(&buf, d) //nolint:errcheck // the template and its data cannot fail
+		page.Execute(&buf, struct { //nolint:errcheck // the template and its data cannot fail
+			jsonBody
+			Stylesheet string
+		}{d, h.css})
 		return buf.Bytes()
 	default:
 		var buf bytes.Buffer

@@ -78,8 +78,9 @@
 // entry says body_allowed: false (205) have no body. Otherwise the body
 // follows Accept: text/plain by default; application/json (code, name,
 // summary, link to the reference page); application/problem+json (RFC 9457)
-// for 4xx and 5xx; or text/html. Input from the request never appears in a
-// body.
+// for 4xx and 5xx; or text/html, a small page with a viewport that links
+// Config.Stylesheet when one is set (the website sets its own). Input from
+// the request never appears in a body.
 //
 // # Sequences
 //

@@ -31,6 +31,9 @@ type Config struct {
 	// ReferenceURL returns the link to a code's reference page, used in
 	// JSON and HTML bodies; default "/CODE".
 	ReferenceURL func(code int) string
+	// Stylesheet is the URL of a stylesheet the text/html bodies link to,
+	// such as the site's own; none by default.
+	Stylesheet string
 }
 
 // Defaults of Config.
@@ -54,6 +57,7 @@ type handler struct {
 	limiter   *limiter      // nil when off
 	sequences *sequences    // the running ?sequence= sequences
 	reference func(int) string
+	css       string       // Config.Stylesheet
 	answers   [900]*answer // by code - 100; nil for a code the endpoint refuses
 	fields    []field      // the headers of the answers' presets, each once
 }
@@ -64,6 +68,7 @@ func New(cfg Config) http.Handler {
 		prefix:    cfg.Prefix,
 		maxSleep:  cfg.MaxSleep,
 		reference: cfg.ReferenceURL,
+		css:       cfg.Stylesheet,
 	}
 	if h.prefix == "" {
 		h.prefix = DefaultPrefix

@@ -567,3 +567,21 @@ func TestCORS(t *testing.T) {
 		}
 	})
 }
+
+// TestHTMLPage: the text/html body has a viewport, and links the stylesheet
+// of Config.Stylesheet when one is set, and none otherwise.
+func TestHTMLPage(t *testing.T) {
+	accept := http.Header{"Accept": {"text/html"}}
+	srv := newServer(t, Config{Stylesheet: "/static/style.css"})
+	_, body := do(t, newClient(srv), "GET", srv.URL+"/status/418", accept)
+	for _, want := range []string{`<meta name="viewport" content="width=device-width, initial-scale=1">`, `<link rel="stylesheet" href="/static/style.css">`, "<main>", "418 I&#39;m a teapot"} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("the HTML body lacks %q:\n%s", want, body)
+		}
+	}
+	plain := newServer(t, Config{})
+	_, body = do(t, newClient(plain), "GET", plain.URL+"/status/418", accept)
+	if strings.Contains(string(body), "stylesheet") || !strings.Contains(string(body), `name="viewport"`) {
+		t.Errorf("without Config.Stylesheet: %s", body)
+	}
+}

@@ -131,16 +131,17 @@ func TestBrowserExportSearch(t *testing.T) {
 	}
 	t.Logf("%d queries from %d sets: %d differ", len(qs), len(sets), differ)
 
-	// The box: live results from the WebAssembly search, linking into the export.
+	// The box: live results from the WebAssembly search, its options leading
+	// into the export.
 	var href string
 	err = chromedp.Do(ctx,
 		chromedp.SendKeys(chromedp.ID("q"), "rate limit"),
-		chromedp.WaitVisible(chromedp.CSS("#live-results li a")),
+		chromedp.WaitVisible(chromedp.CSS("#live-results [role=option]")),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
-	href, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#live-results li a").href`))
+	href, err = chromedp.Run(ctx, chromedp.Evaluate[string](`new URL(document.querySelector("#live-results [role=option]").dataset.href, location.href).href`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +149,7 @@ func TestBrowserExportSearch(t *testing.T) {
 		t.Errorf("the first live result links to %s, want %s429/", href, root)
 	}
 	var h1 string
-	err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#live-results li a")), chromedp.WaitVisible(chromedp.CSS("h1")))
+	err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#live-results [role=option]")), chromedp.WaitVisible(chromedp.CSS("h1")))
 	if err == nil {
 		h1, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS("h1")))
 	}

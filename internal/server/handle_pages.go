@@ -82,6 +82,7 @@ func (s *site) notFound(w http.ResponseWriter, r *http.Request) {
 // code is its unknown code, or "" when the path is not one.
 func (s *site) renderNotFound(buf *bytes.Buffer, urlPath, code string) error {
 	p := notFoundPage{layout: s.layout("Page not found", "There is no page at this address. Search the HTTP status code reference, or start from the home page.", urlPath)}
+	p.HomeSearch = true // the page has its own box
 	p.Title = "404 Page not found"
 	p.Canonical = ""
 	if code != "" {
@@ -111,10 +112,20 @@ func navPath(urlPath string) bool {
 
 // handleSearchPage serves /search?q=: up to 50 results, best first, or
 // "nothing found" with a suggestion. Without q it is the page with the box.
+// A query that is a code the catalogue has ("404") or a class ("4xx") is
+// sent to its page, so that Enter in any search box opens it, with or
+// without JavaScript.
 func handleSearchPage(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := cleanQuery(r.URL.Query().Get("q"))
+		if page := pageOf(q); page != "" {
+			if _, ok := s.res[page]; ok {
+				http.Redirect(w, r, page, http.StatusFound)
+				return
+			}
+		}
 		p := searchPage{layout: s.layout("Search", "Search the HTTP status codes.", "/search"), Limit: 50}
+		p.HomeSearch = true // the page has its own box
 		p.Query = q
 		if q != "" {
 			p.Title = "Search: " + q
@@ -134,6 +145,21 @@ func handleSearchPage(s *site) http.Handler {
 		}
 		serve(w, r, newDynamic(buf.Bytes(), htmlType, cachePage, http.StatusOK), http.StatusOK)
 	})
+}
+
+// pageOf returns the page a query names on its own: "/404" for "404",
+// "/4xx" for "4xx" or "4XX", else "".
+func pageOf(q string) string {
+	if len(q) != 3 {
+		return ""
+	}
+	if _, err := httpstatus.ParseCode(q); err == nil {
+		return "/" + q
+	}
+	if q[0] >= '1' && q[0] <= '9' && strings.EqualFold(q[1:], "xx") {
+		return "/" + strings.ToLower(q)
+	}
+	return ""
 }
 
 // cleanQuery trims a query, drops invalid UTF-8 and cuts it to maxQuery

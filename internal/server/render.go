@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -249,6 +250,9 @@ func build(base string) (*site, error) {
 		"headerSlug":  headerSlug,
 		"retry":       retryLine,
 		"links":       urlLinks,
+		// site-ui: example messages (render_examples.go).
+		"message":     splitMessage,
+		"exampleHTML": exampleHTML,
 	}
 	for _, name := range pageNames {
 		t, err := template.New(name).Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
@@ -320,7 +324,7 @@ type layout struct {
 	Title       string
 	Description string
 	Path        string
-	HomeSearch  bool // the home page has its own, larger search box
+	HomeSearch  bool // the page has its own, larger search box (home, search, 404): no box in the header
 	Query       string
 	Classes     []httpstatus.Class
 	DataVersion string
@@ -485,7 +489,7 @@ func (s *site) addPages() error {
 	for _, c := range classes {
 		g := classGroup{Class: c}
 		for _, e := range all {
-			if e.Class == c.Class {
+			if e.Class == c.Class && e.Registration != httpstatus.Unofficial { // vendors' codes have their own list
 				g.Entries = append(g.Entries, e)
 			}
 		}
@@ -496,6 +500,7 @@ func (s *site) addPages() error {
 			home.Common = append(home.Common, es[0])
 		}
 	}
+	slices.SortStableFunc(home.Common, func(a, b httpstatus.Entry) int { return a.Code - b.Code })
 	for _, e := range all {
 		if e.Registration == httpstatus.Unofficial {
 			home.Vendor = append(home.Vendor, e)

@@ -100,6 +100,7 @@ func New(cfg Config) (http.Handler, error) {
 		MaxDelayed:    cfg.MaxDelayed,
 		RatePerMinute: cfg.RatePerMinute,
 		ReferenceURL:  func(code int) string { return "/" + strconv.Itoa(code) },
+		Stylesheet:    site.assets["style.css"],
 	})
 	mux := http.NewServeMux()
 	addRoutes(mux, site, status)

@@ -99,8 +99,10 @@ type routeCase struct {
 
 var routeCases = []routeCase{
 	// Pages.
-	{name: "ok/home", path: "/", status: 200, ctype: "text/html", contains: []string{"<h1>HTTP status codes</h1>", `autofocus`, `action="/search"`, `rel="search"`, "Vendor and unofficial codes", "Most common"}},
-	{name: "ok/404", path: "/404", status: 200, ctype: "text/html", contains: []string{"Not Found", `href="/status/404"`, "Try it: ", `aria-label="Breadcrumb"`, `href="/4xx"`, "http.StatusNotFound", `class="copy"`, "<pre><code>"}},
+	{name: "ok/home", path: "/", status: 200, ctype: "text/html", contains: []string{"<h1>HTTP status codes</h1>", `action="/search"`, `rel="search"`, "Vendor and unofficial codes", "Most common"}},
+	{name: "ok/404", path: "/404", status: 200, ctype: "text/html", contains: []string{"Not Found", `href="/status/404"`, `data-try="/status/404"`, `aria-label="Breadcrumb"`, `href="/4xx"`, "http.StatusNotFound", `class="copy"`,
+		`<pre class="http" id="example-request-text-0" tabindex="0" aria-labelledby="example-request-0"><code><span class="start">GET /`, `data-copy-from="example-request-text-0"`, `>Copy as curl</button>`}},
+	{name: "ok/401-try", path: "/401", status: 200, ctype: "text/html", contains: []string{`data-try-query="?header=WWW-Authenticate:Bearer%20realm%3D%22httpstatus%22"`}},
 	{name: "ok/429", path: "/429", status: 200, ctype: "text/html", contains: []string{"Too Many Requests", `<th scope="row"><a href="/headers/retry-after"><code>Retry-After</code></a></th>`}},
 	{name: "ok/418", path: "/418", status: 200, ctype: "text/html", contains: []string{"teapot"}},
 	{name: "ok/413-versions", path: "/413", status: 200, ctype: "text/html", contains: []string{"<h4>Versions</h4>", "<code>HttpStatus.PAYLOAD_TOO_LARGE</code>: since Spring Framework 4.1, deprecated in 7.0, use HttpStatus.CONTENT_TOO_LARGE.", `href="https://github.com/rack/rack/blob/v3.1.0/lib/rack/utils.rb" rel="external">Source</a>`}},
@@ -113,6 +115,11 @@ var routeCases = []routeCase{
 	{name: "ok/search", path: "/search?q=teapot", status: 200, ctype: "text/html", contains: []string{`id="results"`, `href="/418"`}},
 	{name: "ok/search-signal", path: "/search?q=" + url.QueryEscape("curl: (52) Empty reply from server"), status: 200, ctype: "text/html", contains: []string{`class="matched"`, "curl", `href="/000"`, "<dt>Fix</dt>"}},
 	{name: "ok/503-seen", path: "/503", status: 200, ctype: "text/html", contains: []string{`id="seen"`, "Where you will see it", "Heroku", "H12"}},
+	{name: "ok/search-code", path: "/search?q=404", status: 302, ctype: "text/html", location: "/404"},
+	{name: "ok/search-code-spaces", path: "/search?q=+404+", status: 302, ctype: "text/html", location: "/404"},
+	{name: "ok/search-class", path: "/search?q=4XX", status: 302, ctype: "text/html", location: "/4xx"},
+	{name: "ok/search-unknown-code", path: "/search?q=777", status: 200, ctype: "text/html"},
+	{name: "ok/search-one-box", path: "/search?q=rate+limit", status: 200, ctype: "text/html", contains: []string{`role="search" aria-label="Site"`, `id="live-results"`}},
 	{name: "ok/search-empty", path: "/search", status: 200, ctype: "text/html", contains: []string{`name="q"`}},
 	{name: "ok/search-nothing", path: "/search?q=zzzzqqqq", status: 200, ctype: "text/html", contains: []string{"Nothing found"}},
 	{name: "ok/search-suggest", path: "/search?q=teapott+brewwing", status: 200, ctype: "text/html"},
