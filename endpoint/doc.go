@@ -56,13 +56,42 @@
 // endpoint is never an open redirect.
 //
 // ?header=Name:Value, repeatable, adds a header to the final response; the
-// first of a name replaces the endpoint's own. Hop-by-hop headers
-// (Connection, Keep-Alive, Proxy-Connection, Transfer-Encoding, Upgrade, TE,
-// Trailer), Content-Length, Set-Cookie, and the headers that redirect a
-// browser or change how it treats the whole site (Location, for which there
-// is ?location=; Refresh; Strict-Transport-Security; Clear-Site-Data) are
-// refused, as are values with control characters or over 1024 bytes, and
-// more than 20 headers.
+// first of a name replaces the endpoint's own. It takes only names from an
+// allow-list of headers a client under test reads, none of which a browser
+// or a server in front turns into a policy for the whole site, a redirect, a
+// fetch or a cookie:
+//
+//	X-*                 any X- name, except the security headers (X-Frame-Options,
+//	                    X-Content-Type-Options, X-XSS-Protection, X-Content-Security-Policy,
+//	                    X-WebKit-CSP, X-Permitted-Cross-Domain-Policies, X-DNS-Prefetch-Control,
+//	                    X-Download-Options, X-UA-Compatible) and those a server in front
+//	                    acts on (X-Accel-*, X-Sendfile*, X-Lighttpd-*, X-Reproxy-*, X-LiteSpeed-*)
+//	caching             Cache-Control, Expires, Pragma, ETag, Last-Modified, Age, Vary
+//	retries and limits  Retry-After, RateLimit, RateLimit-Policy, RateLimit-Limit,
+//	                    RateLimit-Remaining, RateLimit-Reset
+//	authentication      WWW-Authenticate, Proxy-Authenticate
+//	content             Content-Language, Content-Disposition, Content-Type (only
+//	                    text/plain, text/csv, application/json, application/*+json,
+//	                    application/x-ndjson, application/octet-stream and
+//	                    application/x-www-form-urlencoded, with a charset at most)
+//	links               Link, each link with one rel whose relations are inert: alternate,
+//	                    author, blocked-by, canonical, collection, copyright, deprecation,
+//	                    describedby, edit, first, help, index, item, last, latest-version,
+//	                    license, next, prev, previous, profile, related, replies, self,
+//	                    service-desc, service-doc, sunset, type, up, version-history, via
+//	                    (never stylesheet, preload, modulepreload, prefetch, preconnect,
+//	                    icon, manifest and the like, which make a browser fetch or apply)
+//	others              Accept-Patch, Accept-Post, Accept-Ranges, Allow, Deprecation,
+//	                    Sunset, Warning
+//
+// So the security headers a server around the endpoint sets
+// (Content-Security-Policy, X-Frame-Options, Referrer-Policy, ...) can never
+// be replaced, and neither can Access-Control-Allow-Origin. A name is at most
+// 64 bytes and holds no "_" (some servers read it as "-"); a value is at most
+// 1024 bytes with no control character; at most 20 headers are given. Any
+// other header gets a 400 that says why: Location (use ?location=), the
+// hop-by-hop headers, Content-Length, Set-Cookie, Refresh, HSTS, NEL,
+// Alt-Svc, Content-Security-Policy and so on.
 //
 // Responses carry Access-Control-Allow-Origin: * and an
 // Access-Control-Expose-Headers that lists every header the endpoint sets

@@ -293,17 +293,17 @@ func parseHeader(v string) (userHeader, error) {
 		return userHeader{}, fmt.Errorf("header name %s is not a valid field name", quote(name))
 	}
 	name = http.CanonicalHeaderKey(name)
-	if why, ok := refused[name]; ok {
-		return userHeader{}, fmt.Errorf("header %s is refused: %s", name, why)
-	}
 	value = strings.Trim(value, " \t")
 	if len(value) > maxHeaderValue {
-		return userHeader{}, fmt.Errorf("header %s: the value is longer than %d bytes", name, maxHeaderValue)
+		return userHeader{}, fmt.Errorf("header %s: the value is longer than %d bytes", quote(name), maxHeaderValue)
 	}
 	for i := 0; i < len(value); i++ {
 		if c := value[i]; (c < ' ' && c != '\t') || c == 0x7f {
-			return userHeader{}, fmt.Errorf("header %s: the value holds a control character", name)
+			return userHeader{}, fmt.Errorf("header %s: the value holds a control character", quote(name))
 		}
+	}
+	if err := checkUserHeader(name, value); err != nil {
+		return userHeader{}, err
 	}
 	return userHeader{name: name, value: value}, nil
 }

@@ -2,6 +2,8 @@ package endpoint
 
 import (
 	"math"
+	"mime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -38,6 +40,7 @@ func FuzzParseCodes(f *testing.F) {
 func FuzzParseOptions(f *testing.F) {
 	for _, s := range []string{"sleep=100", "sleep=-1", "sleep=99999999", "location=/a", "location=//evil.example",
 		"location=/%5C%5Cevil", "header=X-A:1&header=X-A:2", "header=Set-Cookie:a=b", "header=X:%0D%0AInjected:1",
+		"header=Link:%3C/a%3E;rel=next", "header=Link:%3C/a%3E;rel=%22next%20stylesheet%22", "header=Content-Type:text/plain;charset=utf-8",
 		"then=204", "then=999", "seed=42", "seed=x", "%zz", ""} {
 		f.Add(s)
 	}
@@ -59,6 +62,12 @@ func FuzzParseOptions(f *testing.F) {
 			}
 			if strings.EqualFold(h.name, "Set-Cookie") || strings.EqualFold(h.name, "Transfer-Encoding") || strings.EqualFold(h.name, "Location") {
 				t.Fatalf("parseOptions(%q) accepted header %q", q, h.name)
+			}
+			if len(h.name) > maxHeaderName || strings.Contains(h.name, "_") || !slices.Contains(userHeaders, h.name) && !xAllowed(h.name) {
+				t.Fatalf("parseOptions(%q) accepted header %q, which is not on the allow-list", q, h.name)
+			}
+			if mt, _, _ := mime.ParseMediaType(h.value); h.name == "Content-Type" && (strings.Contains(mt, "html") || strings.Contains(mt, "xml") || strings.Contains(mt, "script")) {
+				t.Fatalf("parseOptions(%q) accepted Content-Type %q", q, h.value)
 			}
 		}
 	})
