@@ -163,9 +163,13 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if code < 200 {
 		// An interim response, then the final one.
 		if r.ProtoAtLeast(1, 1) {
+			outer := w.Header().Clone() // what handlers around the endpoint set
 			applyRules(w.Header(), h.answerFor(code).rules, r, code, o, 0)
 			w.WriteHeader(code)
-			clear(w.Header()) // the final response carries its own code's headers
+			// The final response carries its own code's headers, and again
+			// those of the handlers around (security headers, CORS).
+			clear(w.Header())
+			maps.Copy(w.Header(), outer)
 			if code == http.StatusContinue && hasToken(r.Header.Values("Expect"), "100-continue") {
 				// The client now sends the body it held back: read it, so
 				// that the connection can serve its next request.

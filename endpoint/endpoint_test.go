@@ -480,6 +480,9 @@ func TestLocation(t *testing.T) {
 	for _, loc := range []string{
 		"https://evil.example/", "//evil.example/", "///evil.example", `/\evil.example`, `\\evil.example`,
 		"evil.example", "javascript:alert(1)", "/\r\nSet-Cookie: x=1", "/\t/evil.example", "/a\x00", "",
+		// Dot segments (the attack run's F6): resolved, they start with //.
+		"/a/../../..//evil.example", "/..//evil.example", "/.//evil.example", "/%2e%2e%2f%2fevil.example",
+		"/.%2e/%2fevil.example", "/%2E/x", "/a/.",
 	} {
 		t.Run("error/"+loc, func(t *testing.T) {
 			t.Parallel()

@@ -262,7 +262,23 @@ func parseLocation(v string) (string, error) {
 	if !strings.HasPrefix(out, "/") || strings.HasPrefix(out, "//") {
 		return bad("is not a plain path")
 	}
+	if hasDotSegment(u.Path) || hasDotSegment(u.EscapedPath()) {
+		// A client resolves "/a/../..//evil.example" to "//evil.example",
+		// which a router that redirects to cleaned paths may send off-host.
+		return bad(`holds a "." or ".." segment`)
+	}
 	return out, nil
+}
+
+// hasDotSegment reports whether a path has a "." or ".." segment, written
+// plainly or percent-encoded (%2e), as URL resolution removes both.
+func hasDotSegment(p string) bool {
+	for seg := range strings.SplitSeq(p, "/") {
+		if d := strings.ReplaceAll(strings.ToLower(seg), "%2e", "."); d == "." || d == ".." {
+			return true
+		}
+	}
+	return false
 }
 
 // refused are the headers ?header= may not set, with why.

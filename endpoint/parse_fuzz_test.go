@@ -3,6 +3,8 @@ package endpoint
 import (
 	"math"
 	"mime"
+	"net/url"
+	"path"
 	"slices"
 	"strings"
 	"testing"
@@ -39,7 +41,7 @@ func FuzzParseCodes(f *testing.F) {
 // values that cannot split a response.
 func FuzzParseOptions(f *testing.F) {
 	for _, s := range []string{"sleep=100", "sleep=-1", "sleep=99999999", "location=/a", "location=//evil.example",
-		"location=/%5C%5Cevil", "header=X-A:1&header=X-A:2", "header=Set-Cookie:a=b", "header=X:%0D%0AInjected:1",
+		"location=/%5C%5Cevil", "location=/a/../../..//evil.example", "location=/.%2e/%2fevil.example", "header=X-A:1&header=X-A:2", "header=Set-Cookie:a=b", "header=X:%0D%0AInjected:1",
 		"header=Link:%3C/a%3E;rel=next", "header=Link:%3C/a%3E;rel=%22next%20stylesheet%22", "header=Content-Type:text/plain;charset=utf-8",
 		"then=204", "then=999", "seed=42", "seed=x", "%zz", ""} {
 		f.Add(s)
@@ -55,6 +57,15 @@ func FuzzParseOptions(f *testing.F) {
 		}
 		if o.location != "" && (!strings.HasPrefix(o.location, "/") || strings.HasPrefix(o.location, "//") || strings.ContainsAny(o.location, "\\\r\n")) {
 			t.Fatalf("parseOptions(%q) accepted location %q", q, o.location)
+		}
+		if o.location != "" {
+			// Resolved as a client resolves it, the location stays on this
+			// host, and so does its cleaned path (a router's redirect).
+			base, _ := url.Parse("http://host.test/status/302")
+			u, err := base.Parse(o.location)
+			if err != nil || u.Host != "host.test" || strings.HasPrefix(u.Path, "//") || strings.HasPrefix(path.Clean(u.Path), "//") {
+				t.Fatalf("parseOptions(%q) accepted location %q, which resolves to %v", q, o.location, u)
+			}
 		}
 		for _, h := range o.headers {
 			if strings.ContainsAny(h.name+h.value, "\r\n\x00") || h.name == "" {
