@@ -134,12 +134,30 @@
 //
 // ?sleep=MS delays the answer by MS milliseconds (for an interim code, after
 // the interim response and before the final one). The delay is capped by
-// Config.MaxSleep; a larger one gets a 400 that says so. At most
-// Config.MaxDelayed requests sleep at once; beyond that the endpoint answers
-// 503 with Retry-After. With Config.RatePerMinute, each client address
-// (IPv6 by /64) may make that many requests a minute, and at once; beyond
-// it the endpoint answers 429 with Retry-After. The client address is the
-// connection's peer: behind a proxy, every client shares the proxy's.
+// Config.MaxSleep; a larger one gets a 400 that says so. Before it sleeps,
+// the endpoint reads the request's body (up to 1 MiB; a larger one gets a
+// 413), unless the request holds it back for a 100 Continue, so that a
+// client that leaves frees its slot at once. At most Config.MaxDelayed
+// requests sleep at once, and at most Config.MaxDelayedPerClient of one
+// client; beyond either the endpoint answers 503 with Retry-After.
+// Pipelined requests on one connection are answered one after another, each
+// sleeping in its turn, so they count against the same share. When
+// Config.Shutdown is closed, every sleeping request ends at once with a 503
+// and Connection: close.
+//
+// With Config.RatePerMinute, each client may make that many requests a
+// minute, and at once; beyond it the endpoint answers 429 with Retry-After.
+// An IPv4 client is its address. An IPv6 client is its /64, and each /48 may
+// make 16 times the rate in all, so that the 65 536 /64s of one /48 are not
+// 65 536 clients. The limiter remembers up to 65 536 buckets; when it is
+// full, a new client takes the place of the one heard from least recently,
+// so a flood of new addresses never resets a client that is still sending.
+//
+// A client is the connection's peer. Behind a proxy every client would be
+// the proxy's: list the proxy in Config.TrustedProxies, and a request from
+// it is counted under the rightmost address of its X-Forwarded-For (or, when
+// it has none, of its Forwarded for=) that is not a trusted proxy itself.
+// The proxy must append to that header, not pass on the client's own.
 //
 // # Errors
 //
