@@ -142,7 +142,7 @@ func (e *env) checkStdin(f *checkFlags) ([]checked, error) {
 	var req *http.Request
 	if f.method != "" {
 		if !isMethod(f.method) {
-			return nil, usageErr("--method %q is not a method name", f.method)
+			return nil, usageErr("--method %s is not a method name", quoteInput(f.method))
 		}
 		req = &http.Request{Method: f.method}
 	}
@@ -340,10 +340,10 @@ func wrapText(s string, width int) []string {
 func parseTarget(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, usageErr("not a URL: %q", raw)
+		return nil, usageErr("not a URL: %s", quoteInput(raw))
 	}
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
-		return nil, usageErr("%q is not an http:// or https:// URL (for a response on stdin, use -)", raw)
+		return nil, usageErr("%s is not an http:// or https:// URL (for a response on stdin, use -)", quoteInput(raw))
 	}
 	return u, nil
 }
