@@ -123,7 +123,9 @@ func newHandler(cfg Config, shutdown <-chan struct{}) (http.Handler, error) {
 		RatePerMinute:       cfg.RatePerMinute,
 		TrustedProxies:      cfg.TrustedProxies,
 		Shutdown:            shutdown,
-		ReferenceURL:        func(code int) string { return "/" + strconv.Itoa(code) },
+		ReferenceURL: func(code int) string {
+			return cmp.Or(site.abs("/"+strconv.Itoa(code)), "/"+strconv.Itoa(code))
+		},
 	})
 	mux := http.NewServeMux()
 	addRoutes(mux, site, status)
