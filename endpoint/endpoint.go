@@ -172,8 +172,12 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if err := readBody(r); err != nil {
 			if errors.Is(err, errBodyTooLarge) {
 				fail(w, r, http.StatusRequestEntityTooLarge, "the body of a delayed request may be at most 1 MiB")
+				return
 			}
-			return // otherwise the client has gone, or sent a broken body
+			// The client has gone (and the answer goes nowhere), or sent a
+			// broken body.
+			fail(w, r, http.StatusBadRequest, "the request's body could not be read to its end")
+			return
 		}
 		release, refusal := h.delayed.acquire(h.delayedClient(r))
 		if refusal != "" {

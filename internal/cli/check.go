@@ -66,7 +66,8 @@ func newCheck(e *env) *cobra.Command {
 			"                              (--method names the request's method, --request FILE gives it whole)\n" +
 			"  httpstatus check --har F    check every entry of a HAR file\n\n" +
 			"Exit codes: 0 no MUST or MUST NOT is broken (with --strict: nor a SHOULD or SHOULD\n" +
-			"NOT); 1 one is; 2 a usage error, or input that is not an HTTP response.",
+			"NOT); 1 one is; 2 a usage error, or input that is not an HTTP response; 3 the output\n" +
+			"could not be written; 130 interrupted.",
 		Example: `  httpstatus check https://example.com/
   httpstatus check -X DELETE -H 'Authorization: Bearer t' https://api.example/items/7
   httpstatus check --follow http://example.com/old

@@ -156,6 +156,8 @@ func newRoot(e *env) *cobra.Command {
 		Long: "httpstatus explains HTTP status codes: every code in the IANA registry and the\n" +
 			"well-known vendor codes (nginx, Cloudflare, IIS, AWS ...), with header rules,\n" +
 			"caching and retry facts, examples, and how other ecosystems name them.\n\n" +
+			"Exit codes: 0 found, 1 nothing found, 2 usage error, 3 the output could not be\n" +
+			"written, 130 interrupted (serve shuts down gracefully and exits 0).\n\n" +
 			"Data: " + httpstatus.DataVersion + ".",
 		Example:       rootExamples,
 		Args:          cobra.ArbitraryArgs,

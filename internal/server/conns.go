@@ -37,7 +37,8 @@ type capListener struct {
 	byClient map[netip.Prefix]int
 	idle     map[*cappedConn]struct{}
 	refused  [2]int    // since the last log line: over the overall cap, over a client's
-	logged   time.Time // when the last log line was written
+	logged   time.Time // when the last refusal was logged
+	pressLog time.Time // when the pressure was last logged
 	pressed  bool      // whether the last check found pressure
 	now      func() time.Time
 }
@@ -120,9 +121,13 @@ func (l *capListener) connState(c net.Conn, state http.ConnState) {
 	}
 	p := l.underPressure()
 	if p && !l.pressed {
-		l.logger.Warn("many connections open: idle ones now time out sooner",
-			"open", l.open, "max_conns", l.max, "idle_timeout", pressureIdleTimeout.String())
-		deadline := l.now().Add(pressureIdleTimeout)
+		now := l.now()
+		if now.Sub(l.pressLog) >= capLogEvery {
+			l.logger.Warn("many connections open: idle ones now time out sooner",
+				"open", l.open, "max_conns", l.max, "idle_timeout", pressureIdleTimeout.String())
+			l.pressLog = now
+		}
+		deadline := now.Add(pressureIdleTimeout)
 		for ic := range l.idle {
 			ic.Conn.SetReadDeadline(deadline) //nolint:errcheck // a closed conn needs none
 		}
