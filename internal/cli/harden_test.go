@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"io"
+	"log/slog"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -131,5 +133,42 @@ func TestLogBuffer(t *testing.T) {
 	logs.Close()
 	if n := strings.Count(out.String(), "path=/c"); n != 1000 {
 		t.Errorf("%d of 1000 request lines written after Close", n)
+	}
+}
+
+// BenchmarkRequestLog is the cost of one request line in serve's log,
+// written to a file at once (a write(2) per line) or through logBuffer:
+//
+//	go test ./internal/cli -run '^$' -bench RequestLog -benchtime 200000x -count 5
+func BenchmarkRequestLog(b *testing.B) {
+	for _, buffered := range []bool{false, true} {
+		name := "direct"
+		if buffered {
+			name = "buffered"
+		}
+		b.Run(name, func(b *testing.B) {
+			f, err := os.CreateTemp(b.TempDir(), "log")
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer f.Close()
+			var logger *slog.Logger
+			var logs *logBuffer
+			if buffered {
+				logs = newLogBuffer(f, time.Second)
+				logger = (&serveFlags{logFormat: "text"}).logger(logs)
+			} else {
+				logger = slog.New(slog.NewTextHandler(f, nil))
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				logger.LogAttrs(context.Background(), slog.LevelInfo, "request",
+					slog.String("method", "GET"), slog.String("path", "/status/200"), slog.Int("status", 200),
+					slog.Int64("bytes", 89), slog.Duration("duration", 41*time.Microsecond))
+			}
+			if logs != nil {
+				logs.Close()
+			}
+		})
 	}
 }
