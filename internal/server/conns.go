@@ -157,6 +157,16 @@ func (c *cappedConn) Close() error {
 	return c.Conn.Close()
 }
 
+// CloseWrite half-closes a TCP connection. net/http does so before closing
+// a connection whose request it left unread (a 431, say), so that the
+// client reads the answer rather than a reset.
+func (c *cappedConn) CloseWrite() error {
+	if cw, ok := c.Conn.(interface{ CloseWrite() error }); ok {
+		return cw.CloseWrite()
+	}
+	return nil
+}
+
 // SetReadDeadline shortens the deadline the server sets on an idle
 // connection when the listener is under pressure.
 func (c *cappedConn) SetReadDeadline(t time.Time) error {
