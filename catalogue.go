@@ -14,11 +14,11 @@ const DataVersion = "IANA HTTP Status Code Registry, 2025-09-15"
 // with several meanings the registered entry comes first, then the vendors'
 // in alphabetical order.
 func All() []Entry {
-	out := make([]Entry, len(entries))
-	for i := range entries {
-		out[i] = entries[i].clone()
+	idx := make([]int, len(entries))
+	for i := range idx {
+		idx[i] = i
 	}
-	return out
+	return cloneEntries(idx)
 }
 
 // Lookup returns every meaning of a number, the registered one first. It
@@ -132,17 +132,74 @@ func span(code int) (lo, hi int) {
 // clone returns a deep copy of e, with empty lists rather than nil ones so
 // that JSON shows [] rather than null.
 func (e Entry) clone() Entry {
-	// One allocation for the four string lists; each keeps its own capacity
-	// so that appending to one cannot overwrite the next.
-	buf := make([]string, 0, len(e.UseCases)+len(e.Mistakes)+len(e.Aliases)+len(e.Keywords))
-	for _, l := range []*[]string{&e.UseCases, &e.Mistakes, &e.Aliases, &e.Keywords} {
-		start := len(buf)
-		buf = append(buf, *l...)
-		*l = buf[start:len(buf):len(buf)]
-	}
-	e.Headers = cloneList(e.Headers)
-	e.Related = cloneList(e.Related)
+	var a entryArena
+	a.fit(&e)
+	e.own(&a)
 	return e
+}
+
+// cloneEntries returns deep copies of the entries at the given indexes,
+// their lists sharing a few allocations rather than six each.
+func cloneEntries(idx []int) []Entry {
+	var a entryArena
+	for _, i := range idx {
+		a.fit(&entries[i])
+	}
+	out := make([]Entry, len(idx))
+	for k, i := range idx {
+		out[k] = entries[i]
+		out[k].own(&a)
+	}
+	return out
+}
+
+// An entryArena holds the backing arrays of the lists of copied entries.
+// Each list keeps its own capacity, so appending to one copy's list never
+// writes into another's.
+type entryArena struct {
+	strs    []string
+	headers []HeaderRule
+	ints    []int
+	sources []Source
+	history []ConstantVersions
+	// The room fit asked for, by list type: each array is made once, at
+	// its first use, with that capacity.
+	nStrs, nHeaders, nInts, nSources, nHistory int
+}
+
+// fit asks for room in a for the lists of e. It only saves allocations:
+// own is correct whatever room there is.
+func (a *entryArena) fit(e *Entry) {
+	a.nStrs += len(e.UseCases) + len(e.Mistakes) + len(e.Aliases) + len(e.Keywords) + len(e.RetryFacts.Change)
+	a.nHeaders += len(e.Headers)
+	a.nInts += len(e.Related)
+	a.nSources += len(e.Sources)
+	a.nHistory += len(e.ConstantsHistory)
+}
+
+// own gives e lists of its own, copied into a: every list field of Entry
+// (and of the structs it holds) must be taken here.
+func (e *Entry) own(a *entryArena) {
+	e.UseCases = take(&a.strs, a.nStrs, e.UseCases)
+	e.Mistakes = take(&a.strs, a.nStrs, e.Mistakes)
+	e.Aliases = take(&a.strs, a.nStrs, e.Aliases)
+	e.Keywords = take(&a.strs, a.nStrs, e.Keywords)
+	e.RetryFacts.Change = take(&a.strs, a.nStrs, e.RetryFacts.Change)
+	e.Headers = take(&a.headers, a.nHeaders, e.Headers)
+	e.Related = take(&a.ints, a.nInts, e.Related)
+	e.Sources = take(&a.sources, a.nSources, e.Sources)
+	e.ConstantsHistory = take(&a.history, a.nHistory, e.ConstantsHistory)
+}
+
+// take appends s to buf, first made with room for n, and returns the copy
+// capped at its length; never nil, so an empty list shows as [] in JSON.
+func take[T any](buf *[]T, n int, s []T) []T {
+	if *buf == nil {
+		*buf = make([]T, 0, max(n, len(s)))
+	}
+	start := len(*buf)
+	*buf = append(*buf, s...)
+	return (*buf)[start:len(*buf):len(*buf)]
 }
 
 func cloneList[T any](s []T) []T {

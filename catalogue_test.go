@@ -7,9 +7,12 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/httpstatus/httpstatus"
 	"github.com/httpstatus/httpstatus/internal/catalogtest"
@@ -29,47 +32,75 @@ func readCSV(t *testing.T, path string) [][]string {
 	return rows[1:] // the header
 }
 
-// registration maps the registry snapshot's last column to ours.
-func registration(name, state string) httpstatus.Registration {
-	switch {
-	case name == "(Unused)":
-		return httpstatus.Unused
-	case strings.Contains(state, "obsoleted"):
-		return httpstatus.Obsoleted
-	case strings.HasPrefix(state, "temporary"):
-		return httpstatus.Temporary
+// registrySnapshot is the registry the catalogue follows; DataVersion
+// names its date.
+const registrySnapshot = "testdata/iana-status-codes.csv"
+
+func readRegistry(t *testing.T, path string) []catalogtest.RegistryRow {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return httpstatus.Permanent
+	defer f.Close()
+	rows, err := catalogtest.ReadRegistry(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return rows
 }
 
+// TestRegistry compares the catalogue with the registry snapshot and
+// reports every difference: a new code, a renamed one, a changed
+// registration or reference, a code gone.
+//
+// To refresh the registry, save IANA's newer registry in the snapshot's
+// form and run
+//
+//	HTTPSTATUS_REGISTRY=new.csv HTTPSTATUS_REGISTRY_DATE=YYYY-MM-DD go test -run TestRegistry .
+//
+// with the registry's "Last Updated" date: the test fails, listing what
+// changed, until the entries and DataVersion follow; then the new file
+// replaces the snapshot (see README, "Refreshing the registry").
 func TestRegistry(t *testing.T) {
-	rows := readCSV(t, "testdata/iana-status-codes.csv")
-	if len(rows) != 64 {
+	path, date := os.Getenv("HTTPSTATUS_REGISTRY"), os.Getenv("HTTPSTATUS_REGISTRY_DATE")
+	if path == "" {
+		path = registrySnapshot
+	} else if _, err := time.Parse(time.DateOnly, date); err != nil {
+		t.Fatalf("HTTPSTATUS_REGISTRY is set: give the registry's Last Updated date in HTTPSTATUS_REGISTRY_DATE as YYYY-MM-DD (got %q)", date)
+	}
+	rows := readRegistry(t, path)
+	if path == registrySnapshot && len(rows) != 64 {
 		t.Fatalf("the registry snapshot has %d rows, want 64", len(rows))
 	}
-	inRegistry := map[int]bool{}
-	for _, row := range rows {
-		code, err := httpstatus.ParseCode(row[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		inRegistry[code] = true
-		t.Run(row[0], func(t *testing.T) {
-			e, ok := httpstatus.Registered(code)
-			if !ok {
-				t.Fatalf("%d is in the registry but not in the catalogue", code)
-			}
-			if e.IANAName != row[1] {
-				t.Errorf("iana_name %q, registry says %q", e.IANAName, row[1])
-			}
-			if want := registration(row[1], row[3]); e.Registration != want {
-				t.Errorf("registration %q, want %q (registry: %q)", e.Registration, want, row[3])
-			}
-		})
+	for _, c := range catalogtest.RegistryChanges(rows, httpstatus.All()) {
+		t.Errorf("%s: %s", path, c)
 	}
-	for _, e := range httpstatus.All() {
-		if e.Registration != httpstatus.Unofficial && !inRegistry[e.Code] {
-			t.Errorf("%d is marked %s but is not in the registry", e.Code, e.Registration)
+	if !regexp.MustCompile(`^IANA HTTP Status Code Registry, \d{4}-\d{2}-\d{2}$`).MatchString(httpstatus.DataVersion) {
+		t.Errorf("DataVersion %q does not name a snapshot as \"IANA HTTP Status Code Registry, YYYY-MM-DD\"", httpstatus.DataVersion)
+	}
+	if want := "IANA HTTP Status Code Registry, " + date; date != "" && httpstatus.DataVersion != want {
+		t.Errorf("DataVersion is %q; for the registry of %s it is %q", httpstatus.DataVersion, date, want)
+	}
+}
+
+// TestRegistryChanges reads a copy of the snapshot with one change of each
+// kind and finds each, and nothing else.
+func TestRegistryChanges(t *testing.T) {
+	got := catalogtest.RegistryChanges(readRegistry(t, "testdata/iana-status-codes-changed.csv"), httpstatus.All())
+	want := []string{
+		`104: registration changed: the catalogue says temporary, the registry "permanent" (permanent)`,
+		`104: reference changed: the registry cites "RFC 9999", the catalogue's spec is "`,
+		`422: renamed: the catalogue's iana_name is "Unprocessable Content", the registry says "Unprocessable Entity"`,
+		`430: new in the registry as "Example Future Code" (temporary (registered 2027-01-01; expires 2028-01-01), draft-example-future-code-00)`,
+		`306: gone from the registry; the catalogue still marks it unused`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d changes, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("change %d:\n got %s\nwant %s…", i, got[i], want[i])
 		}
 	}
 }
@@ -140,53 +171,169 @@ func TestGoConstants(t *testing.T) {
 	}
 }
 
-// TestPythonConstants asks the local Python's http.HTTPStatus, aliases
-// included, where python3 exists.
-func TestPythonConstants(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("no python3 here")
+// oracle finds a local program that a test asks for the truth. Where the
+// program is absent the test is skipped, saying why, unless CI is set:
+// there scripts/test has installed it, so its absence is a failure.
+func oracle(t *testing.T, name, pkg string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err == nil {
+		return path
 	}
+	if ci := os.Getenv("CI"); ci != "" && ci != "false" && ci != "0" {
+		t.Fatalf("%s is not installed, and CI is set: scripts/test installs it (Debian %s)", name, pkg)
+	}
+	t.Skipf("%s is not installed, so this oracle cannot run; scripts/test installs it (Debian %s)", name, pkg)
+	return ""
+}
+
+// A versioned is an identifier the catalogue names for a code, with the
+// versions it holds for (none for a current identifier without history).
+type versioned struct {
+	code int
+	httpstatus.ConstantVersions
+}
+
+// identifiers lists the identifiers the catalogue names in one ecosystem,
+// the current ones and those of constants_history, with their codes and
+// versions.
+func identifiers(ecosystem string, current func(httpstatus.Constants) string) map[string][]versioned {
+	out := map[string][]versioned{}
+	for _, e := range httpstatus.All() {
+		c := current(e.Constants)
+		for _, h := range e.ConstantsHistory {
+			if h.Ecosystem == ecosystem {
+				out[h.Identifier] = append(out[h.Identifier], versioned{e.Code, h})
+				if h.Identifier == c {
+					c = ""
+				}
+			}
+		}
+		if c != "" {
+			out[c] = append(out[c], versioned{e.Code, httpstatus.ConstantVersions{Ecosystem: ecosystem, Identifier: c}})
+		}
+	}
+	return out
+}
+
+// TestPythonConstants asks the local Python's http.HTTPStatus, every alias
+// included: each identifier the catalogue names for a version range that
+// holds this Python's version exists with its code, each named only for
+// later versions does not exist yet, and each member of HTTPStatus is named
+// by the catalogue for its code.
+func TestPythonConstants(t *testing.T) {
+	py := oracle(t, "python3", "python3")
 	out, err := exec.Command(py, "-c", `import http, json, sys
-print(json.dumps({"version": list(sys.version_info[:2]), "members": {n: int(s) for n, s in http.HTTPStatus.__members__.items()}}))`).Output()
+print(json.dumps({"version": "%d.%d" % sys.version_info[:2], "members": {n: int(s) for n, s in http.HTTPStatus.__members__.items()}}))`).Output()
 	if err != nil {
-		t.Skipf("python3 could not list http.HTTPStatus: %v", err)
+		t.Fatalf("python3 could not list http.HTTPStatus: %v", err)
 	}
 	var py3 struct {
-		Version []int          `json:"version"`
+		Version string         `json:"version"`
 		Members map[string]int `json:"members"`
 	}
 	if err := json.Unmarshal(out, &py3); err != nil {
 		t.Fatal(err)
 	}
-	known := map[int]bool{}
-	for _, v := range py3.Members {
-		known[v] = true
+	if len(py3.Members) < 50 {
+		t.Fatalf("Python %s lists only %d members of http.HTTPStatus", py3.Version, len(py3.Members))
+	}
+	ids := identifiers("python", func(c httpstatus.Constants) string { return c.Python })
+	for id, hs := range ids {
+		name, ok := strings.CutPrefix(id, "HTTPStatus.")
+		if !ok {
+			t.Errorf("Python identifier %q does not start with HTTPStatus.", id)
+			continue
+		}
+		for _, h := range hs {
+			v, has := py3.Members[name]
+			switch holds := catalogtest.Holds(py3.Version, h.Since, h.Removed); {
+			case holds && !has:
+				t.Errorf("%d: the catalogue says %s holds in Python %s, which has no such member", h.code, id, py3.Version)
+			case holds && v != h.code:
+				t.Errorf("%d: %s is %d in Python %s", h.code, id, v, py3.Version)
+			case !holds && has:
+				t.Errorf("%d: the catalogue says %s holds only since %q (removed %q), but Python %s has it", h.code, id, h.Since, h.Removed, py3.Version)
+			}
+		}
+	}
+	for name, code := range py3.Members {
+		hs := ids["HTTPStatus."+name]
+		if !slices.ContainsFunc(hs, func(h versioned) bool { return h.code == code }) {
+			t.Errorf("Python %s has HTTPStatus.%s (%d); the catalogue names it neither in constants nor in constants_history of %d", py3.Version, name, code, code)
+		}
+	}
+}
+
+// TestNodeConstants asks the local Node.js for http.STATUS_CODES: every
+// text it gives a code is the node constant of an entry for that code, and
+// every entry's node constant is Node's text for its code.
+func TestNodeConstants(t *testing.T) {
+	node := oracle(t, "node", "nodejs")
+	out, err := exec.Command(node, "-e", `console.log(JSON.stringify({version: process.versions.node, codes: require("http").STATUS_CODES}))`).Output()
+	if err != nil {
+		t.Fatalf("node could not list http.STATUS_CODES: %v", err)
+	}
+	var js struct {
+		Version string            `json:"version"`
+		Codes   map[string]string `json:"codes"`
+	}
+	if err := json.Unmarshal(out, &js); err != nil {
+		t.Fatal(err)
+	}
+	if len(js.Codes) < 50 {
+		t.Fatalf("Node %s lists only %d status codes", js.Version, len(js.Codes))
+	}
+	for k, text := range js.Codes {
+		code, err := httpstatus.ParseCode(k)
+		if err != nil {
+			t.Errorf("Node %s lists %q: %v", js.Version, k, err)
+			continue
+		}
+		es, _ := httpstatus.Lookup(code)
+		if !slices.ContainsFunc(es, func(e httpstatus.Entry) bool { return e.Constants.Node == text }) {
+			t.Errorf("%d: Node %s says %q; no entry for %d has it as its node constant", code, js.Version, text, code)
+		}
 	}
 	for _, e := range httpstatus.All() {
-		c := e.Constants.Python
-		if c == "" {
-			if known[e.Code] && e.Registration != httpstatus.Unofficial {
-				t.Errorf("%d: Python %v names this code, the catalogue gives no constant", e.Code, py3.Version)
+		if e.Constants.Node == "" {
+			continue
+		}
+		if got := js.Codes[fmt.Sprint(e.Code)]; got != e.Constants.Node {
+			t.Errorf("%d (%s): constants.node %q, Node %s says %q", e.Code, cmpVendor(e), e.Constants.Node, js.Version, got)
+		}
+	}
+}
+
+func cmpVendor(e httpstatus.Entry) string {
+	if e.Vendor != "" {
+		return e.Vendor
+	}
+	return "registered"
+}
+
+// TestGoConstantsHistory reads the API lists of the local Go distribution:
+// the release a Go identifier's constants_history says added it is the
+// release whose list first declares it.
+func TestGoConstantsHistory(t *testing.T) {
+	since, err := catalogtest.GoConstantsSince()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range httpstatus.All() {
+		for _, h := range e.ConstantsHistory {
+			if h.Ecosystem != "go" {
+				continue
 			}
-			continue
+			n++
+			if h.Since != since[h.Identifier] {
+				t.Errorf("%d: constants_history says %s since Go %q; Go's api lists say %q", e.Code, h.Identifier, h.Since, since[h.Identifier])
+			}
 		}
-		name, ok := strings.CutPrefix(c, "HTTPStatus.")
-		if !ok {
-			t.Errorf("%d: constants.python %q does not start with HTTPStatus.", e.Code, c)
-			continue
-		}
-		v, ok := py3.Members[name]
-		switch {
-		case ok && v != e.Code:
-			t.Errorf("%d: %s is %d in Python %v", e.Code, c, v, py3.Version)
-		case !ok && !known[e.Code]:
-			t.Errorf("%d: Python %v has no %s and no constant for this code", e.Code, py3.Version, c)
-		case !ok:
-			// A newer Python's name for a code this one knows by another;
-			// this Python cannot judge it.
-			t.Logf("%d: %s is not in Python %v", e.Code, c, py3.Version)
-		}
+	}
+	if n == 0 {
+		t.Error("no Go identifier has a history: nothing was checked")
 	}
 }
 
@@ -345,6 +492,9 @@ func scribble(e *httpstatus.Entry) {
 	if len(e.Related) > 0 {
 		e.Related[0] = 0
 	}
+	if len(e.Sources) > 0 {
+		e.Sources[0].URL = "X"
+	}
 }
 
 func TestJSONFieldNames(t *testing.T) {
@@ -357,7 +507,7 @@ func TestJSONFieldNames(t *testing.T) {
 	json.Unmarshal(b, &m)
 	for _, k := range []string{"code", "name", "iana_name", "class", "registration", "vendor", "summary",
 		"description", "use_cases", "mistakes", "api_usage", "message", "spec", "spec_url", "aliases",
-		"keywords", "headers", "body_allowed", "cacheable", "retry", "example", "constants", "related"} {
+		"keywords", "headers", "body_allowed", "cacheable", "retry", "example", "constants", "related", "sources", "verified"} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("the JSON of an entry lacks %q", k)
 		}
@@ -434,5 +584,68 @@ func TestSignalsFindThemselves(t *testing.T) {
 	}
 	if misses*100 > len(sigs) {
 		t.Errorf("%d of %d signals do not find their own code in the top three (at most 1%%)", misses, len(sigs))
+	}
+}
+
+// TestEntriesAreCopies changes every list of every entry that All, Lookup
+// and Search return, and appends to each: the catalogue must not change,
+// nor a copy's neighbour in the memory the copies share. It walks the
+// fields by reflection, so a list field added later is covered too.
+func TestEntriesAreCopies(t *testing.T) {
+	before := httpstatus.All()
+	snapshot, err := json.Marshal(before) // a copy that shares nothing
+	if err != nil {
+		t.Fatal(err)
+	}
+	spoil := func(e *httpstatus.Entry) {
+		var walk func(v reflect.Value)
+		walk = func(v reflect.Value) {
+			switch v.Kind() {
+			case reflect.Struct:
+				for i := range v.NumField() {
+					walk(v.Field(i))
+				}
+			case reflect.Slice:
+				for i := range v.Len() {
+					walk(v.Index(i))
+					if v.Index(i).Kind() != reflect.Struct {
+						v.Index(i).Set(reflect.Zero(v.Type().Elem()))
+					}
+				}
+				v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
+			case reflect.String:
+				v.SetString("spoilt")
+			}
+		}
+		walk(reflect.ValueOf(e).Elem())
+	}
+	all := httpstatus.All()
+	// Spoil every other copy first, then check the others are intact:
+	// appending to one must not write into the next one's lists.
+	for i := 0; i < len(all); i += 2 {
+		spoil(&all[i])
+	}
+	for i := 1; i < len(all); i += 2 {
+		if !reflect.DeepEqual(all[i], before[i]) {
+			t.Fatalf("spoiling the copy of %d changed the copy of %d", all[i-1].Code, all[i].Code)
+		}
+	}
+	for _, r := range httpstatus.Search("timeout", 0) {
+		spoil(&r.Entry)
+	}
+	for _, rs := range httpstatus.Search("4xx", 0) {
+		spoil(&rs.Entry)
+	}
+	if es, ok := httpstatus.Lookup(404); ok {
+		spoil(&es[0])
+	}
+	if after, _ := json.Marshal(httpstatus.All()); string(after) != string(snapshot) {
+		t.Fatal("changing the returned copies changed the catalogue")
+	}
+	// Empty lists are [] in JSON, not null.
+	for _, e := range before {
+		if e.Related == nil || e.Sources == nil || e.Mistakes == nil {
+			t.Fatalf("%d: a nil list in a copy", e.Code)
+		}
 	}
 }

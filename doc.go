@@ -21,4 +21,15 @@
 // so; Choose walks a tree of plain questions (Questions) to a code with
 // its header rules; Compare sets two or three codes side by side with a
 // verdict.
+//
+// For retries: every entry carries RetryFacts beside its prose Retry (can
+// the same request succeed, only after a change, only with an idempotent
+// method, what Retry-After means with the code). ParseRetryAfter reads a
+// Retry-After in both of its forms with a cap the caller sets;
+// RetryPolicy decides for a request and its response or error whether to
+// retry, after how long and why, honouring idempotency (RFC 9110, Section
+// 9.2.2) and Idempotency-Key, and offers CheckRetry and Backoff with the
+// signatures of go-retryablehttp's. RetryClients is the table of what
+// well-known clients retry by default, each row with the version checked
+// and its source; RetriesFor sets one code against it.
 package httpstatus

@@ -209,3 +209,27 @@ func ExampleNeighbours() {
 	// Output:
 	// [409 428]
 }
+
+func ExampleLookupHeader() {
+	f, _ := httpstatus.LookupHeader("retry-after")
+	fmt.Println(f.Name, "·", f.Spec)
+	for _, u := range f.Codes {
+		fmt.Println(u.Requirement, u.Code, u.Name)
+	}
+	// Output:
+	// Retry-After · RFC 9110, Section 10.2.3
+	// SHOULD 413 Content Too Large
+	// MAY 429 Too Many Requests
+	// MAY 503 Service Unavailable
+}
+
+func ExampleHeaderFields() {
+	for _, f := range httpstatus.HeaderFields() {
+		if len(f.Codes) > 5 {
+			fmt.Println(f.Name, len(f.Codes))
+		}
+	}
+	// Output:
+	// Content-Length 7
+	// Location 8
+}

@@ -43,23 +43,34 @@ type Result struct {
 // nothing at start-up.
 func Search(query string, limit int) []Result {
 	var results []Result
+	// The entries' lists are copied into one arena: a few allocations for
+	// all the results rather than a handful for each.
+	var a entryArena
 	if p, ok := pattern(strings.TrimSpace(query)); ok {
 		for i := range entries {
 			if fits(p, entries[i].Code) {
-				results = append(results, Result{Entry: entries[i].clone(), Score: 1000})
+				a.fit(&entries[i])
+				results = append(results, Result{Entry: entries[i], Score: 1000})
 				if len(results) == limit {
 					break
 				}
 			}
+		}
+		for i := range results {
+			results[i].Entry.own(&a)
 		}
 		if len(results) > 0 {
 			return results
 		}
 	}
 	hits := searchIndex.Search(query, limit)
+	for _, h := range hits {
+		a.fit(&entries[h.Target])
+	}
 	results = make([]Result, len(hits))
 	for i, h := range hits {
-		results[i] = Result{Entry: entries[h.Target].clone(), Score: h.Score}
+		results[i] = Result{Entry: entries[h.Target], Score: h.Score}
+		results[i].Entry.own(&a)
 		switch d := h.Doc - len(entries); {
 		case d >= len(docSignal)+len(situations):
 			// a row of the guide: the entry is its own reason

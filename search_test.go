@@ -115,12 +115,19 @@ func TestSearchSignals(t *testing.T) {
 	measure(t, "signals set", "testdata/search-signals.tsv", 0.92, 0.98)
 }
 
-// TestSearchConstants finds every identifier an entry lists, exactly, with
-// and without its qualifier, and in other cases: the entry's code comes first.
+// TestSearchConstants finds every identifier an entry lists, current or
+// older (its constants_history), exactly, with and without its qualifier,
+// and in other cases: the entry's code comes first.
 func TestSearchConstants(t *testing.T) {
 	for _, e := range httpstatus.All() {
 		c := e.Constants
-		for _, id := range []string{c.Go, c.Python, c.DotNet, c.Rust, c.Spring, c.Rails, c.Symfony} {
+		ids := []string{c.Go, c.Python, c.DotNet, c.Rust, c.Spring, c.Rails, c.Symfony}
+		for _, h := range e.ConstantsHistory {
+			if h.Ecosystem != "node" { // Node's texts are names, searched as such
+				ids = append(ids, h.Identifier)
+			}
+		}
+		for _, id := range ids {
 			if id == "" {
 				continue
 			}
@@ -135,6 +142,40 @@ func TestSearchConstants(t *testing.T) {
 					t.Errorf("Search(%q) = %v, want %d first", q, got, e.Code)
 				}
 			}
+		}
+	}
+}
+
+// TestSearchRenamedConstants finds a code by its new and its old
+// identifiers alike, in the ecosystems that renamed them.
+func TestSearchRenamedConstants(t *testing.T) {
+	for q, code := range map[string]int{
+		"HttpStatus.CONTENT_TOO_LARGE":        413, // Spring 7.0
+		"HttpStatus.PAYLOAD_TOO_LARGE":        413, // Spring 4.1 to 7.x, deprecated
+		"HttpStatus.REQUEST_ENTITY_TOO_LARGE": 413, // Spring up to 6.2
+		"HTTPStatus.CONTENT_TOO_LARGE":        413, // Python 3.13
+		"HTTPStatus.REQUEST_ENTITY_TOO_LARGE": 413, // Python before 3.13, an alias since
+		":content_too_large":                  413, // Rack 3.1
+		":payload_too_large":                  413, // Rack before 3.1
+		"HttpStatus.UNPROCESSABLE_CONTENT":    422,
+		"HttpStatus.UNPROCESSABLE_ENTITY":     422,
+		":unprocessable_content":              422,
+		":unprocessable_entity":               422,
+		"HttpStatusCode.UnprocessableContent": 422, // .NET 8
+		"HttpStatus.USE_PROXY":                305, // removed in Spring 7.0
+		"HttpStatus.MISDIRECTED_REQUEST":      421, // Spring 7.0
+		"HttpStatus.DESTINATION_LOCKED":       421, // Spring up to 6.2
+		"METHOD_FAILURE":                      420,
+		"StatusCode::TOO_EARLY":               425, // Rust http 1.2.0
+		"StatusCode::EARLY_HINTS":             103, // Rust http 1.4.0
+	} {
+		rs := httpstatus.Search(q, 3)
+		if len(rs) == 0 || rs[0].Entry.Code != code {
+			var got []int
+			for _, r := range rs {
+				got = append(got, r.Entry.Code)
+			}
+			t.Errorf("Search(%q) = %v, want %d first", q, got, code)
 		}
 	}
 }
@@ -266,12 +307,54 @@ func TestSearch(t *testing.T) {
 			if !slices.Contains(tt.first, rs[0].Entry.Code) {
 				t.Errorf("Search(%q) ranks %d first, want one of %v", tt.query, rs[0].Entry.Code, tt.first)
 			}
-			for i := 1; i < len(rs); i++ {
-				if rs[i].Score > rs[i-1].Score {
-					t.Errorf("results not ordered by score at %d", i)
+			// Registered codes come before vendors' (see TestSearchVendorsAfter);
+			// among the registered ones, best first.
+			prev := -1.0
+			for i, r := range rs {
+				if r.Entry.Registration == httpstatus.Unofficial {
+					continue
 				}
+				if prev >= 0 && r.Score > prev {
+					t.Errorf("registered results not ordered by score at %d", i)
+				}
+				prev = r.Score
 			}
 		})
+	}
+}
+
+// TestSearchVendorsAfter: in a query that names no vendor, registered codes
+// outrank vendors' codes, and a cut-off drops the codes that share a word
+// by chance; a query that names a vendor or its code keeps them first.
+func TestSearchVendorsAfter(t *testing.T) {
+	rs := httpstatus.Search("rate limit", 0)
+	codes := make([]int, len(rs))
+	for i, r := range rs {
+		codes[i] = r.Entry.Code
+	}
+	for _, noise := range []int{418, 100, 425} {
+		if slices.Contains(codes, noise) {
+			t.Errorf("Search(rate limit) = %v lists %d", codes, noise)
+		}
+	}
+	vendorAt := slices.IndexFunc(rs, func(r httpstatus.Result) bool { return r.Entry.Vendor != "" && r.Matched == nil })
+	for i, r := range rs {
+		if vendorAt >= 0 && i > vendorAt && r.Entry.Registration != httpstatus.Unofficial {
+			t.Errorf("Search(rate limit) = %v: registered %d after vendor %d", codes, r.Entry.Code, rs[vendorAt].Entry.Code)
+		}
+	}
+	if len(rs) < 4 || rs[0].Entry.Code != 429 {
+		t.Errorf("Search(rate limit) = %v, want 429 first and a few more", codes)
+	}
+	for q, want := range map[string]int{"nginx client closed": 499, "cloudflare timeout": 524, "Error 522 Connection timed out": 522} {
+		if rs := httpstatus.Search(q, 3); len(rs) == 0 || rs[0].Entry.Code != want {
+			t.Errorf("Search(%q) first = %v, want %d", q, rs, want)
+		}
+	}
+	// Without a vendor named, 561 (AWS) comes after every registered match.
+	rs = httpstatus.Search("unauth", 0)
+	if last := rs[len(rs)-1]; last.Entry.Code != 561 || rs[0].Entry.Code != 401 {
+		t.Errorf("Search(unauth) = 401 … 561 wanted, got first %d, last %d", rs[0].Entry.Code, last.Entry.Code)
 	}
 }
 

@@ -1,5 +1,7 @@
 package httpstatus
 
+import "strings"
+
 // Registration says how a status code stands in the IANA HTTP Status Code
 // Registry.
 type Registration string
@@ -50,9 +52,30 @@ type Entry struct {
 	BodyAllowed  bool         `json:"body_allowed"`
 	Cacheable    bool         `json:"cacheable"` // heuristically cacheable by default (RFC 9110, Section 15.1)
 	Retry        string       `json:"retry"`
+	RetryFacts   RetryFacts   `json:"retry_facts"` // the retry facts as data; see RetryFacts
 	Example      Example      `json:"example"`
 	Constants    Constants    `json:"constants"`
-	Related      []int        `json:"related"`
+	// ConstantsHistory records, for identifiers of Constants and for older
+	// identifiers of the same code, in which versions of their ecosystem
+	// they hold: when one was added, deprecated, renamed or removed.
+	ConstantsHistory []ConstantVersions `json:"constants_history"`
+	Related          []int              `json:"related"`
+	// Sources are the documents the entry's facts come from: specification
+	// sections, vendor documents, source files. Every entry has one or more.
+	Sources []Source `json:"sources"`
+	// Verified is the date (YYYY-MM-DD) on which the entry's facts were last
+	// checked against its sources; empty when no such check is recorded.
+	Verified string `json:"verified"`
+	// Versions names the product versions a vendor entry describes, e.g.
+	// "Laravel 13.x (11.x and 12.x: see the description)"; empty for a
+	// registered code.
+	Versions string `json:"versions,omitempty"`
+}
+
+// A Source is one document an entry's facts come from.
+type Source struct {
+	Title string `json:"title"` // e.g. "RFC 9110, Section 15.5.5: 404 Not Found"
+	URL   string `json:"url"`   // an absolute https link
 }
 
 // A HeaderRule is a requirement the specification places on a response
@@ -115,6 +138,62 @@ type Constants struct {
 	Spring  string `json:"spring,omitempty"`  // org.springframework.http.HttpStatus
 	Rails   string `json:"rails,omitempty"`   // Rack symbol, e.g. :not_found
 	Symfony string `json:"symfony,omitempty"` // Symfony\Component\HttpFoundation\Response
+}
+
+// ConstantVersions is the life of one identifier for a code in one
+// ecosystem: the version that added it, deprecated it, renamed it (keeping
+// it as an alias) or removed it, and the identifier to use instead. A
+// version field is empty when nothing is recorded for it; at least one is
+// set. Versions are the ecosystem's own release numbers: Python's for
+// python, Spring Framework's for spring, Rack's for rails, the http
+// crate's for rust.
+type ConstantVersions struct {
+	// Ecosystem is a key of Constants: "go", "python", "node", "dotnet",
+	// "rust", "spring", "rails" or "symfony".
+	Ecosystem string `json:"ecosystem"`
+	// Product names what the versions are versions of, e.g. "Spring
+	// Framework", "Rack" (for rails); filled in from Ecosystem.
+	Product    string `json:"product"`
+	Identifier string `json:"identifier"`           // as written in Constants, e.g. HttpStatus.PAYLOAD_TOO_LARGE
+	Since      string `json:"since,omitempty"`      // the first version that has it, e.g. "4.1"
+	Deprecated string `json:"deprecated,omitempty"` // the version that deprecated it
+	// Renamed is the version that gave the code a new name (ReplacedBy)
+	// and kept this identifier as an alias, without deprecating it.
+	Renamed    string `json:"renamed,omitempty"`
+	Removed    string `json:"removed,omitempty"`     // the first version without it
+	ReplacedBy string `json:"replaced_by,omitempty"` // the identifier to use instead, the entry's current one
+	Note       string `json:"note,omitempty"`        // what else to know, or what stays unconfirmed
+	Source     string `json:"source"`                // where the versions are confirmed: a tag's source file, a changelog
+}
+
+// Summary says in a few words what the versions are, for a reader:
+// "since Spring Framework 4.1, deprecated in 7.0, use
+// HttpStatus.CONTENT_TOO_LARGE".
+func (c ConstantVersions) Summary() string {
+	var parts []string
+	product := c.Product
+	at := func(what, v string) {
+		if v == "" {
+			return
+		}
+		if product != "" {
+			v = product + " " + v
+			product = "" // named once, at its first version
+		}
+		parts = append(parts, what+" "+v)
+	}
+	at("since", c.Since)
+	at("deprecated in", c.Deprecated)
+	at("renamed in", c.Renamed)
+	at("removed in", c.Removed)
+	s := strings.Join(parts, ", ")
+	switch {
+	case c.ReplacedBy != "" && c.Renamed != "" && c.Removed == "":
+		s += ", still an alias of " + c.ReplacedBy
+	case c.ReplacedBy != "":
+		s += ", use " + c.ReplacedBy
+	}
+	return s
 }
 
 // A Class is one of the five classes of status codes, 1xx to 5xx.

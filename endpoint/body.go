@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/httpstatus/httpstatus"
-	"github.com/httpstatus/httpstatus/internal/problem"
+	"github.com/httpstatus/httpstatus/problem"
 )
 
 // Media types of the bodies.
@@ -80,7 +80,7 @@ func (h *handler) render(m meaning, media int) []byte {
 		b, _ := json.Marshal(d)
 		return append(b, '\n')
 	case mediaProblem:
-		b, _ := json.Marshal(problem.Details{
+		b, _ := json.Marshal(problem.Problem{
 			Type: "about:blank", Title: m.name, Status: m.code, Detail: m.summary,
 		})
 		return append(b, '\n')

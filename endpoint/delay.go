@@ -56,8 +56,9 @@ func (d *delays) leave(client netip.Prefix) {
 	d.mu.Unlock()
 }
 
-// delayedClient returns the key a request's delay counts under.
-func (h *handler) delayedClient(r *http.Request) netip.Prefix {
+// client returns the key the per-client limits count r under: its client
+// (behind a trusted proxy, the one the proxy names) by IPv4 address or IPv6 /64.
+func (h *handler) client(r *http.Request) netip.Prefix {
 	a, _ := h.trusted.FromRequest(r)
 	return clientip.Key(a)
 }

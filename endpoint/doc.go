@@ -110,6 +110,42 @@
 // for 4xx and 5xx; or text/html. Input from the request never appears in a
 // body.
 //
+// # Sequences
+//
+// With ?sequence=KEY the codes of the path are answered in order, one per
+// request with the same key, and the last one again after that:
+// /status/503,503,200?sequence=k answers 503, 503, then 200 for every
+// later request, each with the headers its code calls for (503 and 429
+// carry Retry-After; ?header=Retry-After:0 makes a test's client retry at
+// once). A retry loop can thus be tested end to end with no setup: pick a
+// fresh random key per test. A key is 1 to 64 letters, digits, "-", ".",
+// "_" or "~"; the codes take no weights.
+//
+// A sequence is named by the client's address (IPv6 by /64), the key and
+// the codes, so clients behind one address share keys, and the same key
+// with other codes is another sequence. It lives for SequenceLimits.TTL
+// after its first request (default 5 minutes); then it starts again. The
+// state is bounded: a client address may have SequenceLimits.PerClient
+// sequences running (default 32; one more gets 429 with a Retry-After
+// until the first of them ends), and the endpoint keeps SequenceLimits.Total
+// (default 10000; one more gets 503 with a Retry-After). The state lives in
+// the value New returns, so it works the same under httptest.
+//
+// # Redirect chains
+//
+// Redirects returns a second handler, mounted at /redirect/ on the
+// httpstatus server (beside /status/, not under it, so that its paths read
+// as the hops they count). /redirect/N answers a redirect to
+// /redirect/N-1, and /redirect/0 answers 200 with a JSON body naming the
+// method it got ({"status":200,"method":"GET"}; a method other than GET,
+// HEAD, POST, PUT, PATCH, DELETE, OPTIONS and TRACE is named "other"), so
+// a client follows N hops and its test sees whether the method was
+// rewritten. ?code=301|302|303|307|308 picks the redirect (default 302)
+// and is kept along the chain. /redirect/loop redirects to itself forever,
+// for testing a client's redirect limit. Every Location is a path on the
+// same server; N is capped by RedirectConfig.MaxHops (default 50, never
+// above 1000), and anything else gets a 400 problem+json that says why.
+//
 // # Interim responses and 101
 //
 // Any 1xx code but 101 (100 Continue, 102 Processing, 103 Early Hints, ...)
@@ -163,7 +199,9 @@
 //
 // Bad input (a code that is not a number, below 100, above 999 or unknown
 // above 599, malformed weights, a bad sleep, seed, then, header or location)
-// gets a 400 application/problem+json whose detail gives the reason. Unknown
-// query parameters are ignored. The endpoint never answers 5xx unless asked
-// to, or when its limit of delayed requests is reached.
+// gets a 400 problem (RFC 9457, written by package problem) whose detail
+// gives the reason: application/problem+json, unless Accept prefers plain
+// application/json or text (see package problem). Unknown query parameters
+// are ignored. The endpoint never answers 5xx unless asked to, or when its
+// limit of delayed requests is reached.
 package endpoint

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/httpstatus/httpstatus/internal/clientip"
-	"github.com/httpstatus/httpstatus/internal/problem"
+	"github.com/httpstatus/httpstatus/problem"
 )
 
 // Config sets up the endpoint. The zero value is ready to use.
@@ -41,6 +41,9 @@ type Config struct {
 	// and Connection: close, so that a server shutting down need not wait
 	// for them. nil: sleeps end only when their time is up.
 	Shutdown <-chan struct{}
+	// Sequences bounds the state kept for ?sequence= (see the package
+	// documentation); the zero value takes the defaults.
+	Sequences SequenceLimits
 	// ReferenceURL returns the link to a code's reference page, used in
 	// JSON and HTML bodies; default "/CODE".
 	ReferenceURL func(code int) string
@@ -64,7 +67,8 @@ type handler struct {
 	prefix    string
 	maxSleep  time.Duration
 	delayed   *delays
-	limiter   *limiter // nil when off
+	limiter   *limiter   // nil when off
+	sequences *sequences // the running ?sequence= sequences
 	trusted   clientip.Trusted
 	shutdown  <-chan struct{}
 	reference func(int) string
@@ -102,6 +106,7 @@ func New(cfg Config) http.Handler {
 	if cfg.RatePerMinute > 0 {
 		h.limiter = newLimiter(cfg.RatePerMinute, time.Now)
 	}
+	h.sequences = newSequences(cfg.Sequences, time.Now)
 	if h.reference == nil {
 		h.reference = func(code int) string { return "/" + strconv.Itoa(code) }
 	}
@@ -145,7 +150,14 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
-	if choices != nil {
+	if key, ok, err := sequenceParam(r.URL.RawQuery); err != nil {
+		fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	} else if ok {
+		if code, ok = h.sequenced(w, r, key, seg, code, choices); !ok {
+			return
+		}
+	} else if choices != nil {
 		code = pick(choices, o.rand())
 	}
 
@@ -179,7 +191,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			fail(w, r, http.StatusBadRequest, "the request's body could not be read to its end")
 			return
 		}
-		release, refusal := h.delayed.acquire(h.delayedClient(r))
+		release, refusal := h.delayed.acquire(h.client(r))
 		if refusal != "" {
 			failRetry(w, r, http.StatusServiceUnavailable, retryAfter, refusal)
 			return
@@ -265,11 +277,12 @@ func fail(w http.ResponseWriter, r *http.Request, status int, reason string) {
 func failRetry(w http.ResponseWriter, r *http.Request, status int, retry, reason string) {
 	h := w.Header()
 	h.Set("Access-Control-Allow-Origin", "*")
+	// The problem writer adds Vary: Accept (it negotiates the form).
 	if retry != "" {
 		h.Set("Retry-After", retry)
-		h.Set("Access-Control-Expose-Headers", "Retry-After")
+		h.Set("Access-Control-Expose-Headers", "Retry-After, Vary")
 	} else {
-		h.Del("Access-Control-Expose-Headers")
+		h.Set("Access-Control-Expose-Headers", "Vary")
 	}
-	problem.Write(w, r, status, reason)
+	problem.Error(w, r, status, reason)
 }

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/httpstatus/httpstatus"
-	"github.com/httpstatus/httpstatus/internal/problem"
+	"github.com/httpstatus/httpstatus/problem"
 )
 
 func TestMethods(t *testing.T) {
@@ -141,7 +141,7 @@ func TestAccept(t *testing.T) {
 					t.Errorf("link %q, want /%d", j.Link, tc.code)
 				}
 			case typeProblem:
-				var p problem.Details
+				var p problem.Problem
 				if err := json.Unmarshal(body, &p); err != nil {
 					t.Fatal(err)
 				}

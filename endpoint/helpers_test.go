@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/httpstatus/httpstatus/internal/problem"
+	"github.com/httpstatus/httpstatus/problem"
 )
 
 // newServer serves the endpoint under /status/ for one test.
@@ -77,7 +77,7 @@ func checkProblem(t *testing.T, resp *http.Response, body []byte, status int, wa
 	if resp.Request.Method == http.MethodHead {
 		return
 	}
-	var p problem.Details
+	var p problem.Problem
 	if err := json.Unmarshal(body, &p); err != nil {
 		t.Fatalf("body %s: %v", body, err)
 	}

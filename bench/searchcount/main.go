@@ -14,12 +14,15 @@ import (
 func main() {
 	n := flag.Int("n", 100, "rounds")
 	set := flag.String("set", "typical", "typical, pasted or none (start-up only)")
+	query := flag.String("q", "", "one query to run instead of a set")
 	flag.Parse()
 	var queries []string
-	switch *set {
-	case "typical":
+	switch {
+	case *query != "":
+		queries = []string{*query}
+	case *set == "typical":
 		queries = []string{"not found", "too many requests", "upload is too big", "gatway timout", "http.StatusTeapot", "MethodArgumentNotValidException", "unauth", "H12 Request timeout"}
-	case "pasted":
+	case *set == "pasted":
 		queries = []string{`2024/05/14 10:22:31 [error] 2231#2231: *881 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 10.0.3.7, server: api.example.com, request: "GET /reports/2024/q1?format=csv HTTP/1.1", upstream: "http://127.0.0.1:9000/reports/2024/q1", host: "api.example.com"`}
 	}
 	hits := 0

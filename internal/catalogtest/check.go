@@ -130,6 +130,15 @@ func Check(e httpstatus.Entry, goConsts map[int]string) []error {
 			bad("header %s: the rule needs a spec and an https spec_url", h.Name)
 		}
 	}
+	if len(e.Sources) == 0 {
+		bad("sources is empty: list the documents the entry's facts come from")
+	}
+	if !official && strings.TrimSpace(e.Versions) == "" {
+		bad("versions is empty: a vendor entry names the product versions it describes")
+	}
+	if official && e.Versions != "" {
+		bad("versions is for vendor entries; a registered code's sources say which documents apply")
+	}
 	noBody := e.Code/100 == 1 || e.Code == 204 || e.Code == 304
 	if official && noBody && e.BodyAllowed {
 		bad("body_allowed is true, but a %d never has content", e.Code)

@@ -185,7 +185,7 @@ func newRoot(e *env) *cobra.Command {
 	pf.StringVar(&e.color, "color", "auto", "colour the output: auto, always or never (NO_COLOR turns it off)")
 	root.Flags().IntVar(&e.limit, "limit", 10, "the most search results to show when the words are a search")
 	root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp)) //nolint:errcheck // the flag exists
-	root.AddCommand(newSearch(e), newList(e), newServe(e), newCheck(e), newChoose(e), newVs(e))
+	root.AddCommand(newSearch(e), newList(e), newServe(e), newCheck(e), newChoose(e), newVs(e), newRetry(e), newExport(e), newPages(e), newHealthcheck(e), newMan(e))
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {

@@ -245,3 +245,24 @@ func FuzzArgs(f *testing.F) {
 		}
 	})
 }
+
+// TestConstantVersions shows, under Constants, since when a current
+// identifier holds and what became of the older ones.
+func TestConstantVersions(t *testing.T) {
+	_, out, _ := run(t, map[string]string{"COLUMNS": "200"}, "413")
+	out = strings.Join(strings.Fields(out), " ") // as one line, whatever the wrapping
+	for _, want := range []string{
+		"Spring HttpStatus.CONTENT_TOO_LARGE (since Spring Framework 7.0) ",
+		"Spring HttpStatus.PAYLOAD_TOO_LARGE — since Spring Framework 4.1, deprecated in 7.0, use HttpStatus.CONTENT_TOO_LARGE ",
+		"Python HTTPStatus.REQUEST_ENTITY_TOO_LARGE — renamed in Python 3.13, still an alias of HTTPStatus.CONTENT_TOO_LARGE ",
+		"Rails :payload_too_large — deprecated in Rack 3.1, use :content_too_large.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("httpstatus 413 lacks %q:\n%s", want, out)
+		}
+	}
+	// An entry whose only identifier was removed keeps the section.
+	if _, out, _ := run(t, map[string]string{"COLUMNS": "200"}, "420"); !strings.Contains(out, "Spring   HttpStatus.METHOD_FAILURE — removed in Spring Framework 7.0\n") {
+		t.Errorf("httpstatus 420 lacks the removed Spring constant:\n%s", out)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -265,10 +266,28 @@ func (p *printer) entry(en httpstatus.Entry, meanings int) {
 			fmt.Fprintf(p.w, "  %s\n", p.paint(dim, "(no response is sent)"))
 		}
 	}
-	if c := constantLines(en.Constants); len(c) > 0 {
+	if c := constantLines(en.Constants); len(c) > 0 || len(en.ConstantsHistory) > 0 {
 		p.heading("Constants")
+		// A current identifier says since when it holds; the older ones
+		// follow, with what became of them.
+		var older []httpstatus.ConstantVersions
+		since := map[string]string{}
+		for _, h := range en.ConstantsHistory {
+			if slices.Contains(c, [2]string{ecosystemLabels[h.Ecosystem], h.Identifier}) {
+				since[h.Identifier] = " (" + h.Summary() + ")"
+			} else {
+				older = append(older, h)
+			}
+		}
 		for _, l := range c {
-			fmt.Fprintf(p.w, "  %-8s %s\n", l[0], l[1])
+			fmt.Fprintf(p.w, "  %-8s %s%s\n", l[0], l[1], since[l[1]])
+		}
+		for _, h := range older {
+			text := h.Identifier + " — " + h.Summary()
+			if h.Note != "" {
+				text += ". " + h.Note
+			}
+			p.hanging(fmt.Sprintf("  %-8s ", ecosystemLabels[h.Ecosystem]), text)
 		}
 	}
 	if len(en.Related) > 0 {
@@ -289,6 +308,28 @@ func (p *printer) entry(en httpstatus.Entry, meanings int) {
 	}
 	p.heading("Specification")
 	p.para(en.Spec+" — "+en.SpecURL, "  ")
+	p.sources(en)
+}
+
+// sources writes where an entry's facts come from, the product versions a
+// vendor entry describes, and when the facts were last verified.
+func (p *printer) sources(en httpstatus.Entry) {
+	if len(en.Sources) == 0 && en.Versions == "" && en.Verified == "" {
+		return
+	}
+	p.heading("Sources")
+	for _, s := range en.Sources {
+		p.hanging("  • ", s.Title)
+		fmt.Fprintf(p.w, "    %s\n", s.URL) // unwrapped, so that it can be copied
+	}
+	if en.Versions != "" {
+		p.hanging("  Versions:  ", en.Versions)
+	}
+	verified := en.Verified
+	if verified == "" {
+		verified = "not recorded"
+	}
+	p.hanging("  Verified:  ", verified)
 }
 
 func yesNo(b bool) string {
@@ -298,11 +339,18 @@ func yesNo(b bool) string {
 	return "no"
 }
 
+// ecosystemLabels names the ecosystems of Constants by their keys in
+// constants_history.
+var ecosystemLabels = map[string]string{
+	"go": "Go", "python": "Python", "node": "Node", "dotnet": ".NET",
+	"rust": "Rust", "spring": "Spring", "rails": "Rails", "symfony": "Symfony",
+}
+
 func constantLines(c httpstatus.Constants) [][2]string {
 	var out [][2]string
 	for _, kv := range [][2]string{
-		{"Go", c.Go}, {"Python", c.Python}, {"Node", c.Node}, {".NET", c.DotNet},
-		{"Rust", c.Rust}, {"Spring", c.Spring}, {"Rails", c.Rails}, {"Symfony", c.Symfony},
+		{ecosystemLabels["go"], c.Go}, {ecosystemLabels["python"], c.Python}, {ecosystemLabels["node"], c.Node}, {ecosystemLabels["dotnet"], c.DotNet},
+		{ecosystemLabels["rust"], c.Rust}, {ecosystemLabels["spring"], c.Spring}, {ecosystemLabels["rails"], c.Rails}, {ecosystemLabels["symfony"], c.Symfony},
 	} {
 		if kv[1] != "" {
 			out = append(out, kv)

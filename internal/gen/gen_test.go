@@ -5,6 +5,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/httpstatus/httpstatus"
+	"github.com/httpstatus/httpstatus/internal/catalogtest"
 )
 
 // TestGeneratedFileIsCurrent fails when data/ changed without go generate.
@@ -54,5 +57,90 @@ func TestReflow(t *testing.T) {
 	}
 	if strings.Contains(reflow("a\n\n\n\nb"), "\n\n\n") {
 		t.Error("reflow keeps several blank lines")
+	}
+}
+
+func TestCheckProvenance(t *testing.T) {
+	ok := []httpstatus.Source{
+		{Title: "RFC 9110, Section 15.5.5", URL: "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.5"},
+		{Title: "net/http status.go", URL: "https://github.com/golang/go/blob/master/src/net/http/status.go"},
+	}
+	tests := []struct {
+		name     string
+		sources  []httpstatus.Source
+		verified string
+		wantErr  string
+	}{
+		{"ok", ok, "2026-11-30", ""},
+		{"ok/no-date", ok, "", ""},
+		{"no-title", []httpstatus.Source{{URL: "https://a.example/"}}, "", "needs a title"},
+		{"http", []httpstatus.Source{{Title: "a", URL: "http://a.example/"}}, "", "not an absolute https link"},
+		{"relative", []httpstatus.Source{{Title: "a", URL: "/docs/a"}}, "", "not an absolute https link"},
+		{"no-host", []httpstatus.Source{{Title: "a", URL: "https:///a"}}, "", "not an absolute https link"},
+		{"duplicate", []httpstatus.Source{ok[0], {Title: "again", URL: ok[0].URL}}, "", "listed twice"},
+		{"bad-date", ok, "2026-13-01", "not a date"},
+		{"short-date", ok, "2026-1-5", "not a date"},
+		{"future", ok, "2999-01-01", "in the future"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := httpstatus.Entry{Sources: tt.sources, Verified: tt.verified}
+			err := checkProvenance(&e)
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Fatalf("unexpected error: %v", err)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Fatalf("error %v, want one containing %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+// TestCheckHistory accepts a well-formed constants_history and names the
+// problem of each bad one.
+func TestCheckHistory(t *testing.T) {
+	src := "https://github.com/spring-projects/spring-framework/blob/v7.0.0/HttpStatus.java"
+	good := httpstatus.ConstantVersions{Ecosystem: "spring", Identifier: "HttpStatus.PAYLOAD_TOO_LARGE", Since: "4.1", Deprecated: "7.0", ReplacedBy: "HttpStatus.CONTENT_TOO_LARGE", Source: src}
+	entry := func(hs ...httpstatus.ConstantVersions) httpstatus.Entry {
+		return httpstatus.Entry{Code: 413, Constants: httpstatus.Constants{Spring: "HttpStatus.CONTENT_TOO_LARGE"}, ConstantsHistory: hs}
+	}
+	e := entry(good)
+	if err := checkHistory(&e); err != nil {
+		t.Fatalf("a good history: %v", err)
+	}
+	if p := e.ConstantsHistory[0].Product; p != "Spring Framework" {
+		t.Errorf("product %q, want Spring Framework", p)
+	}
+	if s := e.ConstantsHistory[0].Summary(); s != "since Spring Framework 4.1, deprecated in 7.0, use HttpStatus.CONTENT_TOO_LARGE" {
+		t.Errorf("summary %q", s)
+	}
+	bad := map[string]func(h *httpstatus.ConstantVersions){
+		"not one of":           func(h *httpstatus.ConstantVersions) { h.Ecosystem = "cobol" },
+		"needs an identifier":  func(h *httpstatus.ConstantVersions) { h.Identifier = "" },
+		"not an https URL":     func(h *httpstatus.ConstantVersions) { h.Source = "http://example.com/x" },
+		"names no version":     func(h *httpstatus.ConstantVersions) { h.Since, h.Deprecated = "", "" },
+		"not a release number": func(h *httpstatus.ConstantVersions) { h.Deprecated = "7.0-M1" },
+		"out of order":         func(h *httpstatus.ConstantVersions) { h.Since = "7.1" },
+		"current constant":     func(h *httpstatus.ConstantVersions) { h.ReplacedBy = "HttpStatus.OK" },
+		"take it out": func(h *httpstatus.ConstantVersions) {
+			h.Identifier, h.ReplacedBy, h.Removed = "HttpStatus.CONTENT_TOO_LARGE", "", "7.0"
+		},
+		"leave it out":   func(h *httpstatus.ConstantVersions) { h.Product = "Spring" },
+		"no replaced_by": func(h *httpstatus.ConstantVersions) { h.Renamed, h.ReplacedBy = "7.0", "" },
+	}
+	for want, spoil := range bad {
+		h := good
+		spoil(&h)
+		e := entry(h)
+		if err := checkHistory(&e); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: got %v", want, err)
+		}
+	}
+	e = entry(good, good)
+	if err := checkHistory(&e); err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("a record listed twice: got %v", err)
+	}
+	if catalogtest.CompareVersions("1.10", "1.9") != 1 || catalogtest.CompareVersions("7", "7.0") != 0 || catalogtest.CompareVersions("3.1", "3.13") != -1 {
+		t.Error("compareVersions orders release numbers wrongly")
 	}
 }

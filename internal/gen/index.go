@@ -33,7 +33,7 @@ func searchDocs(es []httpstatus.Entry) []textindex.Doc {
 		for _, m := range e.Mistakes {
 			f = append(f, textindex.Field{Text: m, Weight: textindex.WeightMistake})
 		}
-		docs[i] = textindex.Doc{Code: e.Code, Official: e.Registration != httpstatus.Unofficial, Target: i, Fields: f}
+		docs[i] = textindex.Doc{Code: e.Code, Official: e.Registration != httpstatus.Unofficial, Vendor: e.Vendor != "", Target: i, Fields: f}
 	}
 	return docs
 }

@@ -15,6 +15,7 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -22,6 +23,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -90,6 +92,10 @@ func Generate(dir string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	retryClients, err := loadRetry(dir, entries)
+	if err != nil {
+		return nil, err
+	}
 	docs := searchDocs(entries)
 	var docSignal []int
 	for i, sig := range sigs {
@@ -155,6 +161,8 @@ func Generate(dir string) ([]byte, error) {
 	literal(&b, reflect.ValueOf(situations))
 	b.WriteString("\n\n// questions holds the decision guide of data/choose.yaml, the first question first.\nvar questions = ")
 	literal(&b, reflect.ValueOf(questions))
+	b.WriteString("\n\n// retryClients holds the table of what clients retry, from data/retry.yaml.\nvar retryClients = ")
+	literal(&b, reflect.ValueOf(retryClients))
 	b.WriteString("\n\n// signals holds the signals of data/signals, then the entries' own\n// constants as signals, for search.\nvar signals = ")
 	literal(&b, reflect.ValueOf(sigs))
 	fmt.Fprintf(&b, "\n\n// listedSignals is how many of signals come from data/signals.\nconst listedSignals = %d", listed)
@@ -333,6 +341,40 @@ func normalize(e *httpstatus.Entry) error {
 		return fmt.Errorf("example response: %w", err)
 	}
 	citeHeaders(e.Headers, e.Spec, e.SpecURL)
+	if err := checkProvenance(e); err != nil {
+		return err
+	}
+	return checkHistory(e)
+}
+
+// checkProvenance checks an entry's sources and the date its facts were
+// verified: every source has a title and an absolute https link, no link
+// appears twice, and the date is a real day in the form YYYY-MM-DD, not
+// later than today.
+func checkProvenance(e *httpstatus.Entry) error {
+	seen := map[string]bool{}
+	for i, s := range e.Sources {
+		if s.Title == "" {
+			return fmt.Errorf("sources[%d]: a source needs a title", i)
+		}
+		u, err := url.Parse(s.URL)
+		if err != nil || u.Scheme != "https" || u.Host == "" || u.User != nil {
+			return fmt.Errorf("sources[%d]: url %q is not an absolute https link", i, s.URL)
+		}
+		if seen[s.URL] {
+			return fmt.Errorf("sources[%d]: %s is listed twice", i, s.URL)
+		}
+		seen[s.URL] = true
+	}
+	if e.Verified != "" {
+		d, err := time.Parse(time.DateOnly, e.Verified)
+		if err != nil || d.Format(time.DateOnly) != e.Verified {
+			return fmt.Errorf("verified %q is not a date in the form YYYY-MM-DD", e.Verified)
+		}
+		if d.After(time.Now().UTC()) {
+			return fmt.Errorf("verified %s is in the future", e.Verified)
+		}
+	}
 	return nil
 }
 

@@ -31,19 +31,22 @@ type constantTable struct {
 }
 
 // ecosystems describes the identifiers every entry carries in its
-// constants, so that they are signals too. Node's text is the entry's
-// name, already searched as one.
+// constants, so that they are signals too, and the keys its
+// constants_history may name. Node's text is the entry's name, already
+// searched as one, so it is no signal. versions names what the versions in
+// constants_history are versions of.
 var ecosystems = []struct {
-	product, component, source string
-	get                        func(httpstatus.Constants) string
+	key, product, component, source, versions string
+	get                                       func(httpstatus.Constants) string
 }{
-	{"Go", "net/http", "https://pkg.go.dev/net/http#pkg-constants", func(c httpstatus.Constants) string { return c.Go }},
-	{"Python", "http.HTTPStatus", "https://docs.python.org/3/library/http.html#http.HTTPStatus", func(c httpstatus.Constants) string { return c.Python }},
-	{".NET", "System.Net.HttpStatusCode", "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode", func(c httpstatus.Constants) string { return c.DotNet }},
-	{"Rust", "http crate, http::StatusCode", "https://docs.rs/http/latest/http/status/struct.StatusCode.html", func(c httpstatus.Constants) string { return c.Rust }},
-	{"Spring Framework", "org.springframework.http.HttpStatus", "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html", func(c httpstatus.Constants) string { return c.Spring }},
-	{"Ruby on Rails", "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)", "https://github.com/rack/rack/blob/main/lib/rack/utils.rb", func(c httpstatus.Constants) string { return c.Rails }},
-	{"Symfony", "Symfony\\Component\\HttpFoundation\\Response", "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php", func(c httpstatus.Constants) string { return c.Symfony }},
+	{"go", "Go", "net/http", "https://pkg.go.dev/net/http#pkg-constants", "Go", func(c httpstatus.Constants) string { return c.Go }},
+	{"python", "Python", "http.HTTPStatus", "https://docs.python.org/3/library/http.html#http.HTTPStatus", "Python", func(c httpstatus.Constants) string { return c.Python }},
+	{"node", "", "", "", "Node.js", func(c httpstatus.Constants) string { return c.Node }},
+	{"dotnet", ".NET", "System.Net.HttpStatusCode", "https://learn.microsoft.com/en-us/dotnet/api/system.net.httpstatuscode", ".NET", func(c httpstatus.Constants) string { return c.DotNet }},
+	{"rust", "Rust", "http crate, http::StatusCode", "https://docs.rs/http/latest/http/status/struct.StatusCode.html", "Rust http", func(c httpstatus.Constants) string { return c.Rust }},
+	{"spring", "Spring Framework", "org.springframework.http.HttpStatus", "https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/http/HttpStatus.html", "Spring Framework", func(c httpstatus.Constants) string { return c.Spring }},
+	{"rails", "Ruby on Rails", "Rack status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)", "https://github.com/rack/rack/blob/main/lib/rack/utils.rb", "Rack", func(c httpstatus.Constants) string { return c.Rails }},
+	{"symfony", "Symfony", "Symfony\\Component\\HttpFoundation\\Response", "https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/HttpFoundation/Response.php", "Symfony", func(c httpstatus.Constants) string { return c.Symfony }},
 }
 
 // loadSignals reads every signal file under dir/signals and checks the
@@ -76,12 +79,23 @@ func loadSignals(dir string, entries []httpstatus.Entry) (sigs []httpstatus.Sign
 	listed = len(sigs)
 	for _, e := range entries {
 		for _, eco := range ecosystems {
-			if id := eco.get(e.Constants); id != "" {
+			if id := eco.get(e.Constants); id != "" && eco.product != "" {
 				sigs = append(sigs, httpstatus.Signal{
 					Text: id, Kind: httpstatus.Constant, Product: eco.product, Component: eco.component,
 					Codes: []int{e.Code}, Source: eco.source,
 				})
 			}
+		}
+		// The older identifiers lead to the code as the current ones do.
+		for _, h := range e.ConstantsHistory {
+			eco := ecosystemOf(h.Ecosystem)
+			if eco.product == "" || h.Identifier == eco.get(e.Constants) {
+				continue
+			}
+			sigs = append(sigs, httpstatus.Signal{
+				Text: h.Identifier, Kind: httpstatus.Constant, Product: eco.product, Component: eco.component,
+				Versions: h.Summary(), Codes: []int{e.Code}, Source: h.Source,
+			})
 		}
 	}
 	if err := checkSignals(sigs, entries); err != nil {

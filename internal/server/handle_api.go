@@ -7,13 +7,14 @@ import (
 	"strings"
 
 	"github.com/httpstatus/httpstatus"
-	"github.com/httpstatus/httpstatus/internal/problem"
+	"github.com/httpstatus/httpstatus/internal/searchapi"
+	"github.com/httpstatus/httpstatus/problem"
 )
 
 // Limits of /api/v1/search.
 const (
-	defaultSearchLimit = 10
-	maxSearchLimit     = 100
+	defaultSearchLimit = searchapi.DefaultLimit
+	maxSearchLimit     = searchapi.MaxLimit
 )
 
 // handleAPICode serves /api/v1/codes/{code}: every meaning of the number.
@@ -23,26 +24,18 @@ func handleAPICode(s *site) http.Handler {
 		raw := r.PathValue("code")
 		code, err := httpstatus.ParseCode(raw)
 		if err != nil {
-			problem.Write(w, r, http.StatusBadRequest,
+			problem.Error(w, r, http.StatusBadRequest,
 				fmt.Sprintf("not a status code: %q; a status code has three digits, 000 to 999", raw))
 			return
 		}
 		res, ok := s.res[fmt.Sprintf("/api/v1/codes/%03d", code)]
 		if !ok {
-			problem.Write(w, r, http.StatusNotFound,
+			problem.Error(w, r, http.StatusNotFound,
 				fmt.Sprintf("the catalogue has no meaning for %03d; see /api/v1/codes", code))
 			return
 		}
 		serve(w, r, res, http.StatusOK)
 	})
-}
-
-// searchHit is one result of /api/v1/search: the entry's fields, and the
-// signal that led to it when one did.
-type searchHit struct {
-	httpstatus.Entry
-	Matched   *httpstatus.Signal    `json:"matched,omitempty"`
-	Situation *httpstatus.Situation `json:"situation,omitempty"`
 }
 
 // handleListByCode serves a list rendered at start-up at path (every
@@ -58,12 +51,12 @@ func handleListByCode[T any](s *site, path string, of func(code int) []T) http.H
 		}
 		code, err := httpstatus.ParseCode(raw[0])
 		if err != nil {
-			problem.Write(w, r, http.StatusBadRequest,
+			problem.Error(w, r, http.StatusBadRequest,
 				fmt.Sprintf("not a status code: %q; a status code has three digits, 000 to 999", raw[0]))
 			return
 		}
 		if _, ok := httpstatus.Lookup(code); !ok {
-			problem.Write(w, r, http.StatusNotFound,
+			problem.Error(w, r, http.StatusNotFound,
 				fmt.Sprintf("the catalogue has no meaning for %03d; see /api/v1/codes", code))
 			return
 		}
@@ -82,33 +75,27 @@ func handleAPISearch() http.Handler {
 		query := r.URL.Query()
 		q := strings.TrimSpace(query.Get("q"))
 		if q == "" {
-			problem.Write(w, r, http.StatusBadRequest, "the query parameter q is required: /api/v1/search?q=rate+limit")
+			problem.Error(w, r, http.StatusBadRequest, "the query parameter q is required: /api/v1/search?q=rate+limit")
 			return
 		}
 		if len(q) > maxQuery {
-			problem.Write(w, r, http.StatusBadRequest, fmt.Sprintf("q is longer than %d bytes", maxQuery))
+			problem.Error(w, r, http.StatusBadRequest, fmt.Sprintf("q is longer than %d bytes", maxQuery))
 			return
 		}
-		q = cleanQuery(q)
 		limit := defaultSearchLimit
 		if v, ok := query["limit"]; ok {
 			n, err := strconv.Atoi(v[0])
 			if err != nil || n < 1 || n > maxSearchLimit {
-				problem.Write(w, r, http.StatusBadRequest,
+				problem.Error(w, r, http.StatusBadRequest,
 					fmt.Sprintf("limit must be a whole number from 1 to %d", maxSearchLimit))
 				return
 			}
 			limit = n
 		}
-		results := httpstatus.Search(q, limit)
-		hits := make([]searchHit, len(results)) // [] in JSON when empty
-		for i, res := range results {
-			hits[i] = searchHit{res.Entry, res.Matched, res.Situation}
-		}
 		buf := getBuffer()
 		defer putBuffer(buf)
-		if err := encodeJSONTo(buf, hits); err != nil {
-			problem.Write(w, r, http.StatusServiceUnavailable, "the results could not be encoded")
+		if err := searchapi.Encode(buf, searchapi.Hits(q, limit)); err != nil { // the export's search runs the same
+			problem.Error(w, r, http.StatusServiceUnavailable, "the results could not be encoded")
 			return
 		}
 		serve(w, r, newDynamic(buf.Bytes(), jsonType, cachePage, http.StatusOK), http.StatusOK)

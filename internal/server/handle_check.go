@@ -12,7 +12,7 @@ import (
 
 	"github.com/httpstatus/httpstatus"
 	"github.com/httpstatus/httpstatus/check"
-	"github.com/httpstatus/httpstatus/internal/problem"
+	"github.com/httpstatus/httpstatus/problem"
 )
 
 // Limits of the checker's face on the web. The server only ever checks
@@ -48,10 +48,10 @@ func handleAPICheck() http.Handler {
 		var tooBig *http.MaxBytesError
 		switch {
 		case errors.As(err, &tooBig):
-			problem.Write(w, r, http.StatusRequestEntityTooLarge, errTooLarge.Error())
+			problem.Error(w, r, http.StatusRequestEntityTooLarge, errTooLarge.Error())
 			return
 		case err != nil:
-			problem.Write(w, r, http.StatusBadRequest, "the request content could not be read")
+			problem.Error(w, r, http.StatusBadRequest, "the request content could not be read")
 			return
 		}
 		switch mt {
@@ -61,23 +61,23 @@ func handleAPICheck() http.Handler {
 			dec := json.NewDecoder(strings.NewReader(string(body)))
 			dec.DisallowUnknownFields()
 			if err := dec.Decode(&in); err != nil {
-				problem.Write(w, r, http.StatusBadRequest, `the content is not a JSON object {"response": "...", "method": "GET"}`)
+				problem.Error(w, r, http.StatusBadRequest, `the content is not a JSON object {"response": "...", "method": "GET"}`)
 				return
 			}
 		default:
 			w.Header().Set("Accept-Post", "text/plain, application/json")
-			problem.Write(w, r, http.StatusUnsupportedMediaType, "send the raw response as text/plain, or JSON {\"response\": \"...\", \"method\": \"GET\"} as application/json")
+			problem.Error(w, r, http.StatusUnsupportedMediaType, "send the raw response as text/plain, or JSON {\"response\": \"...\", \"method\": \"GET\"} as application/json")
 			return
 		}
 		rep, status, reason := runCheck(in)
 		if status != http.StatusOK {
-			problem.Write(w, r, status, reason)
+			problem.Error(w, r, status, reason)
 			return
 		}
 		buf := getBuffer()
 		defer putBuffer(buf)
 		if err := encodeJSONTo(buf, rep); err != nil {
-			problem.Write(w, r, http.StatusServiceUnavailable, "the report could not be encoded")
+			problem.Error(w, r, http.StatusServiceUnavailable, "the report could not be encoded")
 			return
 		}
 		w.Header().Set("Access-Control-Allow-Origin", "*")
@@ -187,7 +187,7 @@ func handleCheckPage(s *site) http.Handler {
 		buf := getBuffer()
 		defer putBuffer(buf)
 		if err := s.renderTo(buf, "check", p); err != nil {
-			problem.Write(w, r, http.StatusServiceUnavailable, "the page could not be rendered")
+			problem.Error(w, r, http.StatusServiceUnavailable, "the page could not be rendered")
 			return
 		}
 		serve(w, r, newDynamic(buf.Bytes(), htmlType, cacheNone, status), status)

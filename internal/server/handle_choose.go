@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/httpstatus/httpstatus"
-	"github.com/httpstatus/httpstatus/internal/problem"
+	"github.com/httpstatus/httpstatus/problem"
 )
 
 // The decision guide's pages: /choose (the first question), /choose/{q}
@@ -207,7 +207,7 @@ func handleCompare(s *site) http.Handler {
 		buf := getBuffer()
 		defer putBuffer(buf)
 		if err := s.renderTo(buf, "compare", p); err != nil {
-			problem.Write(w, r, http.StatusServiceUnavailable, "the page could not be rendered")
+			problem.Error(w, r, http.StatusServiceUnavailable, "the page could not be rendered")
 			return
 		}
 		serve(w, r, newDynamic(buf.Bytes(), htmlType, cachePage, http.StatusOK), http.StatusOK)
@@ -229,18 +229,18 @@ func handleAPIChoose() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		answers := r.URL.Query()["answer"]
 		if len(answers) > httpstatus.MaxAnswers {
-			problem.Write(w, r, http.StatusBadRequest, fmt.Sprintf("at most %d answers", httpstatus.MaxAnswers))
+			problem.Error(w, r, http.StatusBadRequest, fmt.Sprintf("at most %d answers", httpstatus.MaxAnswers))
 			return
 		}
 		for _, a := range answers {
 			if len(a) > maxAnswerParam {
-				problem.Write(w, r, http.StatusBadRequest, fmt.Sprintf("an answer is longer than %d bytes", maxAnswerParam))
+				problem.Error(w, r, http.StatusBadRequest, fmt.Sprintf("an answer is longer than %d bytes", maxAnswerParam))
 				return
 			}
 		}
 		walk, err := httpstatus.Choose(answers...)
 		if err != nil {
-			problem.Write(w, r, http.StatusBadRequest, err.Error())
+			problem.Error(w, r, http.StatusBadRequest, err.Error())
 			return
 		}
 		writeJSONResource(w, r, walk)
@@ -252,21 +252,21 @@ func handleAPICompare() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		raw := r.URL.Query().Get("codes")
 		if raw == "" || len(raw) > maxCodesParam {
-			problem.Write(w, r, http.StatusBadRequest, "codes is required: two or three codes separated by commas, /api/v1/compare?codes=401,403")
+			problem.Error(w, r, http.StatusBadRequest, "codes is required: two or three codes separated by commas, /api/v1/compare?codes=401,403")
 			return
 		}
 		var codes []int
 		for _, f := range strings.Split(raw, ",") {
 			c, err := httpstatus.ParseCode(strings.TrimSpace(f))
 			if err != nil {
-				problem.Write(w, r, http.StatusBadRequest, fmt.Sprintf("not a status code: %q; a status code has three digits", f))
+				problem.Error(w, r, http.StatusBadRequest, fmt.Sprintf("not a status code: %q; a status code has three digits", f))
 				return
 			}
 			codes = append(codes, c)
 		}
 		cmp, err := httpstatus.Compare(codes...)
 		if err != nil {
-			problem.Write(w, r, http.StatusBadRequest, err.Error())
+			problem.Error(w, r, http.StatusBadRequest, err.Error())
 			return
 		}
 		writeJSONResource(w, r, cmp)
@@ -278,7 +278,7 @@ func writeJSONResource(w http.ResponseWriter, r *http.Request, v any) {
 	buf := getBuffer()
 	defer putBuffer(buf)
 	if err := encodeJSONTo(buf, v); err != nil {
-		problem.Write(w, r, http.StatusServiceUnavailable, "the answer could not be encoded")
+		problem.Error(w, r, http.StatusServiceUnavailable, "the answer could not be encoded")
 		return
 	}
 	serve(w, r, newDynamic(buf.Bytes(), jsonType, cachePage, http.StatusOK), http.StatusOK)

@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/httpstatus/httpstatus"
-	"github.com/httpstatus/httpstatus/internal/problem"
+	"github.com/httpstatus/httpstatus/internal/searchapi"
+	"github.com/httpstatus/httpstatus/problem"
 )
 
 // maxQuery is the longest search query taken, as long as the library
@@ -56,7 +56,7 @@ func handlePage(s *site) http.Handler {
 // that is not a code is the same for every path: it is rendered once.
 func (s *site) notFound(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/api" || strings.HasPrefix(r.URL.Path, "/api/") {
-		problem.Write(w, r, http.StatusNotFound, "no such API path; see /api/v1/openapi.json")
+		problem.Error(w, r, http.StatusNotFound, "no such API path; see /api/v1/openapi.json")
 		return
 	}
 	code := ""
@@ -72,7 +72,7 @@ func (s *site) notFound(w http.ResponseWriter, r *http.Request) {
 	buf := getBuffer()
 	defer putBuffer(buf)
 	if err := s.renderNotFound(buf, r.URL.Path, code); err != nil {
-		problem.Write(w, r, http.StatusNotFound, "page not found")
+		problem.Error(w, r, http.StatusNotFound, "page not found")
 		return
 	}
 	serve(w, r, newDynamic(buf.Bytes(), htmlType, cacheNone, http.StatusNotFound), http.StatusNotFound)
@@ -81,12 +81,14 @@ func (s *site) notFound(w http.ResponseWriter, r *http.Request) {
 // renderNotFound renders into buf the 404 page for a request for urlPath;
 // code is its unknown code, or "" when the path is not one.
 func (s *site) renderNotFound(buf *bytes.Buffer, urlPath, code string) error {
-	p := notFoundPage{layout: s.layout("Page not found", "", urlPath)}
+	p := notFoundPage{layout: s.layout("Page not found", "There is no page at this address. Search the HTTP status code reference, or start from the home page.", urlPath)}
 	p.Title = "404 Page not found"
+	p.Canonical = ""
 	if code != "" {
 		n, _ := httpstatus.ParseCode(code)
 		p.Code = code
 		p.Title = fmt.Sprintf("%s is not in the catalogue", code)
+		p.Description = fmt.Sprintf("The catalogue knows no registered or vendor meaning of %s.", code)
 		if c, ok := httpstatus.LookupClass(n / 100); ok {
 			p.ClassURL, p.ClassName = "/"+c.Class, c.Class+" "+c.Name
 		}
@@ -116,6 +118,7 @@ func handleSearchPage(s *site) http.Handler {
 		p.Query = q
 		if q != "" {
 			p.Title = "Search: " + q
+			p.NoIndex, p.Canonical = true, "" // a result page is not a page to index
 			if results := httpstatus.Search(q, p.Limit); len(results) > 0 {
 				p.Results = results
 			}
@@ -126,7 +129,7 @@ func handleSearchPage(s *site) http.Handler {
 		buf := getBuffer()
 		defer putBuffer(buf)
 		if err := s.renderTo(buf, "search", p); err != nil {
-			problem.Write(w, r, http.StatusServiceUnavailable, "the page could not be rendered")
+			problem.Error(w, r, http.StatusServiceUnavailable, "the page could not be rendered")
 			return
 		}
 		serve(w, r, newDynamic(buf.Bytes(), htmlType, cachePage, http.StatusOK), http.StatusOK)
@@ -135,16 +138,7 @@ func handleSearchPage(s *site) http.Handler {
 
 // cleanQuery trims a query, drops invalid UTF-8 and cuts it to maxQuery
 // bytes on a rune boundary.
-func cleanQuery(q string) string {
-	q = strings.TrimSpace(strings.ToValidUTF8(q, ""))
-	if len(q) > maxQuery {
-		q = q[:maxQuery]
-		for !utf8.ValidString(q) {
-			q = q[:len(q)-1]
-		}
-	}
-	return q
-}
+func cleanQuery(q string) string { return searchapi.Clean(q) }
 
 // handleOpenSearch serves the OpenSearch description, whose URLs must be
 // absolute and so name the host the request came to.
@@ -194,5 +188,33 @@ func handleHealthz() http.Handler {
 		if r.Method != http.MethodHead {
 			w.Write([]byte("ok\n")) //nolint:errcheck // the client has gone; nothing to do
 		}
+	})
+}
+
+// handleHeader serves a page of the header index, /headers/{name}, or its
+// API document, /api/v1/headers/{name}: the name in any case. A page asked
+// for in another case redirects to the lower-case one; an unknown name is
+// a 404 (problem+json under /api/).
+func handleHeader(s *site, prefix string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := r.PathValue("name")
+		lower := strings.ToLower(name)
+		res, ok := s.res[prefix+lower]
+		switch {
+		case !ok:
+			s.notFound(w, r)
+		case lower != name && !strings.HasPrefix(prefix, "/api/"):
+			http.Redirect(w, r, prefix+lower, http.StatusMovedPermanently)
+		default:
+			serve(w, r, res, http.StatusOK)
+		}
+	})
+}
+
+// handleFavicon serves /favicon.ico, where browsers look for an icon
+// without being told.
+func handleFavicon(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(w, r, s.res["/static/favicon.ico"], http.StatusOK)
 	})
 }

@@ -14,7 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/httpstatus/httpstatus/internal/problem"
+	"github.com/httpstatus/httpstatus/problem"
 )
 
 // contentSecurityPolicy allows nothing inline: every script and style is a
@@ -52,7 +52,7 @@ func withSecurityHeaders(next http.Handler) http.Handler {
 func withURILimit(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if len(r.RequestURI) > maxURIBytes || len(r.URL.RawQuery) > maxURIBytes {
-			problem.Write(w, r, http.StatusRequestURITooLong,
+			problem.Error(w, r, http.StatusRequestURITooLong,
 				fmt.Sprintf("the request target is longer than %d bytes", maxURIBytes))
 			return
 		}
@@ -120,7 +120,7 @@ func withErrors(mux *http.ServeMux, s *site, status http.Handler) http.Handler {
 		switch rec.code {
 		case http.StatusMethodNotAllowed:
 			w.Header().Set("Allow", allow)
-			problem.Write(w, r, http.StatusMethodNotAllowed,
+			problem.Error(w, r, http.StatusMethodNotAllowed,
 				fmt.Sprintf("the method %s is not allowed here; use %s", r.Method, allow))
 		case http.StatusNotFound, 0:
 			s.notFound(w, r)
@@ -188,7 +188,7 @@ func withRecover(next http.Handler, logger *slog.Logger) http.Handler {
 			}
 			logger.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(v))
 			if lw, ok := w.(*logWriter); !ok || lw.status == 0 {
-				problem.Write(w, r, http.StatusInternalServerError, "the server failed; the failure is logged")
+				problem.Error(w, r, http.StatusInternalServerError, "the server failed; the failure is logged")
 			}
 		}()
 		next.ServeHTTP(w, r)

@@ -168,6 +168,8 @@ func TestOpenAPIResponses(t *testing.T) {
 		{"ok/codes", "/api/v1/codes", "/api/v1/codes", 200},
 		{"ok/code-404", "/api/v1/codes/404", "/api/v1/codes/{code}", 200},
 		{"ok/code-429", "/api/v1/codes/429", "/api/v1/codes/{code}", 200},
+		{"ok/code-413-versions", "/api/v1/codes/413", "/api/v1/codes/{code}", 200},
+		{"ok/search-old-constant", "/api/v1/search?q=HttpStatus.PAYLOAD_TOO_LARGE", "/api/v1/search", 200},
 		{"ok/classes", "/api/v1/classes", "/api/v1/classes", 200},
 		{"ok/search", "/api/v1/search?q=rate+limit&limit=20", "/api/v1/search", 200},
 		{"ok/search-empty", "/api/v1/search?q=zzzzqqqq", "/api/v1/search", 200},
@@ -179,12 +181,22 @@ func TestOpenAPIResponses(t *testing.T) {
 		{"error/signals-abc", "/api/v1/signals?code=abc", "/api/v1/signals", 400},
 		{"error/signals-299", "/api/v1/signals?code=299", "/api/v1/signals", 404},
 		{"ok/openapi", "/api/v1/openapi.json", "/api/v1/openapi.json", 200},
+		{"ok/retry", "/api/v1/retry", "/api/v1/retry", 200},
+		{"ok/retry-503", "/api/v1/retry/503", "/api/v1/retry/{code}", 200},
+		{"ok/retry-404", "/api/v1/retry/404", "/api/v1/retry/{code}", 200},
+		{"error/retry-abc", "/api/v1/retry/abc", "/api/v1/retry/{code}", 400},
+		{"error/retry-299", "/api/v1/retry/299", "/api/v1/retry/{code}", 404},
 		{"ok/situations", "/api/v1/situations", "/api/v1/situations", 200},
 		{"ok/situations-409", "/api/v1/situations?code=409", "/api/v1/situations", 200},
 		{"ok/situations-418-none", "/api/v1/situations?code=418", "/api/v1/situations", 200},
 		{"error/situations-abc", "/api/v1/situations?code=abc", "/api/v1/situations", 400},
 		{"error/situations-299", "/api/v1/situations?code=299", "/api/v1/situations", 404},
 		{"ok/questions", "/api/v1/questions", "/api/v1/questions", 200},
+		{"ok/headers", "/api/v1/headers", "/api/v1/headers", 200},
+		{"ok/header-retry-after", "/api/v1/headers/retry-after", "/api/v1/headers/{name}", 200},
+		{"ok/header-date-upper", "/api/v1/headers/DATE", "/api/v1/headers/{name}", 200},
+		{"ok/header-transfer-encoding", "/api/v1/headers/transfer-encoding", "/api/v1/headers/{name}", 200},
+		{"error/header-unknown", "/api/v1/headers/x-nope", "/api/v1/headers/{name}", 404},
 		{"ok/choose-start", "/api/v1/choose", "/api/v1/choose", 200},
 		{"ok/choose-result", "/api/v1/choose?answer=client-problem&answer=2&answer=method", "/api/v1/choose", 200},
 		{"error/choose-bad", "/api/v1/choose?answer=maybe", "/api/v1/choose", 400},
@@ -232,11 +244,17 @@ func TestOpenAPIResponses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	hdr, err := doc.schemaFor("/api/v1/headers/{name}", 200, "application/json")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for p, res := range site.res {
 		s := s
 		switch {
 		case strings.HasPrefix(p, "/api/v1/signals"):
 			s = sigs
+		case strings.HasPrefix(p, "/api/v1/headers/"):
+			s = hdr
 		case !strings.HasPrefix(p, "/api/v1/codes/"):
 			continue
 		}

@@ -13,9 +13,12 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/httpstatus/httpstatus"
 )
@@ -207,6 +210,8 @@ type site struct {
 	notFoundPage *resource
 	// base is Config.BaseURL, checked and ending in "/", or "".
 	base string
+	// pageList is the path of every HTML page in res, sorted: the sitemap.
+	pageList []string
 }
 
 // abs is the absolute URL of a site path ("/404"), or "" when the site has
@@ -219,7 +224,7 @@ func (s *site) abs(path string) string {
 }
 
 // The templates of the pages, each parsed with layout.html.
-var pageNames = []string{"home", "code", "class", "guide", "search", "notfound", "check", "choose", "compare"}
+var pageNames = []string{"home", "code", "class", "guide", "search", "notfound", "check", "choose", "compare", "headers", "header", "retry"}
 
 func build(base string) (*site, error) {
 	s := &site{
@@ -237,6 +242,14 @@ func build(base string) (*site, error) {
 		"asset":  func(name string) string { return s.assets[name] },
 		"lower":  func(v any) string { return strings.ToLower(strings.ReplaceAll(fmt.Sprint(v), " ", "-")) },
 		"title":  registrationTitle,
+		// Anchors of the reading aids (reading.go).
+		"anchor":      anchor,
+		"confusionID": confusionID,
+		"methodID":    methodID,
+		"guideRowID":  guideRowID,
+		"headerSlug":  headerSlug,
+		"retry":       retryLine,
+		"links":       urlLinks,
 	}
 	for _, name := range pageNames {
 		t, err := template.New(name).Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
@@ -251,6 +264,10 @@ func build(base string) (*site, error) {
 	if err := s.addAPI(); err != nil {
 		return nil, err
 	}
+	if err := s.addRetry(); err != nil {
+		return nil, err
+	}
+	s.addText()
 	var page bytes.Buffer
 	if err := s.renderNotFound(&page, "", ""); err != nil { // a path that the navigation does not mark
 		return nil, err
@@ -281,6 +298,8 @@ func (s *site) addStatic() error {
 			ctype = "text/javascript; charset=utf-8"
 		case ".svg":
 			ctype = "image/svg+xml"
+		case ".ico":
+			ctype = "image/x-icon"
 		case ".xml":
 			ctype = "application/xml; charset=utf-8"
 		}
@@ -307,6 +326,14 @@ type layout struct {
 	Classes     []httpstatus.Class
 	DataVersion string
 	Crumbs      []crumb
+	// PageTitle, when set, is the whole <title> ("404 Not Found — HTTP
+	// status code"); otherwise it is Title and the site's name.
+	PageTitle string
+	// Canonical is the page's absolute URL from the base URL, or "" when
+	// the site has none (then no canonical link or og:url is sent).
+	Canonical string
+	NoIndex   bool   // search result pages: robots noindex
+	OGType    string // Open Graph type: "website" unless set
 }
 
 type crumb struct{ Name, URL string }
@@ -318,6 +345,7 @@ func (s *site) layout(title, description, path string) layout {
 		Path:        path,
 		Classes:     httpstatus.Classes(),
 		DataVersion: httpstatus.DataVersion,
+		Canonical:   s.abs(path),
 	}
 }
 
@@ -373,6 +401,12 @@ type codePage struct {
 	// the side-by-side pages with the codes it is confused with.
 	Situations []httpstatus.Situation
 	Compare    []compareLink
+	// Meanings are the reading aids of each entry, in the order of Entries;
+	// TOC is the page's table of contents and SeeAlso its further reading
+	// (reading.go).
+	Meanings []meaning
+	TOC      []tocItem
+	SeeAlso  []seeAlso
 }
 
 // A signalGroup is the signals of one product that stand for a code.
@@ -487,6 +521,8 @@ func (s *site) addPages() error {
 			Situations: httpstatus.SituationsFor(code), Compare: compareLinks(code)}
 		title := fmt.Sprintf("%d %s", code, es[0].Name)
 		p.layout = s.layout(title, es[0].Summary, fmt.Sprintf("/%03d", code))
+		p.PageTitle = fmt.Sprintf("%03d %s — HTTP status code", code, es[0].Name)
+		p.OGType = "article"
 		cls := fmt.Sprintf("%dxx", code/100)
 		if c, ok := httpstatus.LookupClass(code / 100); ok {
 			p.Class = c
@@ -509,6 +545,7 @@ func (s *site) addPages() error {
 				p.Related = append(p.Related, link{Code: r, Name: n, Known: ok})
 			}
 		}
+		p.Meanings, p.TOC, p.SeeAlso = codeReading(code, es, p.Class, p)
 		if err := s.addPage(p.Path, "code", p); err != nil {
 			return err
 		}
@@ -557,6 +594,10 @@ func (s *site) addPages() error {
 		g.Compares = append(g.Compares, links)
 	}
 	if err := s.addPage("/guide", "guide", g); err != nil {
+		return err
+	}
+
+	if err := s.addHeaders(); err != nil {
 		return err
 	}
 
@@ -624,8 +665,9 @@ func encodeJSONTo(buf *bytes.Buffer, v any) error {
 }
 
 // prose renders text as HTML paragraphs (split at blank lines), with
-// `backticked` spans as code. All text is escaped.
-func prose(text string) template.HTML {
+// `backticked` spans as code, and status codes and header names linked (see
+// inline). All text is escaped.
+func prose(text string, self ...any) template.HTML {
 	var b strings.Builder
 	for _, para := range strings.Split(strings.TrimSpace(text), "\n\n") {
 		para = strings.TrimSpace(para)
@@ -633,29 +675,165 @@ func prose(text string) template.HTML {
 			continue
 		}
 		b.WriteString("<p>")
-		b.WriteString(string(inline(para)))
+		b.WriteString(string(inline(para, self...)))
 		b.WriteString("</p>\n")
 	}
 	return template.HTML(b.String()) //nolint:gosec // built from escaped text
 }
 
-// inline escapes text and renders `backticked` spans as code.
-func inline(text string) template.HTML {
+// inline escapes text and renders `backticked` spans as code. A status code
+// the catalogue knows links to its page, and a header field of the header
+// index to its page (see writeLinked); a code span links only when it is
+// a header name and nothing else. self names the page the text is on,
+// which is not linked to itself: its code (an int) or its header field (a
+// string).
+func inline(text string, self ...any) template.HTML {
 	var b strings.Builder
 	parts := strings.Split(text, "`")
 	if len(parts)%2 == 0 { // an unpaired backtick: show it as it is
 		return template.HTML(template.HTMLEscapeString(text)) //nolint:gosec // escaped
 	}
+	me, meHeader := -1, ""
+	for _, v := range self {
+		switch v := v.(type) {
+		case int:
+			me = v
+		case string:
+			meHeader = headerSlug(v)
+		}
+	}
 	for i, p := range parts {
 		if i%2 == 1 {
+			if slug, ok := proseLinks().header[strings.ToLower(p)]; ok && slug != meHeader {
+				b.WriteString(`<a href="/headers/` + slug + `"><code>`)
+				b.WriteString(template.HTMLEscapeString(p))
+				b.WriteString("</code></a>")
+				continue
+			}
 			b.WriteString("<code>")
 			b.WriteString(template.HTMLEscapeString(p))
 			b.WriteString("</code>")
 		} else {
-			b.WriteString(template.HTMLEscapeString(p))
+			writeLinked(&b, p, me, meHeader)
 		}
 	}
 	return template.HTML(b.String()) //nolint:gosec // built from escaped text
+}
+
+// links are what prose links: the codes of the catalogue and the header
+// fields of the header index, by lower-case name.
+type links struct {
+	code   map[int]bool
+	header map[string]string // lower-case name → URL slug
+	// hyphenated holds the header names spelt as in the index that have a
+	// hyphen ("Retry-After"): only those are linked in running text, where
+	// "Date" or "Allow" are as often plain English words.
+	hyphenated map[string]string
+}
+
+var proseLinks = sync.OnceValue(func() links {
+	l := links{code: map[int]bool{}, header: map[string]string{}, hyphenated: map[string]string{}}
+	for _, e := range httpstatus.All() {
+		l.code[e.Code] = true
+	}
+	for _, f := range httpstatus.HeaderFields() {
+		slug := headerSlug(f.Name)
+		l.header[strings.ToLower(f.Name)] = slug
+		if strings.Contains(f.Name, "-") {
+			l.hyphenated[f.Name] = slug
+		}
+	}
+	return l
+})
+
+// proseToken finds the candidates for a link in running text: numbers and
+// hyphenated words.
+var proseToken = regexp.MustCompile(`[0-9]+|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+`)
+
+// notCodeBefore are the words after which a number is not a status code:
+// "RFC 9110", "Section 15", "port 443".
+var notCodeBefore = map[string]bool{"rfc": true, "rfcs": true, "section": true, "sections": true, "§": true,
+	"port": true, "ports": true, "draft": true, "version": true, "appendix": true, "errata": true, "erratum": true}
+
+// writeLinked writes text escaped, with each status code the catalogue
+// knows (other than self) linked to its page and each hyphenated header
+// name of the index (other than selfHeader) linked to its header page. A number is a status code
+// only when it stands alone: three digits, not part of a URL or a path, a
+// version or a section number ("§15.5", "1.404"), a range ("500-599"), a
+// parameter ("max-age=300") or a word ("v404"), and not after a word such
+// as RFC, Section or port.
+func writeLinked(b *strings.Builder, text string, self int, selfHeader string) {
+	l := proseLinks()
+	last := 0
+	for _, m := range proseToken.FindAllStringIndex(text, -1) {
+		start, end := m[0], m[1]
+		tok := text[start:end]
+		href := ""
+		if tok[0] >= '0' && tok[0] <= '9' {
+			if n, err := strconv.Atoi(tok); err == nil && len(tok) == 3 && n != self && l.code[n] && standsAlone(text, start, end) {
+				href = "/" + tok
+			}
+		} else if slug, ok := l.hyphenated[tok]; ok && slug != selfHeader && !inURL(text, start, end) {
+			if !(start > 0 && strings.ContainsRune("-/.:=_", rune(text[start-1]))) && !(end < len(text) && strings.ContainsRune("-/_=", rune(text[end]))) {
+				href = "/headers/" + slug
+			}
+		}
+		if href == "" {
+			continue
+		}
+		b.WriteString(template.HTMLEscapeString(text[last:start]))
+		b.WriteString(`<a href="` + href + `">`)
+		b.WriteString(template.HTMLEscapeString(tok))
+		b.WriteString("</a>")
+		last = end
+	}
+	b.WriteString(template.HTMLEscapeString(text[last:]))
+}
+
+// standsAlone reports whether the digits text[start:end] are a number of
+// their own in running text (see writeLinked).
+func standsAlone(text string, start, end int) bool {
+	if inURL(text, start, end) {
+		return false
+	}
+	if start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:start])
+		if unicode.IsLetter(r) || strings.ContainsRune("/.-=:§#$_%+*,~^&@\\", r) {
+			return false
+		}
+	}
+	if end < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[end:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-/_%=+*^&@\\°", r) {
+			return false
+		}
+		if (r == '.' || r == ',') && end+1 < len(text) && text[end+1] >= '0' && text[end+1] <= '9' {
+			return false // 404.5, 404,000
+		}
+	}
+	// The word before, if any: "RFC 9110", "Section 404" are not codes.
+	before := strings.TrimRightFunc(text[:start], unicode.IsSpace)
+	if len(before) == len(text[:start]) && start > 0 {
+		return true // no space between: an opening bracket or quote
+	}
+	word := before[strings.LastIndexFunc(before, unicode.IsSpace)+1:]
+	word = strings.ToLower(strings.TrimLeftFunc(word, func(r rune) bool { return !unicode.IsLetter(r) && r != '§' }))
+	return !notCodeBefore[word]
+}
+
+// inURL reports whether text[start:end] is part of a word that is a URL, a
+// path or a host name.
+func inURL(text string, start, end int) bool {
+	ws := strings.LastIndexFunc(text[:start], unicode.IsSpace) + 1
+	we := strings.IndexFunc(text[end:], unicode.IsSpace)
+	if we < 0 {
+		we = len(text)
+	} else {
+		we += end
+	}
+	word := text[ws:we]
+	return strings.Contains(word, "://") || strings.HasPrefix(word, "/") || strings.HasPrefix(word, "www.") ||
+		strings.HasPrefix(word, "(/") || strings.HasPrefix(word, "\"/")
 }
 
 func registrationTitle(r httpstatus.Registration) string {

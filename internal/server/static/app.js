@@ -16,6 +16,21 @@
     return String(code).padStart(3, "0");
   }
 
+  // search returns the ranked entries for q: from /api/v1/search, or from
+  // window.httpstatusSearch where the page provides it (the static export
+  // runs the library's search there, compiled to WebAssembly).
+  function search(q, limit) {
+    if (typeof window.httpstatusSearch === "function") return window.httpstatusSearch(q, limit);
+    return fetch("/api/v1/search?limit=" + limit + "&q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : []; });
+  }
+
+  // href is the link to a page of the site: its path, or what
+  // window.httpstatusHref makes of it (the export's relative links).
+  function href(path) {
+    return typeof window.httpstatusHref === "function" ? window.httpstatusHref(path) : path;
+  }
+
   // Live results: fetch the ranked entries and list them under the box,
   // with textContent only.
   function live(input) {
@@ -31,8 +46,7 @@
       const q = input.value.trim();
       const mine = ++seq;
       if (q === "") { clear(); return; }
-      fetch("/api/v1/search?limit=8&q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
-        .then(function (r) { return r.ok ? r.json() : []; })
+      search(q, 8)
         .then(function (entries) {
           if (mine !== seq) return; // a newer query is on its way
           list.replaceChildren();
@@ -45,7 +59,7 @@
           (entries || []).forEach(function (e) {
             const li = document.createElement("li");
             const a = document.createElement("a");
-            a.href = "/" + pad(e.code);
+            a.href = href("/" + pad(e.code));
             const code = document.createElement("span");
             code.className = "code";
             code.textContent = pad(e.code);
