@@ -56,13 +56,42 @@
 // endpoint is never an open redirect.
 //
 // ?header=Name:Value, repeatable, adds a header to the final response; the
-// first of a name replaces the endpoint's own. Hop-by-hop headers
-// (Connection, Keep-Alive, Proxy-Connection, Transfer-Encoding, Upgrade, TE,
-// Trailer), Content-Length, Set-Cookie, and the headers that redirect a
-// browser or change how it treats the whole site (Location, for which there
-// is ?location=; Refresh; Strict-Transport-Security; Clear-Site-Data) are
-// refused, as are values with control characters or over 1024 bytes, and
-// more than 20 headers.
+// first of a name replaces the endpoint's own. It takes only names from an
+// allow-list of headers a client under test reads, none of which a browser
+// or a server in front turns into a policy for the whole site, a redirect, a
+// fetch or a cookie:
+//
+//	X-*                 any X- name, except the security headers (X-Frame-Options,
+//	                    X-Content-Type-Options, X-XSS-Protection, X-Content-Security-Policy,
+//	                    X-WebKit-CSP, X-Permitted-Cross-Domain-Policies, X-DNS-Prefetch-Control,
+//	                    X-Download-Options, X-UA-Compatible) and those a server in front
+//	                    acts on (X-Accel-*, X-Sendfile*, X-Lighttpd-*, X-Reproxy-*, X-LiteSpeed-*)
+//	caching             Cache-Control, Expires, Pragma, ETag, Last-Modified, Age, Vary
+//	retries and limits  Retry-After, RateLimit, RateLimit-Policy, RateLimit-Limit,
+//	                    RateLimit-Remaining, RateLimit-Reset
+//	authentication      WWW-Authenticate, Proxy-Authenticate
+//	content             Content-Language, Content-Disposition, Content-Type (only
+//	                    text/plain, text/csv, application/json, application/*+json,
+//	                    application/x-ndjson, application/octet-stream and
+//	                    application/x-www-form-urlencoded, with a charset at most)
+//	links               Link, each link with one rel whose relations are inert: alternate,
+//	                    author, blocked-by, canonical, collection, copyright, deprecation,
+//	                    describedby, edit, first, help, index, item, last, latest-version,
+//	                    license, next, prev, previous, profile, related, replies, self,
+//	                    service-desc, service-doc, sunset, type, up, version-history, via
+//	                    (never stylesheet, preload, modulepreload, prefetch, preconnect,
+//	                    icon, manifest and the like, which make a browser fetch or apply)
+//	others              Accept-Patch, Accept-Post, Accept-Ranges, Allow, Deprecation,
+//	                    Sunset, Warning
+//
+// So the security headers a server around the endpoint sets
+// (Content-Security-Policy, X-Frame-Options, Referrer-Policy, ...) can never
+// be replaced, and neither can Access-Control-Allow-Origin. A name is at most
+// 64 bytes and holds no "_" (some servers read it as "-"); a value is at most
+// 1024 bytes with no control character; at most 20 headers are given. Any
+// other header gets a 400 that says why: Location (use ?location=), the
+// hop-by-hop headers, Content-Length, Set-Cookie, Refresh, HSTS, NEL,
+// Alt-Svc, Content-Security-Policy and so on.
 //
 // Responses carry Access-Control-Allow-Origin: * and an
 // Access-Control-Expose-Headers that lists every header the endpoint sets
@@ -142,12 +171,30 @@
 //
 // ?sleep=MS delays the answer by MS milliseconds (for an interim code, after
 // the interim response and before the final one). The delay is capped by
-// Config.MaxSleep; a larger one gets a 400 that says so. At most
-// Config.MaxDelayed requests sleep at once; beyond that the endpoint answers
-// 503 with Retry-After. With Config.RatePerMinute, each client address
-// (IPv6 by /64) may make that many requests a minute, and at once; beyond
-// it the endpoint answers 429 with Retry-After. The client address is the
-// connection's peer: behind a proxy, every client shares the proxy's.
+// Config.MaxSleep; a larger one gets a 400 that says so. Before it sleeps,
+// the endpoint reads the request's body (up to 1 MiB; a larger one gets a
+// 413), unless the request holds it back for a 100 Continue, so that a
+// client that leaves frees its slot at once. At most Config.MaxDelayed
+// requests sleep at once, and at most Config.MaxDelayedPerClient of one
+// client; beyond either the endpoint answers 503 with Retry-After.
+// Pipelined requests on one connection are answered one after another, each
+// sleeping in its turn, so they count against the same share. When
+// Config.Shutdown is closed, every sleeping request ends at once with a 503
+// and Connection: close.
+//
+// With Config.RatePerMinute, each client may make that many requests a
+// minute, and at once; beyond it the endpoint answers 429 with Retry-After.
+// An IPv4 client is its address. An IPv6 client is its /64, and each /48 may
+// make 16 times the rate in all, so that the 65 536 /64s of one /48 are not
+// 65 536 clients. The limiter remembers up to 65 536 buckets; when it is
+// full, a new client takes the place of the one heard from least recently,
+// so a flood of new addresses never resets a client that is still sending.
+//
+// A client is the connection's peer. Behind a proxy every client would be
+// the proxy's: list the proxy in Config.TrustedProxies, and a request from
+// it is counted under the rightmost address of its X-Forwarded-For (or, when
+// it has none, of its Forwarded for=) that is not a trusted proxy itself.
+// The proxy must append to that header, not pass on the client's own.
 //
 // # Errors
 //

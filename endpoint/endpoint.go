@@ -1,14 +1,17 @@
 package endpoint
 
 import (
-	"context"
+	"errors"
 	"io"
 	"maps"
 	"net/http"
+	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/httpstatus/httpstatus/internal/clientip"
 	"github.com/httpstatus/httpstatus/problem"
 )
 
@@ -22,9 +25,22 @@ type Config struct {
 	// MaxDelayed bounds the requests sleeping at once; beyond it the
 	// endpoint answers 503. Default (and for any value <= 0) 64.
 	MaxDelayed int
-	// RatePerMinute is the number of requests a client address may make a
-	// minute; beyond it the endpoint answers 429. 0 turns the limit off.
+	// MaxDelayedPerClient bounds the requests one client (an IPv4 address,
+	// an IPv6 /64) may have sleeping at once; beyond it the endpoint answers
+	// 503. Default (and for any value <= 0) DefaultMaxDelayedPerClient.
+	MaxDelayedPerClient int
+	// RatePerMinute is the number of requests a client may make a minute;
+	// beyond it the endpoint answers 429. An IPv6 client is its /64, and a
+	// /48 may make 16 times as many. 0 turns the limit off.
 	RatePerMinute int
+	// TrustedProxies are the proxies whose X-Forwarded-For (or, without
+	// one, Forwarded) names the client for the per-client limits. A request
+	// from any other peer is that peer's, whatever its headers say.
+	TrustedProxies []netip.Prefix
+	// Shutdown, when closed, ends every sleeping request at once with a 503
+	// and Connection: close, so that a server shutting down need not wait
+	// for them. nil: sleeps end only when their time is up.
+	Shutdown <-chan struct{}
 	// Sequences bounds the state kept for ?sequence= (see the package
 	// documentation); the zero value takes the defaults.
 	Sequences SequenceLimits
@@ -53,9 +69,11 @@ const retryAfter = "1"
 type handler struct {
 	prefix    string
 	maxSleep  time.Duration
-	delayed   chan struct{} // a slot per sleeping request
-	limiter   *limiter      // nil when off
-	sequences *sequences    // the running ?sequence= sequences
+	delayed   *delays
+	limiter   *limiter   // nil when off
+	sequences *sequences // the running ?sequence= sequences
+	trusted   clientip.Trusted
+	shutdown  <-chan struct{}
 	reference func(int) string
 	css       string       // Config.Stylesheet
 	answers   [900]*answer // by code - 100; nil for a code the endpoint refuses
@@ -83,7 +101,13 @@ func New(cfg Config) http.Handler {
 	if n <= 0 {
 		n = DefaultMaxDelayed
 	}
-	h.delayed = make(chan struct{}, n)
+	perClient := cfg.MaxDelayedPerClient
+	if perClient <= 0 {
+		perClient = DefaultMaxDelayedPerClient
+	}
+	h.delayed = newDelays(n, perClient)
+	h.trusted = clientip.Trusted(slices.Clone(cfg.TrustedProxies))
+	h.shutdown = cfg.Shutdown
 	if cfg.RatePerMinute > 0 {
 		h.limiter = newLimiter(cfg.RatePerMinute, time.Now)
 	}
@@ -97,7 +121,8 @@ func New(cfg Config) http.Handler {
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if h.limiter != nil {
-		if ok, wait := h.limiter.allow(r.RemoteAddr); !ok {
+		a, _ := h.trusted.FromRequest(r)
+		if ok, wait := h.limiter.allow(a); !ok {
 			failRetry(w, r, http.StatusTooManyRequests, strconv.Itoa(wait),
 				"too many requests from your address; try again after "+strconv.Itoa(wait)+" s")
 			return
@@ -161,17 +186,30 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if o.sleep > 0 {
-		select {
-		case h.delayed <- struct{}{}:
-			defer func() { <-h.delayed }()
-		default:
-			failRetry(w, r, http.StatusServiceUnavailable, retryAfter, "too many delayed requests at once; try again shortly")
+		if err := readBody(r); err != nil {
+			if errors.Is(err, errBodyTooLarge) {
+				fail(w, r, http.StatusRequestEntityTooLarge, "the body of a delayed request may be at most 1 MiB")
+				return
+			}
+			// The client has gone (and the answer goes nowhere), or sent a
+			// broken body.
+			fail(w, r, http.StatusBadRequest, "the request's body could not be read to its end")
 			return
 		}
+		release, refusal := h.delayed.acquire(h.client(r))
+		if refusal != "" {
+			failRetry(w, r, http.StatusServiceUnavailable, retryAfter, refusal)
+			return
+		}
+		defer release()
 	}
 
 	if code == http.StatusSwitchingProtocols {
-		if !sleep(r.Context(), o.sleep) {
+		switch h.sleep(r.Context(), o.sleep) {
+		case clientGone:
+			return
+		case shuttingDown:
+			failShutdown(w, r)
 			return
 		}
 		switchProtocols(w, r)
@@ -180,9 +218,13 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if code < 200 {
 		// An interim response, then the final one.
 		if r.ProtoAtLeast(1, 1) {
+			outer := w.Header().Clone() // what handlers around the endpoint set
 			applyRules(w.Header(), h.answerFor(code).rules, r, code, o, 0)
 			w.WriteHeader(code)
-			clear(w.Header()) // the final response carries its own code's headers
+			// The final response carries its own code's headers, and again
+			// those of the handlers around (security headers, CORS).
+			clear(w.Header())
+			maps.Copy(w.Header(), outer)
 			if code == http.StatusContinue && hasToken(r.Header.Values("Expect"), "100-continue") {
 				// The client now sends the body it held back: read it, so
 				// that the connection can serve its next request.
@@ -191,25 +233,14 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		code = o.then
 	}
-	if !sleep(r.Context(), o.sleep) {
+	switch h.sleep(r.Context(), o.sleep) {
+	case clientGone:
+		return
+	case shuttingDown:
+		failShutdown(w, r)
 		return
 	}
 	h.respond(w, r, code, o)
-}
-
-// sleep waits for d, and reports false if the client went away first.
-func sleep(ctx context.Context, d time.Duration) bool {
-	if d <= 0 {
-		return true
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
 }
 
 // respond sends the final response for code (200 to 999). Without

@@ -352,7 +352,12 @@ func TestHeaderOption(t *testing.T) {
 		{"repeated", 200, q("X-A:1", "x-a:2"), http.Header{"X-A": {"1", "2"}}},
 		{"replaces", 200, q("Cache-Control:max-age=60"), http.Header{"Cache-Control": {"max-age=60"}}},
 		{"retry-after", 503, q("Retry-After:0"), http.Header{"Retry-After": {"0"}}},
-		{"content-type", 200, q("Content-Type:application/x-test"), http.Header{"Content-Type": {"application/x-test"}}},
+		{"content-type", 200, q("Content-Type:application/octet-stream"), http.Header{"Content-Type": {"application/octet-stream"}}},
+		{"content-type-json", 200, q("Content-Type:application/vnd.api+json; charset=utf-8"), http.Header{"Content-Type": {"application/vnd.api+json; charset=utf-8"}}},
+		{"link-next", 200, q(`Link:</page/2>; rel="next", </page/9>; rel=last`), http.Header{"Link": {`</page/2>; rel="next", </page/9>; rel=last`}}},
+		{"www-authenticate", 401, q(`WWW-Authenticate:Bearer realm="api"`), http.Header{"Www-Authenticate": {`Bearer realm="api"`}}},
+		{"ratelimit", 429, q("RateLimit:limit=10, remaining=0, reset=5"), http.Header{"Ratelimit": {"limit=10, remaining=0, reset=5"}}},
+		{"x-long", 200, q("X-" + strings.Repeat("a", 62) + ":1"), http.Header{"X-" + strings.Repeat("a", 62): {"1"}}},
 	} {
 		t.Run("ok/"+tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -393,6 +398,36 @@ func TestHeaderOption(t *testing.T) {
 		{"location", q("Location:https://evil.example/"), "?location="},
 		{"refresh", q("Refresh:0;url=https://evil.example/"), "refused"},
 		{"hsts", q("Strict-Transport-Security:max-age=1"), "refused"},
+		// The attack run's F1 and F15: nothing outside the allow-list, no
+		// security header of the server, no active type or relation.
+		{"csp", q("Content-Security-Policy:default-src *"), "not one ?header= may set"},
+		{"xfo", q("X-Frame-Options:ALLOWALL"), "not one ?header= may set"},
+		{"nosniff", q("X-Content-Type-Options:sniff"), "not one ?header= may set"},
+		{"coop", q("Cross-Origin-Opener-Policy:unsafe-none"), "not one ?header= may set"},
+		{"referrer-policy", q("Referrer-Policy:unsafe-url"), "not one ?header= may set"},
+		{"permissions-policy", q("Permissions-Policy:camera=*"), "not one ?header= may set"},
+		{"nel", q(`NEL:{"report_to":"g","max_age":31536000}`), "not one ?header= may set"},
+		{"report-to", q(`Report-To:{"group":"g"}`), "not one ?header= may set"},
+		{"reporting-endpoints", q(`Reporting-Endpoints:g="https://evil.example/r"`), "not one ?header= may set"},
+		{"alt-svc", q(`Alt-Svc:h3="evil.example:443"; ma=31536000; persist=1`), "not one ?header= may set"},
+		{"accept-ch", q("Accept-CH:Sec-CH-UA-Model"), "not one ?header= may set"},
+		{"critical-ch", q("Critical-CH:Sec-CH-UA-Model"), "not one ?header= may set"},
+		{"origin-agent-cluster", q("Origin-Agent-Cluster:?0"), "not one ?header= may set"},
+		{"service-worker-allowed", q("Service-Worker-Allowed:/"), "not one ?header= may set"},
+		{"acao", q("Access-Control-Allow-Origin:https://evil.example"), "not one ?header= may set"},
+		{"x-accel-redirect", q("X-Accel-Redirect:/etc/passwd"), "not one ?header= may set"},
+		{"x-sendfile", q("X-Sendfile:/etc/passwd"), "not one ?header= may set"},
+		{"text-html", q("Content-Type:text/html"), "refused"},
+		{"svg", q("Content-Type:image/svg+xml"), "refused"},
+		{"javascript", q("Content-Type:text/javascript"), "refused"},
+		{"type-param", q("Content-Type:text/plain; boundary=x"), "only charset"},
+		{"link-stylesheet", q("Link:<https://evil.example/x.css>;rel=stylesheet"), "stylesheet"},
+		{"link-alternate-stylesheet", q(`Link:</x.css>; rel="alternate stylesheet"`), "stylesheet"},
+		{"link-preload", q("Link:</x.js>; rel=next, </y.js>; rel=modulepreload"), "modulepreload"},
+		{"link-no-rel", q("Link:</x>"), "without rel"},
+		{"link-two-rels", q("Link:</x>; rel=next; rel=preload"), "twice"},
+		{"underscore", q("Transfer_Encoding:chunked"), "holds _"},
+		{"long-name", q("X-" + strings.Repeat("a", 63) + ":1"), "longer than 64"},
 	} {
 		t.Run("error/"+tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -445,6 +480,9 @@ func TestLocation(t *testing.T) {
 	for _, loc := range []string{
 		"https://evil.example/", "//evil.example/", "///evil.example", `/\evil.example`, `\\evil.example`,
 		"evil.example", "javascript:alert(1)", "/\r\nSet-Cookie: x=1", "/\t/evil.example", "/a\x00", "",
+		// Dot segments (the attack run's F6): resolved, they start with //.
+		"/a/../../..//evil.example", "/..//evil.example", "/.//evil.example", "/%2e%2e%2f%2fevil.example",
+		"/.%2e/%2fevil.example", "/%2E/x", "/a/.",
 	} {
 		t.Run("error/"+loc, func(t *testing.T) {
 			t.Parallel()

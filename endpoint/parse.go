@@ -262,7 +262,23 @@ func parseLocation(v string) (string, error) {
 	if !strings.HasPrefix(out, "/") || strings.HasPrefix(out, "//") {
 		return bad("is not a plain path")
 	}
+	if hasDotSegment(u.Path) || hasDotSegment(u.EscapedPath()) {
+		// A client resolves "/a/../..//evil.example" to "//evil.example",
+		// which a router that redirects to cleaned paths may send off-host.
+		return bad(`holds a "." or ".." segment`)
+	}
 	return out, nil
+}
+
+// hasDotSegment reports whether a path has a "." or ".." segment, written
+// plainly or percent-encoded (%2e), as URL resolution removes both.
+func hasDotSegment(p string) bool {
+	for seg := range strings.SplitSeq(p, "/") {
+		if d := strings.ReplaceAll(strings.ToLower(seg), "%2e", "."); d == "." || d == ".." {
+			return true
+		}
+	}
+	return false
 }
 
 // refused are the headers ?header= may not set, with why.
@@ -293,17 +309,17 @@ func parseHeader(v string) (userHeader, error) {
 		return userHeader{}, fmt.Errorf("header name %s is not a valid field name", quote(name))
 	}
 	name = http.CanonicalHeaderKey(name)
-	if why, ok := refused[name]; ok {
-		return userHeader{}, fmt.Errorf("header %s is refused: %s", name, why)
-	}
 	value = strings.Trim(value, " \t")
 	if len(value) > maxHeaderValue {
-		return userHeader{}, fmt.Errorf("header %s: the value is longer than %d bytes", name, maxHeaderValue)
+		return userHeader{}, fmt.Errorf("header %s: the value is longer than %d bytes", quote(name), maxHeaderValue)
 	}
 	for i := 0; i < len(value); i++ {
 		if c := value[i]; (c < ' ' && c != '\t') || c == 0x7f {
-			return userHeader{}, fmt.Errorf("header %s: the value holds a control character", name)
+			return userHeader{}, fmt.Errorf("header %s: the value holds a control character", quote(name))
 		}
+	}
+	if err := checkUserHeader(name, value); err != nil {
+		return userHeader{}, err
 	}
 	return userHeader{name: name, value: value}, nil
 }

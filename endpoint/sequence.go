@@ -207,7 +207,7 @@ func (h *handler) sequenced(w http.ResponseWriter, r *http.Request, key, seg str
 		fail(w, r, http.StatusBadRequest, "a sequence answers its codes in order: give them without weights")
 		return 0, false
 	}
-	next, err := h.sequences.next(clientKey(r.RemoteAddr), key, codes)
+	next, err := h.sequences.next(h.client(r).String(), key, codes)
 	if err != nil {
 		var full *errSequenceFull
 		if errors.As(err, &full) {

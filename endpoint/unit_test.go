@@ -5,7 +5,6 @@ import (
 	"net/http/httptest"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/httpstatus/httpstatus"
 )
@@ -158,48 +157,5 @@ func TestNegotiate(t *testing.T) {
 		if got := negotiate(tc.accept, tc.isError); got != tc.want {
 			t.Errorf("negotiate(%q, %v) = %q, want %q", tc.accept, tc.isError, got, tc.want)
 		}
-	}
-}
-
-func TestClientKey(t *testing.T) {
-	t.Parallel()
-	for in, want := range map[string]string{
-		"192.0.2.1:1234":            "192.0.2.1",
-		"[2001:db8:1:2:3:4:5:6]:80": "2001:db8:1:2::/64",
-		"[2001:db8:1:2:ffff::1]:81": "2001:db8:1:2::/64",
-		"[::ffff:192.0.2.1]:80":     "192.0.2.1",
-		"[fe80::1%eth0]:80":         "fe80::/64",
-		"not an address":            "not an address",
-		"@":                         "@",
-	} {
-		if got := clientKey(in); got != want {
-			t.Errorf("clientKey(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestLimiter(t *testing.T) {
-	t.Parallel()
-	now := time.Unix(1e9, 0)
-	l := newLimiter(60, func() time.Time { return now })
-	for i := range 60 {
-		if ok, _ := l.allow("192.0.2.1:1"); !ok {
-			t.Fatalf("request %d refused within the minute's allowance", i+1)
-		}
-	}
-	if ok, wait := l.allow("192.0.2.1:2"); ok || wait != 1 {
-		t.Errorf("61st request: allowed %v, wait %d; want refused for 1 s", ok, wait)
-	}
-	if ok, _ := l.allow("192.0.2.2:1"); !ok {
-		t.Errorf("another client was refused")
-	}
-	now = now.Add(time.Second)
-	if ok, _ := l.allow("192.0.2.1:3"); !ok {
-		t.Errorf("refused after a second's refill")
-	}
-	now = now.Add(2 * time.Minute)
-	l.allow("192.0.2.3:1")
-	if len(l.buckets) != 1 {
-		t.Errorf("%d clients remembered after the sweep, want only the new one", len(l.buckets))
 	}
 }

@@ -66,7 +66,8 @@ func newCheck(e *env) *cobra.Command {
 			"                              (--method names the request's method, --request FILE gives it whole)\n" +
 			"  httpstatus check --har F    check every entry of a HAR file\n\n" +
 			"Exit codes: 0 no MUST or MUST NOT is broken (with --strict: nor a SHOULD or SHOULD\n" +
-			"NOT); 1 one is; 2 a usage error, or input that is not an HTTP response.",
+			"NOT); 1 one is; 2 a usage error, or input that is not an HTTP response; 3 the output\n" +
+			"could not be written; 130 interrupted.",
 		Example: `  httpstatus check https://example.com/
   httpstatus check -X DELETE -H 'Authorization: Bearer t' https://api.example/items/7
   httpstatus check --follow http://example.com/old
@@ -142,7 +143,7 @@ func (e *env) checkStdin(f *checkFlags) ([]checked, error) {
 	var req *http.Request
 	if f.method != "" {
 		if !isMethod(f.method) {
-			return nil, usageErr("--method %q is not a method name", f.method)
+			return nil, usageErr("--method %s is not a method name", quoteInput(f.method))
 		}
 		req = &http.Request{Method: f.method}
 	}
@@ -340,10 +341,10 @@ func wrapText(s string, width int) []string {
 func parseTarget(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, usageErr("not a URL: %q", raw)
+		return nil, usageErr("not a URL: %s", quoteInput(raw))
 	}
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
-		return nil, usageErr("%q is not an http:// or https:// URL (for a response on stdin, use -)", raw)
+		return nil, usageErr("%s is not an http:// or https:// URL (for a response on stdin, use -)", quoteInput(raw))
 	}
 	return u, nil
 }

@@ -61,14 +61,14 @@ func (e *env) checkURL(f *checkFlags, raw string) ([]checked, error) {
 		}
 	}
 	if !isMethod(t.method) {
-		return nil, usageErr("-X %q is not a method name", t.method)
+		return nil, usageErr("-X %s is not a method name", quoteInput(t.method))
 	}
 	for _, h := range f.headers {
 		name, value, ok := strings.Cut(h, ":")
 		name = strings.TrimSpace(name)
 		value = strings.TrimSpace(value)
 		if !ok || name == "" || strings.ContainsAny(name, " \t") || strings.ContainsAny(value, "\r\n") {
-			return nil, usageErr("-H %q is not 'Name: value'", h)
+			return nil, usageErr("-H %s is not 'Name: value'", quoteInput(h))
 		}
 		if strings.EqualFold(name, "Host") {
 			t.host = value

@@ -67,7 +67,7 @@ func newList(e *env) *cobra.Command {
 
 func classEntries(class string) ([]httpstatus.Entry, error) {
 	if !numeric(class) {
-		return nil, usageErr("--class %q: use a class such as 4xx or a pattern such as 41x", class)
+		return nil, usageErr("--class %s: use a class such as 4xx or a pattern such as 41x", quoteInput(class))
 	}
 	entries, err := httpstatus.Match(class)
 	if err != nil {

@@ -36,7 +36,7 @@ func (e *env) lookup(args []string) error {
 	for i, a := range args {
 		exact := len(a) == 3 && !strings.ContainsAny(strings.ToLower(a), "x")
 		if len(a) > 3 {
-			return usageErr("%q is not a status code: codes have three digits, 000 to 999 (or use a pattern like 4xx)", a)
+			return usageErr("%s is not a status code: codes have three digits, 000 to 999 (or use a pattern like 4xx)", quoteInput(a))
 		}
 		entries, err := httpstatus.Match(a)
 		if err != nil {

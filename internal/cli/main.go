@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -24,6 +25,10 @@ const (
 	ExitFound    = 0 // the command found what was asked, or did its job
 	ExitNotFound = 1 // nothing matched, or the server failed
 	ExitUsage    = 2 // the arguments were wrong
+	ExitOutput   = 3 // the output could not be written (a full disk, a closed stream)
+	// ExitInterrupted: SIGINT or SIGTERM stopped a command other than serve
+	// (128 + SIGINT, as shells report it).
+	ExitInterrupted = 130
 )
 
 // Version is the program's version; the release build sets it with
@@ -62,15 +67,62 @@ type env struct {
 	json  bool
 	color string // auto, always, never
 	limit int
+
+	// graceful is set by a command that handles ctx's end itself (serve),
+	// which Main then waits for.
+	graceful atomic.Bool
 }
 
+// outWriter keeps the first error of writing to the output; every later
+// write fails with it.
+type outWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outWriter) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	o.err = err
+	return n, err
+}
+
+// maxErrorLine bounds the line Main writes for an error, in runes.
+const maxErrorLine = 300
+
 // Main runs the httpstatus command with args (without the program name) and
-// returns its exit code: 0 found, 1 nothing found, 2 usage error.
+// returns its exit code: 0 found, 1 nothing found, 2 usage error, 3 the
+// output could not be written, 130 interrupted. When ctx ends (the caller's
+// SIGINT or SIGTERM), a command other than serve is abandoned at once;
+// serve shuts down gracefully and Main waits for it.
 func Main(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{ctx: ctx, getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
+	out := &outWriter{w: stdout}
+	e := &env{ctx: ctx, getenv: getenv, stdin: stdin, stdout: out, stderr: stderr}
 	root := newRoot(e)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	done := make(chan error, 1)
+	go func() { done <- root.ExecuteContext(ctx) }()
+	var err error
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		if !e.graceful.Load() {
+			fmt.Fprintln(stderr, "httpstatus: interrupted")
+			return ExitInterrupted
+		}
+		err = <-done
+	}
+	if out.err != nil {
+		// One rule for text and --json: the command's own error, if any, is
+		// most likely this one.
+		fmt.Fprintf(stderr, "httpstatus: writing the output: %v\n", out.err)
+		return ExitOutput
+	}
 	if err == nil {
 		return ExitFound
 	}
@@ -81,7 +133,7 @@ func Main(ctx context.Context, args []string, getenv func(string) string, stdin 
 	}
 	msg := strings.TrimSpace(err.Error())
 	first, rest, _ := strings.Cut(msg, "\n")
-	fmt.Fprintf(stderr, "httpstatus: %s\n", first)
+	fmt.Fprintf(stderr, "httpstatus: %s\n", clip(first, maxErrorLine))
 	if rest != "" {
 		fmt.Fprintln(stderr, rest)
 	}
@@ -104,6 +156,8 @@ func newRoot(e *env) *cobra.Command {
 		Long: "httpstatus explains HTTP status codes: every code in the IANA registry and the\n" +
 			"well-known vendor codes (nginx, Cloudflare, IIS, AWS ...), with header rules,\n" +
 			"caching and retry facts, examples, and how other ecosystems name them.\n\n" +
+			"Exit codes: 0 found, 1 nothing found, 2 usage error, 3 the output could not be\n" +
+			"written, 130 interrupted (serve shuts down gracefully and exits 0).\n\n" +
 			"Data: " + httpstatus.DataVersion + ".",
 		Example:       rootExamples,
 		Args:          cobra.ArbitraryArgs,
@@ -151,12 +205,22 @@ func (e *env) check() error {
 	switch e.color {
 	case "auto", "always", "never":
 	default:
-		return usageErr("--color must be auto, always or never, not %q", e.color)
+		return usageErr("--color must be auto, always or never, not %s", quoteInput(e.color))
 	}
 	if e.limit < 1 {
 		return usageErr("--limit must be at least 1, not %d", e.limit)
 	}
 	return nil
+}
+
+// maxEchoed is the most of an argument an error message repeats, in runes,
+// as the server's errors do.
+const maxEchoed = 40
+
+// quoteInput quotes what the user gave, for an error message: cut to
+// maxEchoed runes, with control characters escaped.
+func quoteInput(s string) string {
+	return strconv.Quote(clip(s, maxEchoed))
 }
 
 // completeCodes offers every code of the catalogue, with its name.
@@ -187,18 +251,27 @@ func version() string {
 // colorOn decides whether to colour output written to w.
 func (e *env) colorOn(w io.Writer) bool {
 	switch {
-	case e.color == "never" || e.getenv("NO_COLOR") != "":
+	case e.color == "never" || e.getenv("NO_COLOR") != "" || e.getenv("TERM") == "dumb":
 		return false
 	case e.color == "always":
 		return true
 	}
-	f, ok := w.(*os.File)
+	f, ok := fileOf(w)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// fileOf returns the file under w, seeing through Main's outWriter.
+func fileOf(w io.Writer) (*os.File, bool) {
+	if o, ok := w.(*outWriter); ok {
+		w = o.w
+	}
+	f, ok := w.(*os.File)
+	return f, ok
 }
 
 // width is the width to wrap text to: the terminal's, else $COLUMNS, else 80.
 func (e *env) width() int {
-	if f, ok := e.stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	if f, ok := fileOf(e.stdout); ok && term.IsTerminal(int(f.Fd())) {
 		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 20 {
 			return w
 		}
@@ -211,6 +284,6 @@ func (e *env) width() int {
 
 // terminal reports whether stdout is a terminal.
 func (e *env) terminal() bool {
-	f, ok := e.stdout.(*os.File)
+	f, ok := fileOf(e.stdout)
 	return ok && term.IsTerminal(int(f.Fd()))
 }

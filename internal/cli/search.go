@@ -80,9 +80,9 @@ func (e *env) search(query string) error {
 	if len(results) == 0 {
 		hint := "try fewer or other words, or httpstatus list"
 		if s := httpstatus.Suggest(query); s != "" {
-			hint = fmt.Sprintf("did you mean %q?", s)
+			hint = fmt.Sprintf("did you mean %s?", quoteInput(s))
 		}
-		return notFound(fmt.Sprintf("nothing in the catalogue matches %q", clip(query, 60)), hint)
+		return notFound(fmt.Sprintf("nothing in the catalogue matches %s", quoteInput(query)), hint)
 	}
 	if e.json {
 		hits := make([]hit, len(results))

@@ -181,18 +181,24 @@ func handleOpenSearch(s *site) http.Handler {
 </OpenSearchDescription>
 `
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		origin := s.abs("")
+		origin, cache := s.abs(""), cachePage
 		if origin == "" {
+			// Without a base URL the description names the host the
+			// request named. OpenSearch 1.1 templates are absolute URLs,
+			// which every browser takes, so it stays absolute, but only
+			// the browser that asked may keep it: no shared cache ever
+			// serves one Host's answer to another.
 			scheme := "http"
 			if r.TLS != nil {
 				scheme = "https"
 			}
-			origin = scheme + "://" + r.Host
+			origin, cache = scheme+"://"+r.Host, cachePrivate
+			w.Header().Add("Vary", "Host")
 		}
 		var base bytes.Buffer
 		xml.EscapeText(&base, []byte(origin)) //nolint:errcheck // writes to a bytes.Buffer do not fail
 		body := fmt.Appendf(nil, tmpl, base.String(), s.assets["favicon.svg"])
-		serve(w, r, newDynamic(body, "application/opensearchdescription+xml; charset=utf-8", cachePage, http.StatusOK), http.StatusOK)
+		serve(w, r, newDynamic(body, "application/opensearchdescription+xml; charset=utf-8", cache, http.StatusOK), http.StatusOK)
 	})
 }
 

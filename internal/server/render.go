@@ -38,6 +38,7 @@ const (
 	cacheStatic    = "public, max-age=86400"
 	cacheImmutable = "public, max-age=31536000, immutable"
 	cacheNone      = "no-store"
+	cachePrivate   = "private, max-age=300" // for the requesting browser only
 )
 
 // A resource is a response body ready to send: its gzipped form (nil when

@@ -124,26 +124,34 @@ func TestRunBadAddr(t *testing.T) {
 	}
 }
 
-// TestRunGraceful checks that a request in flight finishes during shutdown.
+// TestRunGraceful checks that requests in flight are answered during
+// shutdown: a sleeping one of the test endpoint at once, with 503 and
+// Connection: close, however long its sleep (the attack run's F12).
 func TestRunGraceful(t *testing.T) {
 	t.Parallel()
 	base, _, stop := startRun(t)
-	got := make(chan int, 1)
+	type result struct {
+		code  int
+		close bool
+		at    time.Duration
+	}
+	got := make(chan result, 1)
+	start := time.Now()
 	go func() {
-		resp, err := http.Get(base + "/status/200?sleep=1000")
+		resp, err := http.Get(base + "/status/200?sleep=10000")
 		if err != nil {
-			got <- -1
+			got <- result{code: -1}
 			return
 		}
 		resp.Body.Close()
-		got <- resp.StatusCode
+		got <- result{resp.StatusCode, resp.Close, time.Since(start)}
 	}()
 	time.Sleep(300 * time.Millisecond)
 	if err := stop(); err != nil {
 		t.Errorf("Run: %v", err)
 	}
-	if code := <-got; code != 200 {
-		t.Errorf("the request in flight got %d, want 200", code)
+	if r := <-got; r.code != http.StatusServiceUnavailable || !r.close || r.at > 8*time.Second {
+		t.Errorf("the sleeping request got %d (close %v) after %s; want 503 with Connection: close before its sleep ended", r.code, r.close, r.at)
 	}
 }
 

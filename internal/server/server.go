@@ -8,18 +8,21 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/httpstatus/httpstatus/endpoint"
+	"github.com/httpstatus/httpstatus/internal/clientip"
 )
 
 // Config sets up the server. The zero value serves on DefaultAddr.
@@ -31,9 +34,21 @@ type Config struct {
 	MaxSleep time.Duration
 	// MaxDelayed bounds the test endpoint's requests sleeping at once.
 	MaxDelayed int
+	// MaxDelayedPerClient bounds the test endpoint's requests sleeping at
+	// once from one client; default endpoint.DefaultMaxDelayedPerClient.
+	MaxDelayedPerClient int
 	// RatePerMinute limits the requests a client may make to /status/ a
 	// minute; 0 turns the limit off.
 	RatePerMinute int
+	// MaxConns bounds the connections open at once, and MaxConnsPerClient
+	// those of one client (an IPv4 address, an IPv6 /64; a trusted proxy
+	// is bound only by MaxConns). Beyond them Run closes a new connection
+	// as soon as it is accepted. Defaults DefaultMaxConns and
+	// DefaultMaxConnsPerClient.
+	MaxConns, MaxConnsPerClient int
+	// TrustedProxies are the proxies whose X-Forwarded-For (or Forwarded)
+	// names the client for the per-client limits of the test endpoint.
+	TrustedProxies []netip.Prefix
 	// Logger receives one line per request; nil discards them.
 	Logger *slog.Logger
 	// BaseURL is the public address of the site, an absolute http or https
@@ -82,6 +97,12 @@ const (
 // New returns the whole site as one handler: pages, static assets, the JSON
 // API under /api/v1, and the test endpoint under /status/.
 func New(cfg Config) (http.Handler, error) {
+	return newHandler(cfg, nil)
+}
+
+// newHandler is New, with the channel whose closing tells the test endpoint
+// that the server is shutting down.
+func newHandler(cfg Config, shutdown <-chan struct{}) (http.Handler, error) {
 	logger := cfg.Logger
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
@@ -95,12 +116,17 @@ func New(cfg Config) (http.Handler, error) {
 		return nil, fmt.Errorf("rendering the site: %w", err)
 	}
 	status := endpoint.New(endpoint.Config{
-		Prefix:        statusPrefix,
-		MaxSleep:      cfg.MaxSleep,
-		MaxDelayed:    cfg.MaxDelayed,
-		RatePerMinute: cfg.RatePerMinute,
-		ReferenceURL:  func(code int) string { return "/" + strconv.Itoa(code) },
-		Stylesheet:    site.assets["style.css"],
+		Prefix:              statusPrefix,
+		MaxSleep:            cfg.MaxSleep,
+		MaxDelayed:          cfg.MaxDelayed,
+		MaxDelayedPerClient: cfg.MaxDelayedPerClient,
+		RatePerMinute:       cfg.RatePerMinute,
+		TrustedProxies:      cfg.TrustedProxies,
+		Shutdown:            shutdown,
+		ReferenceURL: func(code int) string {
+			return cmp.Or(site.abs("/"+strconv.Itoa(code)), "/"+strconv.Itoa(code))
+		},
+		Stylesheet: site.assets["style.css"],
 	})
 	mux := http.NewServeMux()
 	addRoutes(mux, site, status)
@@ -114,9 +140,11 @@ func New(cfg Config) (http.Handler, error) {
 }
 
 // Run serves the site on cfg.Addr until ctx is done, then shuts down
-// gracefully, giving requests in flight up to 15 seconds. It logs
-// "listening on http://ADDR" once the listener is open, and returns nil
-// after a clean shutdown.
+// gracefully: sleeping requests of the test endpoint end at once with a
+// 503 and Connection: close, and other requests in flight get up to 15
+// seconds. It logs "listening on http://ADDR" once the listener is open, and
+// returns nil after a clean shutdown. It caps connections (Config.MaxConns,
+// Config.MaxConnsPerClient), logging when a cap refuses some.
 func Run(ctx context.Context, cfg Config, logger *slog.Logger) error {
 	if logger == nil {
 		logger = cfg.Logger
@@ -132,7 +160,15 @@ func Run(ctx context.Context, cfg Config, logger *slog.Logger) error {
 	if maxSleep <= 0 {
 		maxSleep = endpoint.DefaultMaxSleep
 	}
-	h, err := New(cfg)
+	maxConns := cmp.Or(max(cfg.MaxConns, 0), DefaultMaxConns)
+	perClient := cmp.Or(max(cfg.MaxConnsPerClient, 0), DefaultMaxConnsPerClient)
+	if limit := fileLimit(); limit > 0 && maxConns > limit-reservedFiles {
+		logger.Warn("the descriptor limit is below --max-conns; lowering it",
+			"max_conns", maxConns, "nofile", limit, "now", max(limit-reservedFiles, 1))
+		maxConns = max(limit-reservedFiles, 1)
+	}
+	shutdown := make(chan struct{})
+	h, err := newHandler(cfg, shutdown)
 	if err != nil {
 		return err
 	}
@@ -151,16 +187,19 @@ func Run(ctx context.Context, cfg Config, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
+	capped := newCapListener(ln, maxConns, perClient, clientip.Trusted(cfg.TrustedProxies), logger)
+	srv.ConnState = capped.connState
 	logger.Info("listening on http://" + ln.Addr().String())
 
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(capped) }()
 	select {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
 	}
 	logger.Info("shutting down")
+	close(shutdown)
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -606,5 +607,39 @@ func TestParseBaseURL(t *testing.T) {
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "http://evil.example/opensearch.xml", nil))
 	if body := rec.Body.String(); !strings.Contains(body, `template="https://example.org/http/search?q={searchTerms}"`) || strings.Contains(body, "evil") {
 		t.Errorf("opensearch with a base URL:\n%s", body)
+	}
+}
+
+// TestOpenSearchHost is the attack run's F9: without a base URL the
+// description names the request's host, so no shared cache may keep it;
+// with one, it never depends on Host, and the endpoint's links use it too.
+func TestOpenSearchHost(t *testing.T) {
+	t.Parallel()
+	h, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "http://evil.example/opensearch.xml", nil))
+	cc := rec.Header().Get("Cache-Control")
+	if !strings.Contains(cc, "private") || strings.Contains(cc, "public") || !slices.Contains(rec.Header().Values("Vary"), "Host") {
+		t.Errorf("a Host-reflecting description: Cache-Control %q, Vary %q; want private and Vary: Host", cc, rec.Header().Values("Vary"))
+	}
+
+	h, err = New(Config{BaseURL: "https://example.org/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "http://evil.example/opensearch.xml", nil))
+	if cc := rec.Header().Get("Cache-Control"); !strings.Contains(cc, "public") || slices.Contains(rec.Header().Values("Vary"), "Host") {
+		t.Errorf("with a base URL: Cache-Control %q, Vary %q; want public, no Vary: Host", cc, rec.Header().Values("Vary"))
+	}
+	rec = httptest.NewRecorder()
+	req := httptest.NewRequest("GET", "http://evil.example/status/404", nil)
+	req.Header.Set("Accept", "application/json")
+	h.ServeHTTP(rec, req)
+	if body := rec.Body.String(); !strings.Contains(body, `"https://example.org/404"`) {
+		t.Errorf("the endpoint's link does not use the base URL: %s", body)
 	}
 }

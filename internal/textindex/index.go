@@ -909,8 +909,12 @@ func (ix *Index) typos(w string) []string {
 }
 
 // Suggest returns words with each one the catalogue does not know replaced
-// by the nearest it does (within two edits), or "" when nothing changed.
+// by the nearest it does (within two edits), or "" when nothing changed. Like
+// Search, it reads only the first MaxQueryBytes of query.
 func (ix *Index) Suggest(query string) string {
+	if len(query) > MaxQueryBytes {
+		query = query[:MaxQueryBytes]
+	}
 	ws := Words(query)
 	changed := false
 	for i, w := range ws {
@@ -936,14 +940,7 @@ func (ix *Index) Suggest(query string) string {
 	if !changed {
 		return ""
 	}
-	out := ""
-	for i, w := range ws {
-		if i > 0 {
-			out += " "
-		}
-		out += w
-	}
-	return out
+	return strings.Join(ws, " ")
 }
 
 func (ix *Index) known(w string) bool {

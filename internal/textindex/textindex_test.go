@@ -2,6 +2,7 @@ package textindex
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -134,6 +135,11 @@ func TestSuggest(t *testing.T) {
 	}
 	if got := ix.Suggest("not found"); got != "" {
 		t.Errorf("Suggest of known words = %q", got)
+	}
+	// The attack run's F8: a huge query is read only as far as Search
+	// reads one, so the work and the answer stay bounded.
+	if got := ix.Suggest(strings.Repeat("nto fuond ", 20_000)); got == "" || len(got) > MaxQueryBytes {
+		t.Errorf("Suggest of 40 000 words: %d bytes, want 1 to %d", len(got), MaxQueryBytes)
 	}
 }
 

@@ -27,7 +27,10 @@ func TestDelayedFlood(t *testing.T) {
 		// a slot that an early one freed, so it is not held to the bound.
 		lateAfter = sleep / 2
 	)
-	s := startServer(t, "--max-delayed", strconv.Itoa(maxDelayed))
+	// One client here: its share is the whole bound (per-client shares
+	// have a test of their own).
+	s := startServer(t, "--max-delayed", strconv.Itoa(maxDelayed), "--max-delayed-per-client", strconv.Itoa(maxDelayed),
+		"--max-conns-per-client", strconv.Itoa(2*clients))
 
 	tr := &http.Transport{MaxIdleConnsPerHost: clients, DisableCompression: true}
 	defer tr.CloseIdleConnections()

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -63,8 +65,11 @@ type server struct {
 
 	shuttingDown chan struct{} // closed when it logs "shutting down"
 
-	mu   sync.Mutex
-	tail []string // its last lines of log
+	logged atomic.Int64 // its request lines ("msg=request")
+
+	mu    sync.Mutex
+	tail  []string // its last lines of log
+	warns []string // its first lines of level WARN or above
 }
 
 var listeningRE = regexp.MustCompile(`listening on http://([0-9.]+:[0-9]+)`)
@@ -118,7 +123,13 @@ func (s *server) readLog(r io.Reader, addrc chan<- string) {
 			if len(line) > 300 {
 				line = line[:300] + "…\n"
 			}
+			if strings.Contains(line, "msg=request ") {
+				s.logged.Add(1)
+			}
 			s.mu.Lock()
+			if (strings.Contains(line, "level=WARN") || strings.Contains(line, "level=ERROR")) && len(s.warns) < 100 {
+				s.warns = append(s.warns, line)
+			}
 			s.tail = append(s.tail, line)
 			if len(s.tail) > 30 {
 				s.tail = s.tail[len(s.tail)-30:]
@@ -138,6 +149,13 @@ func (s *server) logTail() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return strings.Join(s.tail, "")
+}
+
+// warnings returns the first lines of level WARN or above the server logged.
+func (s *server) warnings() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return strings.Join(s.warns, "")
 }
 
 // signal sends sig to the server process.
@@ -241,4 +259,12 @@ func waitGroup(wg *sync.WaitGroup, d time.Duration) bool {
 	case <-time.After(d):
 		return false
 	}
+}
+
+// from returns a transport whose connections come from the loopback
+// address 127.0.0.N (Linux routes all of 127.0.0.0/8 to lo), so that a test
+// can be several clients to the server's per-client limits.
+func from(n int) *http.Transport {
+	d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, byte(n))}, Timeout: 10 * time.Second}
+	return &http.Transport{DialContext: d.DialContext, DisableCompression: true}
 }

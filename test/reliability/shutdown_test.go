@@ -17,9 +17,10 @@ import (
 )
 
 // TestShutdownUnderLoad sends SIGTERM while 50 requests for
-// /status/200?sleep=2000 are in flight: every one must still get its 200,
-// new connections must be refused from then on, and the process must exit
-// with status 0.
+// /status/200?sleep=2000 are in flight: every one must be answered at once
+// with 503 and Connection: close (the shutdown ends sleeps early), new
+// connections must be refused from then on, and the process must exit with
+// status 0.
 func TestShutdownUnderLoad(t *testing.T) {
 	const (
 		inflight = 50
@@ -28,7 +29,7 @@ func TestShutdownUnderLoad(t *testing.T) {
 	if _, err := os.Stat("/proc/net/tcp"); err != nil {
 		t.Skip("needs /proc/net/tcp to see that the server has read the requests")
 	}
-	s := startServer(t)
+	s := startServer(t, "--max-delayed-per-client", strconv.Itoa(inflight)) // one client here
 	_, portText, _ := net.SplitHostPort(s.addr)
 	port, err := strconv.Atoi(portText)
 	if err != nil {
@@ -40,9 +41,10 @@ func TestShutdownUnderLoad(t *testing.T) {
 	tr := &http.Transport{DisableKeepAlives: true, DisableCompression: true}
 	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
 	type result struct {
-		code int
-		done time.Time
-		err  error
+		code  int
+		close bool
+		done  time.Time
+		err   error
 	}
 	results := make([]result, inflight)
 	var wrote, wg sync.WaitGroup
@@ -67,7 +69,7 @@ func TestShutdownUnderLoad(t *testing.T) {
 			}
 			io.Copy(io.Discard, resp.Body) //nolint:errcheck // only the status matters
 			resp.Body.Close()
-			results[i].code = resp.StatusCode
+			results[i].code, results[i].close = resp.StatusCode, resp.Close
 		})
 	}
 	if !waitGroup(&wrote, 20*time.Second) {
@@ -119,8 +121,10 @@ func TestShutdownUnderLoad(t *testing.T) {
 		switch {
 		case r.err != nil:
 			t.Errorf("in-flight request %d: %v", i, r.err)
-		case r.code != http.StatusOK:
-			t.Errorf("in-flight request %d: status %d, want 200", i, r.code)
+		case r.code != http.StatusServiceUnavailable || !r.close:
+			t.Errorf("in-flight request %d: status %d (close %v), want 503 with Connection: close", i, r.code, r.close)
+		case r.done.Sub(sigAt) >= sleep:
+			t.Errorf("in-flight request %d: answered %s after SIGTERM, not before its sleep ended", i, r.done.Sub(sigAt))
 		case !r.done.After(sigAt):
 			t.Errorf("in-flight request %d finished before SIGTERM: the test did not test the shutdown", i)
 		}

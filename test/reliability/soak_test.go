@@ -66,16 +66,23 @@ func TestSoak(t *testing.T) {
 		{"/status/503", 503}, // asked for
 		{"/status/204", 204},
 		{"/status/301?location=/guide", 301},
-		{"/status/200?sleep=20", 200}, // at most 64 sleep at once: never 503 here
+		{"/status/200?sleep=20", 200}, // at most 8 workers per client address: never 503 here
 		{"/status/abc", 400},
 	}
 
-	tr := &http.Transport{MaxIdleConnsPerHost: workers, MaxConnsPerHost: workers}
-	defer tr.CloseIdleConnections()
-	client := &http.Client{
-		Transport:     tr,
-		Timeout:       15 * time.Second,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	// The workers are clients of 8 addresses, 8 each: a worker has a
+	// connection of its own, so no address has more than 8 requests
+	// sleeping at once (--max-delayed-per-client's default).
+	clients := make([]*http.Client, workers)
+	for i := range clients {
+		tr := from(2 + i%8)
+		tr.DisableCompression = false
+		defer tr.CloseIdleConnections()
+		clients[i] = &http.Client{
+			Transport:     tr,
+			Timeout:       15 * time.Second,
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		}
 	}
 
 	var (
@@ -96,7 +103,8 @@ func TestSoak(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), warmup+duration)
 	defer cancel()
 	var wg sync.WaitGroup
-	for range workers {
+	for w := range workers {
+		client := clients[w]
 		wg.Go(func() {
 			for ctx.Err() == nil {
 				tg := targets[next.Add(1)%uint64(len(targets))]
