@@ -99,6 +99,9 @@ func TestServeLimitFlags(t *testing.T) {
 		{map[string]string{"HTTPSTATUS_MAX_CONNS_PER_CLIENT": "0"}, nil, "--max-conns-per-client must be at least 1"},
 		{map[string]string{"HTTPSTATUS_MAX_DELAYED_PER_CLIENT": "x"}, nil, "HTTPSTATUS_MAX_DELAYED_PER_CLIENT must be"},
 		{map[string]string{"HTTPSTATUS_TRUSTED_PROXY": "10.0.0.1, proxy.example"}, nil, "--trusted-proxy"},
+		{map[string]string{"HTTPSTATUS_RATE_LIMIT": "-5"}, nil, "--rate-limit must be 0 (off) or more"},
+		{map[string]string{"HTTPSTATUS_MAX_DELAYED": "many"}, nil, "HTTPSTATUS_MAX_DELAYED must be a whole number"},
+		{map[string]string{"HTTPSTATUS_LOG_FORMAT": "xml"}, nil, "--log-format must be text or json"},
 	} {
 		code, _, stderr := run(t, tc.env, append([]string{"serve", "--addr", "127.0.0.1:0"}, tc.args...)...)
 		if code != ExitUsage || !strings.Contains(stderr, tc.want) {

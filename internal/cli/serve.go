@@ -31,7 +31,9 @@ type serveFlags struct {
 var intEnv = []struct{ flag, env string }{
 	{"max-conns", "HTTPSTATUS_MAX_CONNS"},
 	{"max-conns-per-client", "HTTPSTATUS_MAX_CONNS_PER_CLIENT"},
+	{"max-delayed", "HTTPSTATUS_MAX_DELAYED"},
 	{"max-delayed-per-client", "HTTPSTATUS_MAX_DELAYED_PER_CLIENT"},
+	{"rate-limit", "HTTPSTATUS_RATE_LIMIT"},
 }
 
 func newServe(e *env) *cobra.Command {
@@ -45,8 +47,9 @@ func newServe(e *env) *cobra.Command {
 			"gracefully on SIGINT or SIGTERM.\n\n" +
 			"Environment: HTTPSTATUS_ADDR sets --addr, HTTPSTATUS_MAX_SLEEP sets --max-sleep,\n" +
 			"HTTPSTATUS_BASE_URL sets --base-url, HTTPSTATUS_MAX_CONNS --max-conns,\n" +
-			"HTTPSTATUS_MAX_CONNS_PER_CLIENT --max-conns-per-client,\n" +
-			"HTTPSTATUS_MAX_DELAYED_PER_CLIENT --max-delayed-per-client and\n" +
+			"HTTPSTATUS_MAX_CONNS_PER_CLIENT --max-conns-per-client, HTTPSTATUS_MAX_DELAYED\n" +
+			"--max-delayed, HTTPSTATUS_MAX_DELAYED_PER_CLIENT --max-delayed-per-client,\n" +
+			"HTTPSTATUS_RATE_LIMIT --rate-limit, HTTPSTATUS_LOG_FORMAT --log-format and\n" +
 			"HTTPSTATUS_TRUSTED_PROXY --trusted-proxy (comma-separated); a flag given on the\n" +
 			"command line wins.\n\n" +
 			"In public: the server caps connections (in all and per client address), sleeping\n" +
@@ -125,6 +128,9 @@ func (f *serveFlags) fromEnv(cmd *cobra.Command, getenv func(string) string) err
 				return usageErr("%s must be a whole number, not %s", ie.env, quoteInput(v))
 			}
 		}
+	}
+	if v := getenv("HTTPSTATUS_LOG_FORMAT"); v != "" && !cmd.Flags().Changed("log-format") {
+		f.logFormat = v
 	}
 	if v := getenv("HTTPSTATUS_TRUSTED_PROXY"); v != "" && !cmd.Flags().Changed("trusted-proxy") {
 		f.trustedProxies = []string{v}
