@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/httpstatus/httpstatus/internal/httpsyntax"
 	"net/http"
 	"strconv"
 	"strings"
@@ -47,7 +48,7 @@ var grammars = map[string]func(vals []string) string{
 				continue // an empty Allow means no method is allowed
 			}
 			for _, m := range strings.Split(v, ",") {
-				if !isToken(strings.Trim(m, " \t")) {
+				if !httpsyntax.IsToken(strings.Trim(m, " \t")) {
 					return "Allow " + quote(v) + " is not a comma-separated list of method names"
 				}
 			}
@@ -56,7 +57,7 @@ var grammars = map[string]func(vals []string) string{
 	},
 	"Content-Range": single("Content-Range", func(v string) string {
 		unit, rest, _ := strings.Cut(v, " ")
-		if !isToken(unit) || rest == "" {
+		if !httpsyntax.IsToken(unit) || rest == "" {
 			return "is not a range unit followed by a range"
 		}
 		if !strings.EqualFold(unit, "bytes") {
@@ -254,7 +255,7 @@ func (s *scanner) skipListSeparators() {
 
 func (s *scanner) token() string {
 	start := s.i
-	for !s.done() && tchar[s.peek()] {
+	for !s.done() && httpsyntax.TChar[s.peek()] {
 		s.i++
 	}
 	return s.s[start:s.i]

@@ -3,6 +3,7 @@ package check
 import (
 	"bytes"
 	"fmt"
+	"github.com/httpstatus/httpstatus/internal/httpsyntax"
 	"io"
 	"net/http"
 	"net/textproto"
@@ -180,7 +181,7 @@ func (p *parser) head() (message, error) {
 		if name == "" {
 			return message{}, p.fail("header line with an empty name")
 		}
-		if !isToken(name) {
+		if !httpsyntax.IsToken(name) {
 			if strings.TrimRight(name, " \t") != name {
 				return message{}, p.fail("white space between a header name and its colon")
 			}
@@ -270,29 +271,3 @@ func quote(s string) string {
 	}
 	return strconv.Quote(s)
 }
-
-// isToken reports whether s is a token (RFC 9110, Section 5.6.2).
-func isToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !tchar[s[i]] {
-			return false
-		}
-	}
-	return true
-}
-
-var tchar = func() (t [256]bool) {
-	for c := '0'; c <= '9'; c++ {
-		t[c] = true
-	}
-	for c := 'a'; c <= 'z'; c++ {
-		t[c], t[c-'a'+'A'] = true, true
-	}
-	for _, c := range "!#$%&'*+-.^_`|~" {
-		t[c] = true
-	}
-	return t
-}()

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/httpstatus/httpstatus/internal/httpsyntax"
 	"mime"
 	"net/http"
 	"net/textproto"
@@ -72,7 +73,7 @@ var tests = map[string]test{
 	"unsatisfied-range":     testUnsatisfiedRange,
 	"allow-excludes-method": testAllowExcludes,
 	"lists-upgrade": func(x *exchange, _ string) string {
-		return ifTrue(!hasToken(x.header["Connection"], "upgrade"), "Upgrade is sent without the upgrade option in Connection")
+		return ifTrue(!httpsyntax.HasToken(x.header["Connection"], "upgrade"), "Upgrade is sent without the upgrade option in Connection")
 	},
 	"heuristic-freshness": testHeuristic,
 	"problem-json":        testProblemJSON,
@@ -439,17 +440,4 @@ func testProblemJSON(x *exchange, _ string) string {
 		return ""
 	}
 	return "this error is plain application/json"
-}
-
-// hasToken reports whether a comma-separated header holds token, in any
-// case.
-func hasToken(values []string, token string) bool {
-	for _, v := range values {
-		for _, t := range strings.Split(v, ",") {
-			if strings.EqualFold(strings.TrimSpace(t), token) {
-				return true
-			}
-		}
-	}
-	return false
 }

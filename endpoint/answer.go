@@ -2,6 +2,7 @@ package endpoint
 
 import (
 	"bytes"
+	"github.com/httpstatus/httpstatus/internal/httpsyntax"
 	"maps"
 	"math"
 	"net/http"
@@ -222,7 +223,7 @@ func (h *handler) send(w http.ResponseWriter, r *http.Request, a *answer, p *pre
 
 // writeBody sends the status and, unless the request is HEAD, the body.
 func writeBody(w http.ResponseWriter, r *http.Request, code int, body []byte) {
-	if c := w.Header()["Connection"]; r.Close && len(c) == 1 && !hasToken(c, "close") {
+	if c := w.Header()["Connection"]; r.Close && len(c) == 1 && !httpsyntax.HasToken(c, "close") {
 		// net/http replaces a handler's Connection with "close" when the
 		// connection is to close, unless it lists close already: list it,
 		// so that the upgrade option of a 426 survives (RFC 9110, Section 7.8).

@@ -2,6 +2,7 @@ package endpoint
 
 import (
 	"fmt"
+	"github.com/httpstatus/httpstatus/internal/httpsyntax"
 	"net/http"
 	"regexp"
 	"slices"
@@ -137,7 +138,7 @@ func checkFinal(t *testing.T, resp *http.Response, body []byte, code int) {
 	if loc := h.Get("Location"); loc != "" && (!strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "//")) {
 		t.Errorf("Location %q is not a path on this server", loc)
 	}
-	if a := h.Get("Allow"); a != "" && hasToken([]string{a}, method) {
+	if a := h.Get("Allow"); a != "" && httpsyntax.HasToken([]string{a}, method) {
 		t.Errorf("Allow %q lists the method %s that got a %d", a, method, code)
 	}
 	if ra := h.Get("Retry-After"); ra != "" {
@@ -145,7 +146,7 @@ func checkFinal(t *testing.T, resp *http.Response, body []byte, code int) {
 			t.Errorf("Retry-After %q is not a number of seconds", ra)
 		}
 	}
-	if h.Get("Upgrade") != "" && !hasToken(h.Values("Connection"), "upgrade") {
+	if h.Get("Upgrade") != "" && !httpsyntax.HasToken(h.Values("Connection"), "upgrade") {
 		t.Errorf("Upgrade without Connection: upgrade")
 	}
 	checkExposed(t, h)

@@ -3,6 +3,7 @@ package endpoint
 import (
 	"context"
 	"errors"
+	"github.com/httpstatus/httpstatus/internal/httpsyntax"
 	"io"
 	"net/http"
 	"net/netip"
@@ -72,7 +73,7 @@ var errBodyTooLarge = errors.New("body too large")
 // sends its body slowly waits without holding a slot. A request that holds
 // its body back for a 100 Continue is left alone: reading would send one.
 func readBody(r *http.Request) error {
-	if r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 || hasToken(r.Header.Values("Expect"), "100-continue") {
+	if r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 || httpsyntax.HasToken(r.Header.Values("Expect"), "100-continue") {
 		return nil
 	}
 	n, err := io.Copy(io.Discard, io.LimitReader(r.Body, maxDrain+1))

@@ -2,6 +2,7 @@ package endpoint
 
 import (
 	"errors"
+	"github.com/httpstatus/httpstatus/internal/httpsyntax"
 	"io"
 	"maps"
 	"net/http"
@@ -225,7 +226,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			// those of the handlers around (security headers, CORS).
 			clear(w.Header())
 			maps.Copy(w.Header(), outer)
-			if code == http.StatusContinue && hasToken(r.Header.Values("Expect"), "100-continue") {
+			if code == http.StatusContinue && httpsyntax.HasToken(r.Header.Values("Expect"), "100-continue") {
 				// The client now sends the body it held back: read it, so
 				// that the connection can serve its next request.
 				io.Copy(io.Discard, io.LimitReader(r.Body, maxDrain)) //nolint:errcheck // a short read only closes the connection

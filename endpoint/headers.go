@@ -3,6 +3,7 @@ package endpoint
 import (
 	"cmp"
 	"fmt"
+	"github.com/httpstatus/httpstatus/internal/httpsyntax"
 	"net/http"
 	"slices"
 	"strings"
@@ -107,7 +108,7 @@ func ruleNames(s string) []string {
 	var out []string
 	for _, part := range strings.FieldsFunc(s, func(c rune) bool { return c == ',' || c == ';' }) {
 		for _, alt := range splitWords(part, "or", "and") {
-			if f := strings.Fields(alt); len(f) > 0 && isToken(f[0]) {
+			if f := strings.Fields(alt); len(f) > 0 && httpsyntax.IsToken(f[0]) {
 				out = append(out, f[0])
 			}
 		}
@@ -166,7 +167,7 @@ func isPreflight(r *http.Request) bool {
 func preflight(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Access-Control-Allow-Origin", "*")
-	if m := r.Header.Get("Access-Control-Request-Method"); isToken(m) {
+	if m := r.Header.Get("Access-Control-Request-Method"); httpsyntax.IsToken(m) {
 		h.Set("Access-Control-Allow-Methods", m)
 	}
 	var names []string
@@ -177,7 +178,7 @@ func preflight(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if len(names) > 0 && len(names) <= maxHeaders && !slices.ContainsFunc(names, func(n string) bool { return !isToken(n) }) {
+	if len(names) > 0 && len(names) <= maxHeaders && !slices.ContainsFunc(names, func(n string) bool { return !httpsyntax.IsToken(n) }) {
 		h.Set("Access-Control-Allow-Headers", strings.Join(names, ", "))
 	}
 	h.Set("Access-Control-Max-Age", "600")
@@ -193,7 +194,7 @@ func cannotSwitch(r *http.Request) string {
 	if r.ProtoMajor != 1 || r.ProtoMinor < 1 {
 		return how + "; this request is " + r.Proto
 	}
-	if !hasToken(r.Header.Values("Connection"), "upgrade") || r.Header.Get("Upgrade") == "" {
+	if !httpsyntax.HasToken(r.Header.Values("Connection"), "upgrade") || r.Header.Get("Upgrade") == "" {
 		return how
 	}
 	if upgradeProtocol(r) == "" {
@@ -208,22 +209,10 @@ func upgradeProtocol(r *http.Request) string {
 	first, _, _ := strings.Cut(r.Header.Get("Upgrade"), ",")
 	first = strings.TrimSpace(first)
 	name, version, hasVersion := strings.Cut(first, "/")
-	if !isToken(name) || hasVersion && !isToken(version) {
+	if !httpsyntax.IsToken(name) || hasVersion && !httpsyntax.IsToken(version) {
 		return ""
 	}
 	return first
-}
-
-// hasToken reports whether a comma-separated header holds token.
-func hasToken(values []string, token string) bool {
-	for _, v := range values {
-		for _, t := range strings.Split(v, ",") {
-			if strings.EqualFold(strings.TrimSpace(t), token) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // switchProtocols takes over the connection, sends 101 for the protocol the

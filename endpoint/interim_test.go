@@ -2,6 +2,7 @@ package endpoint
 
 import (
 	"fmt"
+	"github.com/httpstatus/httpstatus/internal/httpsyntax"
 	"io"
 	"net/http"
 	"net/http/httptrace"
@@ -181,7 +182,7 @@ func TestSwitchingProtocolsRaw(t *testing.T) {
 				}
 				return
 			}
-			if h.Get("Upgrade") != tc.upgrade || !hasToken(h.Values("Connection"), "upgrade") {
+			if h.Get("Upgrade") != tc.upgrade || !httpsyntax.HasToken(h.Values("Connection"), "upgrade") {
 				t.Errorf("Upgrade %q, Connection %q; want Upgrade %q and Connection: upgrade", h.Get("Upgrade"), h.Get("Connection"), tc.upgrade)
 			}
 			rest, err := io.ReadAll(c.b)

@@ -3,6 +3,7 @@ package endpoint
 import (
 	"errors"
 	"fmt"
+	"github.com/httpstatus/httpstatus/internal/httpsyntax"
 	"math"
 	"math/rand/v2"
 	"net/http"
@@ -305,7 +306,7 @@ func parseHeader(v string) (userHeader, error) {
 	if !ok {
 		return userHeader{}, fmt.Errorf("header %s has no colon: write Name:Value", quote(v))
 	}
-	if !isToken(name) {
+	if !httpsyntax.IsToken(name) {
 		return userHeader{}, fmt.Errorf("header name %s is not a valid field name", quote(name))
 	}
 	name = http.CanonicalHeaderKey(name)
@@ -322,23 +323,6 @@ func parseHeader(v string) (userHeader, error) {
 		return userHeader{}, err
 	}
 	return userHeader{name: name, value: value}, nil
-}
-
-// isToken reports whether s is an RFC 9110 token.
-func isToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		case strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0:
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // quote quotes input for an error detail, cut to a readable length.

@@ -1,6 +1,7 @@
 package problem
 
 import (
+	"github.com/httpstatus/httpstatus/internal/httpsyntax"
 	"strings"
 )
 
@@ -81,7 +82,7 @@ func splitList(v string) []string {
 func parseRange(elem string) (mediaRange, bool) {
 	mt, params, _ := strings.Cut(elem, ";")
 	typ, sub, ok := strings.Cut(strings.TrimSpace(mt), "/")
-	if !ok || !isToken(typ) || !isToken(sub) || typ == "*" && sub != "*" {
+	if !ok || !httpsyntax.IsToken(typ) || !httpsyntax.IsToken(sub) || typ == "*" && sub != "*" {
 		return mediaRange{}, false
 	}
 	r := mediaRange{typ: strings.ToLower(typ), sub: strings.ToLower(sub), q: 1000}
@@ -148,22 +149,6 @@ func parseQ(s string) (int, bool) {
 		scale /= 10
 	}
 	return q, true
-}
-
-func isToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		case strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0:
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // negotiate picks the form of a problem for Accept field values. Each form

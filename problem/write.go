@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/httpstatus/httpstatus/internal/httpsyntax"
 	"net/http"
 	"net/textproto"
 	"slices"
@@ -186,13 +187,13 @@ func (wr Writer) Write(w http.ResponseWriter, r *http.Request, p Problem) error 
 	if h.Get("Cache-Control") == "" {
 		h.Set("Cache-Control", "no-store")
 	}
-	if !hasToken(h.Values("Vary"), "Accept") && !hasToken(h.Values("Vary"), "*") {
+	if !httpsyntax.HasToken(h.Values("Vary"), "Accept") && !httpsyntax.HasToken(h.Values("Vary"), "*") {
 		h.Add("Vary", "Accept")
 	}
 	if wr.Language != "" && h.Get("Content-Language") == "" {
 		h.Set("Content-Language", wr.Language)
 	}
-	if h.Get("Upgrade") != "" && !hasToken(h.Values("Connection"), "upgrade") {
+	if h.Get("Upgrade") != "" && !httpsyntax.HasToken(h.Values("Connection"), "upgrade") {
 		h.Add("Connection", "Upgrade")
 	}
 	if fail == nil {
@@ -251,17 +252,4 @@ func clean(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// hasToken reports whether a comma-separated field holds token, in any
-// case.
-func hasToken(values []string, token string) bool {
-	for _, v := range values {
-		for _, t := range strings.Split(v, ",") {
-			if strings.EqualFold(strings.TrimSpace(t), token) {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -17,9 +17,11 @@ const (
 	maxSearchLimit     = searchapi.MaxLimit
 )
 
-// handleAPICode serves /api/v1/codes/{code}: every meaning of the number.
-// A malformed code is a 400, one the catalogue does not know a 404.
-func handleAPICode(s *site) http.Handler {
+// handleAPIByCode serves a JSON document rendered for each code under
+// prefix ("/api/v1/codes/" for every meaning of the number, "/api/v1/retry/"
+// for its retry facts). A malformed code is a 400, one the catalogue does
+// not know a 404.
+func handleAPIByCode(s *site, prefix string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		raw := r.PathValue("code")
 		code, err := httpstatus.ParseCode(raw)
@@ -28,7 +30,7 @@ func handleAPICode(s *site) http.Handler {
 				fmt.Sprintf("not a status code: %q; a status code has three digits, 000 to 999", raw))
 			return
 		}
-		res, ok := s.res[fmt.Sprintf("/api/v1/codes/%03d", code)]
+		res, ok := s.res[fmt.Sprintf("%s%03d", prefix, code)]
 		if !ok {
 			problem.Error(w, r, http.StatusNotFound,
 				fmt.Sprintf("the catalogue has no meaning for %03d; see /api/v1/codes", code))

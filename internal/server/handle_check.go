@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/httpstatus/httpstatus/internal/httpsyntax"
 	"io"
 	"mime"
 	"net/http"
@@ -95,7 +96,7 @@ func runCheck(in checkInput) (check.Report, int, string) {
 	if method == "" {
 		method = http.MethodGet
 	}
-	if !isToken(method) || len(method) > 32 {
+	if !httpsyntax.IsToken(method) || len(method) > 32 {
 		return check.Report{}, http.StatusBadRequest, "method is not a method name such as GET or HEAD"
 	}
 	rep, err := check.Raw([]byte(in.Response), &http.Request{Method: method})
@@ -103,18 +104,6 @@ func runCheck(in checkInput) (check.Report, int, string) {
 		return check.Report{}, http.StatusBadRequest, "not an HTTP response: " + err.Error()
 	}
 	return rep, http.StatusOK, ""
-}
-
-func isToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		if c > '~' || c <= ' ' || strings.ContainsRune(`"(),/:;<=>?@[\]{}`, c) {
-			return false
-		}
-	}
-	return true
 }
 
 // checkView is the /check page: the form, and the report of what was

@@ -3,12 +3,10 @@ package server
 import (
 	"fmt"
 	"html/template"
-	"net/http"
 	"regexp"
 	"strings"
 
 	"github.com/httpstatus/httpstatus"
-	"github.com/httpstatus/httpstatus/problem"
 )
 
 // retryTable is the body of /api/v1/retry.
@@ -56,27 +54,6 @@ func (s *site) addRetry() error {
 		s.res[fmt.Sprintf("/api/v1/retry/%03d", code)] = newResource(body, jsonType, cachePage)
 	}
 	return nil
-}
-
-// handleAPIRetry serves /api/v1/retry/{code}: one code's retry facts and
-// what each client does with it.
-func handleAPIRetry(s *site) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		raw := r.PathValue("code")
-		code, err := httpstatus.ParseCode(raw)
-		if err != nil {
-			problem.Error(w, r, http.StatusBadRequest,
-				fmt.Sprintf("not a status code: %q; a status code has three digits, 000 to 999", raw))
-			return
-		}
-		res, ok := s.res[fmt.Sprintf("/api/v1/retry/%03d", code)]
-		if !ok {
-			problem.Error(w, r, http.StatusNotFound,
-				fmt.Sprintf("the catalogue has no meaning for %03d; see /api/v1/codes", code))
-			return
-		}
-		serve(w, r, res, http.StatusOK)
-	})
 }
 
 // retryLine is the line a code's page shows for an entry's retry facts, linking

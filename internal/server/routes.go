@@ -43,7 +43,7 @@ func addRoutes(mux *http.ServeMux, site *site, status http.Handler) {
 
 	// JSON API.
 	mux.Handle("GET /api/v1/codes", handleCached(site))
-	mux.Handle("GET /api/v1/codes/{code}", handleAPICode(site))
+	mux.Handle("GET /api/v1/codes/{code}", handleAPIByCode(site, "/api/v1/codes/"))
 	mux.Handle("GET /api/v1/classes", handleCached(site))
 	mux.Handle("GET /api/v1/search", handleAPISearch())
 	mux.Handle("GET /api/v1/signals", handleListByCode(site, "/api/v1/signals", httpstatus.SignalsFor))
@@ -54,7 +54,7 @@ func addRoutes(mux *http.ServeMux, site *site, status http.Handler) {
 	mux.Handle("GET /api/v1/choose", handleAPIChoose())
 	mux.Handle("GET /api/v1/compare", handleAPICompare())
 	mux.Handle("GET /api/v1/retry", handleCached(site))
-	mux.Handle("GET /api/v1/retry/{code}", handleAPIRetry(site))
+	mux.Handle("GET /api/v1/retry/{code}", handleAPIByCode(site, "/api/v1/retry/"))
 	mux.Handle("GET /api/v1/openapi.json", handleCached(site))
 	mux.Handle("POST /api/v1/check", handleAPICheck()) // checks the text it is sent; never fetches a URL
 	mux.Handle("OPTIONS /api/", handlePreflight())
