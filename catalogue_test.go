@@ -649,3 +649,13 @@ func TestEntriesAreCopies(t *testing.T) {
 		}
 	}
 }
+
+func TestRequirementStrength(t *testing.T) {
+	order := []httpstatus.Requirement{httpstatus.Must, httpstatus.MustNot, httpstatus.Should, httpstatus.ShouldNot, httpstatus.May}
+	want := []int{2, 2, 1, 1, 0}
+	for i, r := range order {
+		if got := r.Strength(); got != want[i] {
+			t.Errorf("%s.Strength() = %d, want %d", r, got, want[i])
+		}
+	}
+}

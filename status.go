@@ -28,6 +28,18 @@ const (
 	MustNot   Requirement = "MUST NOT"
 )
 
+// Strength orders requirements: 2 for MUST and MUST NOT, 1 for SHOULD and
+// SHOULD NOT, 0 for MAY.
+func (r Requirement) Strength() int {
+	switch r {
+	case Must, MustNot:
+		return 2
+	case Should, ShouldNot:
+		return 1
+	}
+	return 0
+}
+
 // An Entry is one meaning of one status code: a registered code, or a
 // vendor's or a convention's use of a number. One number can carry several
 // entries (499 is nginx's Client Closed Request and Esri's Token Required).

@@ -1,4 +1,23 @@
-# Sourced by the bench/ scripts. write_block NAME BLOCK [DOC] puts the file
+# Sourced by the bench/ scripts.
+#
+# bench_table RAW prints, from go test -bench output with several counts,
+# the Markdown table of each benchmark's median and minimum ns/op, B/op
+# and allocs/op, in the order the benchmarks first appear.
+bench_table() {
+  echo "| benchmark | ns/op median | ns/op min | B/op | allocs/op |"
+  echo "| --- | ---: | ---: | ---: | ---: |"
+  awk '/^Benchmark/ { name = $1; sub(/-[0-9]+$/, "", name); ns[name] = ns[name] " " $3; b[name] = $5; a[name] = $7; if (!(name in seen)) { order[++n] = name; seen[name] = 1 } }
+    END {
+      for (i = 1; i <= n; i++) {
+        k = order[i]; m = split(substr(ns[k], 2), v, " ")
+        for (x = 1; x <= m; x++) for (y = x + 1; y <= m; y++) if (v[y] + 0 < v[x] + 0) { t = v[x]; v[x] = v[y]; v[y] = t }
+        med = (m % 2) ? v[(m + 1) / 2] : (v[m / 2] + v[m / 2 + 1]) / 2
+        printf "| %s | %.0f | %.0f | %s | %s |\n", k, med, v[1], b[k], a[k]
+      }
+    }' "$1"
+}
+
+# write_block NAME BLOCK [DOC] puts the file
 # BLOCK, which starts with "<!-- BEGIN NAME" and ends with "<!-- END NAME",
 # in place of the same block in DOC (default docs/benchmarks.md), or appends
 # it when DOC has none. Text outside the markers is left as it is.

@@ -163,17 +163,7 @@ func Raw(raw []byte, req *http.Request) (Report, error) {
 // sortFindings orders findings worst first, keeping the order of rules of
 // the same strength.
 func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool { return rank(fs[i].Requirement) < rank(fs[j].Requirement) })
-}
-
-func rank(r httpstatus.Requirement) int {
-	switch r {
-	case httpstatus.Must, httpstatus.MustNot:
-		return 0
-	case httpstatus.Should, httpstatus.ShouldNot:
-		return 1
-	}
-	return 2
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Requirement.Strength() > fs[j].Requirement.Strength() })
 }
 
 func itoa3(code int) string {

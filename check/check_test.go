@@ -205,12 +205,12 @@ func TestFindingsOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	last := -1
+	last := 3
 	for _, f := range rep.Findings {
-		if r := rank(f.Requirement); r < last {
+		if s := f.Requirement.Strength(); s > last {
 			t.Errorf("%s after a weaker finding", f.Rule)
 		} else {
-			last = r
+			last = s
 		}
 	}
 	if len(rep.Findings) < 3 {

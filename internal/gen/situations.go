@@ -166,24 +166,12 @@ func checkSituation(s httpstatus.Situation, entries []httpstatus.Entry) error {
 		// Reuse, not restate: a field the code's own rules already govern
 		// keeps the catalogue's strength.
 		for _, r := range entry.Headers {
-			if strings.EqualFold(r.Name, h.Name) && r.When == "" && r.Requirement != h.Requirement && strength(h.Requirement) < strength(r.Requirement) {
+			if strings.EqualFold(r.Name, h.Name) && r.When == "" && r.Requirement != h.Requirement && h.Requirement.Strength() < r.Requirement.Strength() {
 				return fmt.Errorf("header %s is %s here but %s in the rules of %d", h.Name, h.Requirement, r.Requirement, s.Code)
 			}
 		}
 	}
 	return checkExample(s)
-}
-
-// strength orders requirements: MUST and MUST NOT above SHOULD and SHOULD
-// NOT above MAY.
-func strength(r httpstatus.Requirement) int {
-	switch r {
-	case httpstatus.Must, httpstatus.MustNot:
-		return 2
-	case httpstatus.Should, httpstatus.ShouldNot:
-		return 1
-	}
-	return 0
 }
 
 // checkExample parses a situation's example as a response to a GET (or to
