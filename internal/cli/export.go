@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -54,8 +55,11 @@ func newExport(e *env) *cobra.Command {
 			}
 			start := time.Now()
 			rep, err := export.Export(opts)
-			if err != nil {
-				return &exitError{ExitNotFound, fmt.Errorf("export: %w", err)}
+			switch {
+			case errors.Is(err, export.ErrNotEmpty):
+				return usageErr("export: %v", err)
+			case err != nil:
+				return &exitError{ExitOutput, fmt.Errorf("export: %w", err)}
 			}
 			fmt.Fprintf(e.stdout, "wrote %d files (%d pages), %.1f MB, to %s in %s\n",
 				rep.Files, rep.Pages, float64(rep.Bytes)/1e6, args[0], time.Since(start).Round(time.Millisecond))

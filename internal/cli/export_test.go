@@ -14,6 +14,10 @@ func TestExportPagesHealthcheckUsage(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(full, "x"), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	afile := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(afile, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name   string
 		args   []string
@@ -22,7 +26,8 @@ func TestExportPagesHealthcheckUsage(t *testing.T) {
 	}{
 		{"export/no-dir", []string{"export"}, 2, "export takes one directory"},
 		{"export/bad-base", []string{"export", t.TempDir(), "--no-search", "--base-url", "ftp://x"}, 2, "--base-url"},
-		{"export/not-empty", []string{"export", full, "--no-search"}, 1, "not empty"},
+		{"export/not-empty", []string{"export", full, "--no-search"}, ExitUsage, "not empty"},
+		{"pages/unwritable", []string{"pages", afile}, ExitOutput, "pages:"},
 		{"pages/no-dir", []string{"pages"}, 2, "pages takes one directory"},
 		{"pages/bad-server", []string{"pages", t.TempDir(), "--server", "iis"}, 2, "--server must be one of nginx, apache"},
 		{"pages/bad-ref", []string{"pages", t.TempDir(), "--reference-url", "example.org"}, 2, "--reference-url"},

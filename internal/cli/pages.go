@@ -47,7 +47,7 @@ func newPages(e *env) *cobra.Command {
 			}
 			pages, err := errorpages.Write(dir, errorpages.Options{ReferenceURL: ref})
 			if err != nil {
-				return &exitError{ExitNotFound, fmt.Errorf("pages: %w", err)}
+				return &exitError{ExitOutput, fmt.Errorf("pages: %w", err)}
 			}
 			if srv == "" {
 				fmt.Fprintf(e.stdout, "wrote %d error pages (.html, .json, .txt) to %s\n", len(pages), dir)

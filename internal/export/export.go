@@ -166,6 +166,10 @@ func Export(opts Options) (Report, error) {
 	return rep, nil
 }
 
+// ErrNotEmpty is returned (wrapped) by Export for a directory that already
+// holds files.
+var ErrNotEmpty = errors.New("directory is not empty; export into a new or empty directory")
+
 // emptyDir makes dir, or checks that it is an empty directory: an export
 // never overwrites or mixes with other files.
 func emptyDir(dir string) error {
@@ -179,7 +183,7 @@ func emptyDir(dir string) error {
 	case err != nil:
 		return err
 	case len(entries) > 0:
-		return fmt.Errorf("%s is not empty; export into a new or empty directory", dir)
+		return fmt.Errorf("%s: %w", dir, ErrNotEmpty)
 	}
 	return nil
 }
