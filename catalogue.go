@@ -4,6 +4,7 @@ package httpstatus
 
 import (
 	"slices"
+	"sort"
 )
 
 // DataVersion names the snapshot of the IANA HTTP Status Code Registry that
@@ -121,7 +122,9 @@ func Confusions() []Confusion {
 
 // span returns the half-open range of entries that carry code.
 func span(code int) (lo, hi int) {
-	lo, _ = slices.BinarySearchFunc(entries, code, func(e Entry, c int) int { return e.Code - c })
+	// By index: a comparison function taking an Entry would copy each
+	// one it looks at.
+	lo = sort.Search(len(entries), func(i int) bool { return entries[i].Code >= code })
 	hi = lo
 	for hi < len(entries) && entries[hi].Code == code {
 		hi++

@@ -530,7 +530,7 @@ func element(b *bytes.Buffer, v reflect.Value, elided bool) {
 		b.WriteString(strconv.Quote(v.String()))
 	case reflect.Int, reflect.Int32:
 		b.WriteString(strconv.FormatInt(v.Int(), 10))
-	case reflect.Uint32:
+	case reflect.Uint32, reflect.Uint64:
 		b.WriteString(strconv.FormatUint(v.Uint(), 10))
 	case reflect.Float64:
 		b.WriteString(strconv.FormatFloat(v.Float(), 'g', -1, 64))

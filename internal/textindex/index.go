@@ -78,8 +78,8 @@ type Term struct {
 // saturated as in BM25 (tf(k+1)/(tf+k), computed once when the index is
 // built), and whether the term stands in one of the document's phrases.
 type Posting struct {
-	Doc      int
 	TF       float64
+	Doc      int32
 	InPhrase bool
 	InVendor bool
 }
@@ -89,6 +89,18 @@ type Posting struct {
 type Phrase struct {
 	Tokens []int32
 	Weight float64
+	// Mask has bit t%64 set for each term t of Tokens: a cheap test that
+	// a term is not in the phrase, or that the phrase holds a term that
+	// is not in a set.
+	Mask uint64
+}
+
+// bit returns the bit of term t in a Phrase's Mask, or 0 for no term (-1).
+func bit(t int32) uint64 {
+	if t < 0 {
+		return 0
+	}
+	return 1 << (t % 64)
 }
 
 // A Word is a surface word of the catalogue, its stem, and the set of its
@@ -174,18 +186,20 @@ func Build(docs []Doc) *Index {
 			}
 			tf = math.Round(tf*1000) / 1000
 			sat := tf * (saturation + 1) / (tf + saturation)
-			postings[s] = append(postings[s], Posting{Doc: d, TF: math.Round(sat*1e6) / 1e6, InPhrase: inPhrase[s], InVendor: inVendor[s]})
+			postings[s] = append(postings[s], Posting{Doc: int32(d), TF: math.Round(sat*1e6) / 1e6, InPhrase: inPhrase[s], InVendor: inVendor[s]})
 		}
 	}
 	for s, ps := range postings {
-		slices.SortFunc(ps, func(a, b Posting) int { return a.Doc - b.Doc })
+		slices.SortFunc(ps, func(a, b Posting) int { return cmp.Compare(a.Doc, b.Doc) })
 		ix.Terms = append(ix.Terms, Term{Stem: s, Postings: ps, Vendor: vendorWords[s] && !plain[s]})
 	}
 	slices.SortFunc(ix.Terms, func(a, b Term) int { return cmp.Compare(a.Stem, b.Stem) })
 	for d, ps := range phraseStems {
 		for i, stems := range ps {
 			for _, st := range stems {
-				ix.Phrases[d][i].Tokens = append(ix.Phrases[d][i].Tokens, ix.termID(st))
+				id := ix.termID(st)
+				ix.Phrases[d][i].Tokens = append(ix.Phrases[d][i].Tokens, id)
+				ix.Phrases[d][i].Mask |= bit(id)
 			}
 		}
 	}
@@ -414,7 +428,8 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 		stems = append(stems, s)
 		ids = append(ids, id)
-		if t := ix.term(s); t != nil {
+		if id >= 0 {
+			t := &ix.Terms[id]
 			terms = append(terms, queryTerm{t, 1, exact, slot})
 			// The last word may be the start of a longer one ("req").
 			if i == last && open && !isNumber(w) {
@@ -463,20 +478,15 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 	}
 	defer sc.release()
-	scores := sc.scores
-	phrased := sc.phrased // how many query words stand in one of its phrases
-	vendorHit := sc.vendorHit
-	named := sc.named
+	docs := sc.docs
 	vendorNamed := false
-	// masks holds, for each document, which query words matched it and
-	// how: exactly, as a completion, through a typo or a synonym (one bit
-	// a query word in each); only the documents a word reaches are visited.
-	masks := sc.masks
-	touch := func(d int) {
-		if !sc.seen[d] {
-			sc.seen[d] = true
-			sc.touched = append(sc.touched, int32(d))
+	touch := func(d int32) *docState {
+		ds := &docs[d]
+		if !ds.seen {
+			ds.seen = true
+			sc.touched = append(sc.touched, d)
 		}
+		return ds
 	}
 	idfSum := 0.0 // of the words matched exactly, for the phrase bonus
 	// Rare words first: a common word ("request", "not") then only adds to
@@ -496,32 +506,39 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		if qt.weight == 1 {
 			idfSum += idf
 		}
+		exactWord := qt.weight == 1
+		kind, bit := qt.kind, uint64(1)<<qt.slot
 		for _, p := range qt.term.Postings {
-			if onlyTouched && !sc.seen[p.Doc] {
-				continue
+			ds := &docs[p.Doc]
+			if !ds.seen {
+				if onlyTouched {
+					continue
+				}
+				ds.seen = true
+				sc.touched = append(sc.touched, p.Doc)
 			}
-			scores[p.Doc] += w * p.TF
-			if p.InPhrase && qt.weight == 1 {
-				phrased[p.Doc]++
+			ds.score += w * p.TF
+			ds.masks[kind] |= bit
+			if exactWord {
+				if p.InPhrase {
+					ds.phrased++
+				}
+				if p.InVendor {
+					ds.vendorHit, vendorNamed = true, true
+				}
 			}
-			if p.InVendor && qt.weight == 1 {
-				vendorHit[p.Doc], vendorNamed = true, true
-			}
-			touch(p.Doc)
-			masks[p.Doc][qt.kind] |= 1 << qt.slot
 		}
 	}
 	for _, t := range identTerms {
 		for _, p := range t.Postings {
-			named[p.Doc]++
-			touch(p.Doc)
+			touch(p.Doc).named++
 		}
 	}
 	// Every entry of a code the query names counts, whatever its words.
 	if len(codes) > 0 {
 		for d := 0; d < len(ix.Targets) && ix.Targets[d] == d; d++ {
 			if slices.Contains(codes, ix.Codes[d]) {
-				touch(d)
+				touch(int32(d))
 			}
 		}
 	}
@@ -533,19 +550,26 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		bonus = pastedCodeBonus
 	}
 	best, own, second := sc.best, sc.own, sc.second
+	qMask, qKnown := uint64(0), true // the query's terms, for phraseBonus
+	for _, t := range seq {
+		qMask |= bit(t)
+		qKnown = qKnown && t >= 0
+	}
 	for _, d32 := range sc.touched {
 		d := int(d32)
-		score := scores[d]
+		ds := &docs[d]
+		score := ds.score
+		named := ds.named
 		entry := ix.Targets[d] == d
-		if named[d] > 0 {
+		if named > 0 {
 			// Each further form of a name the query holds ("http.StatusTeapot"
 			// holds StatusTeapot and http.StatusTeapot) makes it more
 			// certain than a name it merely mentions.
-			score += identBonus + identExtra*float64(named[d]-1)
+			score += identBonus + identExtra*float64(named-1)
 		}
 		if slices.Contains(codes, ix.Codes[d]) && (entry || score > 0) {
 			score += bonus
-			masks[d][exact] = 1<<slot - 1
+			ds.masks[exact] = 1<<slot - 1
 		} else if len(codes) > 0 && !entry {
 			// The query names a status and this signal stands for another:
 			// "HTTP 409" after a client's exception that carries any code.
@@ -554,20 +578,20 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		if score == 0 {
 			continue
 		}
-		m := &masks[d]
+		m := &ds.masks
 		full := m[exact]
 		pre := m[completion] &^ full
 		typo := m[misspelt] &^ (full | pre)
 		syn := m[synonym] &^ (full | pre | typo)
 		words := bits.OnesCount64(full | pre | typo | syn)
-		if !long && named[d] == 0 && 2*words < slot {
+		if !long && named == 0 && 2*words < slot {
 			continue // a typed query: fewer than half its words is noise
 		}
 		// Every kind of phrase match needs the phrase to hold two of the
 		// query's words, or its only word.
 		held := 0.0 // how much of the query the document's own phrases hold
-		if slot > 0 && int(phrased[d]) >= min(2, slot) {
-			score += idfSum * phraseBonus(ix.Phrases[d], seq, sc.inQuery)
+		if slot > 0 && int(ds.phrased) >= min(2, slot) {
+			score += idfSum * phraseBonus(ix.Phrases[d], seq, sc.inQuery, qMask, qKnown)
 			// A signal's text pasted whole, amid whatever surrounds it, is
 			// near-certain evidence; from three words on, the rest of the
 			// query is taken for noise.
@@ -587,11 +611,11 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		} else {
 			coverage = 1
 		}
-		if long && phrased[d] >= 2 && held < 1 {
+		if long && ds.phrased >= 2 && held < 1 {
 			held = phraseHeld(ix.Phrases[d], sc.inQuery)
 		}
 		switch {
-		case named[d] > 0:
+		case named > 0:
 			coverage = 1
 		case 2*words >= slot:
 		case held >= phraseCover:
@@ -602,7 +626,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		score *= coverage * coverage * ix.Priors[d]
 		if !ix.Official[d] {
 			score *= unofficialPrior
-			if vendorNamed && !vendorHit[d] {
+			if vendorNamed && !ds.vendorHit {
 				score *= otherVendor
 			}
 		}
@@ -730,19 +754,28 @@ func phraseHeld(ps []Phrase, q []bool) float64 {
 // by target are all zero between searches: release clears only what a
 // search touched.
 type scratch struct {
-	scores    []float64
-	phrased   []uint8
-	vendorHit []bool
-	named     []uint8     // how many forms of the document's identifiers the query holds
-	seen      []bool      // by document: in touched
-	touched   []int32     // the documents a query word, identifier or code reached
-	masks     [][4]uint64 // by document: the query words that matched it, by kind of match
-	best      []Hit       // by target
-	own       []float64   // by target: the entry's own score
-	second    []float64   // by target: the second best document's score
-	targets   []int32     // the targets with a hit
-	inQuery   []bool      // by term: the query holds it
-	queryIDs  []int32     // the terms set in inQuery
+	docs     []docState // by document
+	touched  []int32    // the documents a query word, identifier or code reached
+	best     []Hit      // by target
+	own      []float64  // by target: the entry's own score
+	second   []float64  // by target: the second best document's score
+	targets  []int32    // the targets with a hit
+	inQuery  []bool     // by term: the query holds it
+	queryIDs []int32    // the terms set in inQuery
+}
+
+// docState is what a search learns of one document, kept together so that
+// a posting costs one cache line.
+type docState struct {
+	score float64
+	// masks holds which query words matched the document and how:
+	// exactly, as a completion, through a typo or a synonym (one bit a
+	// query word in each).
+	masks     [4]uint64
+	phrased   uint8 // how many query words stand in one of its phrases
+	named     uint8 // how many forms of its identifiers the query holds
+	seen      bool  // in touched
+	vendorHit bool  // a query word stands in its vendor field
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -750,10 +783,9 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // getScratch returns zeroed working space for docs documents.
 func getScratch(docs, terms int) *scratch {
 	sc := scratchPool.Get().(*scratch)
-	if len(sc.scores) != docs || len(sc.inQuery) != terms {
+	if len(sc.docs) != docs || len(sc.inQuery) != terms {
 		*sc = scratch{
-			scores: make([]float64, docs), phrased: make([]uint8, docs), vendorHit: make([]bool, docs),
-			named: make([]uint8, docs), seen: make([]bool, docs), masks: make([][4]uint64, docs),
+			docs: make([]docState, docs),
 			best: make([]Hit, docs), own: make([]float64, docs), second: make([]float64, docs),
 			inQuery: make([]bool, terms),
 		}
@@ -764,7 +796,7 @@ func getScratch(docs, terms int) *scratch {
 // release clears what a search touched and returns sc to the pool.
 func (sc *scratch) release() {
 	for _, d := range sc.touched {
-		sc.scores[d], sc.phrased[d], sc.vendorHit[d], sc.named[d], sc.seen[d], sc.masks[d] = 0, 0, false, 0, false, [4]uint64{}
+		sc.docs[d] = docState{}
 	}
 	for _, t := range sc.targets {
 		sc.best[t], sc.own[t], sc.second[t] = Hit{}, 0, 0
@@ -778,22 +810,31 @@ func (sc *scratch) release() {
 
 // phraseBonus rewards a document whose name, alias or keyword is the query,
 // or holds the whole query, or is held whole by it.
-func phraseBonus(ps []Phrase, q []int32, inQuery []bool) float64 {
+// qMask is the Mask of the query's terms q, and qKnown says every word of q
+// is a term: the masks let most phrases be passed over without a scan.
+func phraseBonus(ps []Phrase, q []int32, inQuery []bool, qMask uint64, qKnown bool) float64 {
 	best := 0.0
+	q0 := bit(q[0])
 	for _, p := range ps {
 		// Every case below needs the query's first stem in the phrase or
 		// the phrase's first stem in the query: check that cheaply first.
-		if !inQuery[p.Tokens[0]] && !slices.Contains(p.Tokens, q[0]) {
+		if !inQuery[p.Tokens[0]] && (p.Mask&q0 == 0 || !slices.Contains(p.Tokens, q[0])) {
 			continue
 		}
 		var b float64
-		switch {
-		case slices.Equal(p.Tokens, q):
-			b = p.Weight
-		case contains(p.Tokens, q):
-			b = 0.5 * p.Weight * float64(len(q)) / float64(len(p.Tokens))
-		case len(p.Tokens) >= 2 && allIn(p.Tokens, inQuery) && contains(q, p.Tokens):
-			b = 0.5 * p.Weight * float64(len(p.Tokens)) / float64(len(q))
+		switch n := len(p.Tokens); {
+		case n == len(q):
+			// The phrase holds the query, or the query holds the phrase,
+			// only if they are equal.
+			if p.Mask == qMask && slices.Equal(p.Tokens, q) {
+				b = p.Weight
+			}
+		case n > len(q):
+			if qKnown && qMask&^p.Mask == 0 && contains(p.Tokens, q) {
+				b = 0.5 * p.Weight * float64(len(q)) / float64(n)
+			}
+		case n >= 2 && p.Mask&^qMask == 0 && allIn(p.Tokens, inQuery) && contains(q, p.Tokens):
+			b = 0.5 * p.Weight * float64(n) / float64(len(q))
 		}
 		best = max(best, b)
 	}
