@@ -78,7 +78,7 @@ func Search(query string, limit int) []Result {
 			sit := situations[d-len(docSignal)].clone()
 			results[i].Situation = &sit
 		case d >= 0:
-			sig := signals[docSignal[d]].clone()
+			sig := signalRecords[docSignal[d]].signal()
 			results[i].Matched = &sig
 		}
 	}

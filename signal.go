@@ -9,7 +9,7 @@ import "slices"
 func Signals() []Signal {
 	out := make([]Signal, listedSignals)
 	for i := range out {
-		out[i] = signals[i].clone()
+		out[i] = signalRecords[i].signal()
 	}
 	return out
 }
@@ -19,15 +19,69 @@ func Signals() []Signal {
 func SignalsFor(code int) []Signal {
 	var out []Signal
 	for i := range listedSignals {
-		if slices.Contains(signals[i].Codes, code) {
-			out = append(out, signals[i].clone())
+		if r := &signalRecords[i]; slices.Contains(r.codes(), code) {
+			out = append(out, r.signal())
 		}
 	}
 	return out
 }
 
-func (s Signal) clone() Signal {
-	s.Codes = slices.Clone(s.Codes)
-	s.Causes = slices.Clone(s.Causes)
+// The signals are generated without pointers, as spans of one text, so
+// that the garbage collector, which scans package data at every cycle,
+// does not walk thousands of strings that never change. A Signal is made
+// from its record when asked for: its strings share the generated text,
+// its lists are its own.
+
+// A textSpan is the part [start, end) of a generated text or list.
+type textSpan [2]uint32
+
+// of returns the part of text s covers.
+func (s textSpan) of(text string) string { return text[s[0]:s[1]] }
+
+// A signalRecord is a Signal as spans, indexed by the constants below: of
+// signalText for its strings, of signalCodes for Codes and of signalCauses
+// for Causes.
+type signalRecord [signalFields]textSpan
+
+// The fields of a signalRecord, in the order the generator writes them.
+const (
+	sigText = iota
+	sigKind
+	sigProduct
+	sigComponent
+	sigVersions
+	sigMeaning
+	sigFix
+	sigSource
+	sigNote
+	sigCodes
+	sigCauses
+	signalFields
+)
+
+// codes returns the span of signalCodes that holds r's codes.
+func (r *signalRecord) codes() []int { return signalCodes[r[sigCodes][0]:r[sigCodes][1]] }
+
+// signal returns the Signal r records.
+func (r *signalRecord) signal() Signal {
+	str := func(f int) string { return r[f].of(signalText) }
+	s := Signal{
+		Text:      str(sigText),
+		Kind:      SignalKind(str(sigKind)),
+		Product:   str(sigProduct),
+		Component: str(sigComponent),
+		Versions:  str(sigVersions),
+		Codes:     slices.Clone(r.codes()),
+		Meaning:   str(sigMeaning),
+		Fix:       str(sigFix),
+		Source:    str(sigSource),
+		Note:      str(sigNote),
+	}
+	if c := r[sigCauses]; c[0] < c[1] {
+		s.Causes = make([]string, 0, c[1]-c[0])
+		for _, sp := range signalCauses[c[0]:c[1]] {
+			s.Causes = append(s.Causes, sp.of(signalText))
+		}
+	}
 	return s
 }

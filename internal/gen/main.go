@@ -7,6 +7,12 @@
 //	go generate ./...
 //
 // With -check it writes nothing and exits 1 when catalogue_gen.go is stale.
+//
+// The generator imports package httpstatus, so it runs only while the
+// generated file compiles. After changing the shape of what it writes (the
+// fields of textindex.Index, the signal records), first give the changed
+// variables empty values in catalogue_gen.go (`var searchIndex =
+// textindex.Index{}`), then run it.
 package main
 
 import (
@@ -163,9 +169,8 @@ func Generate(dir string) ([]byte, error) {
 	literal(&b, reflect.ValueOf(questions))
 	b.WriteString("\n\n// retryClients holds the table of what clients retry, from data/retry.yaml.\nvar retryClients = ")
 	literal(&b, reflect.ValueOf(retryClients))
-	b.WriteString("\n\n// signals holds the signals of data/signals, then the entries' own\n// constants as signals, for search.\nvar signals = ")
-	literal(&b, reflect.ValueOf(sigs))
-	fmt.Fprintf(&b, "\n\n// listedSignals is how many of signals come from data/signals.\nconst listedSignals = %d", listed)
+	writeSignals(&b, sigs)
+	fmt.Fprintf(&b, "\n\n// listedSignals is how many of the signals come from data/signals.\nconst listedSignals = %d", listed)
 	b.WriteString("\n\n// docSignal names the signal of each search document after the entries'.\nvar docSignal = ")
 	literal(&b, reflect.ValueOf(docSignal))
 	b.WriteString("\n\n// The search documents after the signals' are the situations', in order,\n// then the guide's rows'.\n\n// searchIndex is the inverted index of the catalogue for Search.\nvar searchIndex = ")
@@ -583,4 +588,49 @@ func typeName(t reflect.Type) string {
 		return t.Name()
 	}
 	return t.String() // package.Name
+}
+
+// writeSignals writes the signals without pointers (see signal.go): every
+// text once in signalText, each signal a signalRecord of spans of it (in
+// the order of the sig* constants of signal.go), their
+// codes in signalCodes and their causes as spans in signalCauses. The
+// signals of data/signals come first, then the entries' own constants as
+// signals, for search.
+func writeSignals(b *bytes.Buffer, sigs []httpstatus.Signal) {
+	var text strings.Builder
+	at := map[string][2]int{}
+	span := func(s string) string {
+		sp, ok := at[s]
+		if !ok {
+			sp = [2]int{text.Len(), text.Len() + len(s)}
+			text.WriteString(s)
+			at[s] = sp
+		}
+		return fmt.Sprintf("{%d, %d}", sp[0], sp[1])
+	}
+	var recs, codes, causes bytes.Buffer
+	nCodes, nCauses := 0, 0
+	for _, g := range sigs {
+		fmt.Fprintf(&recs, "\n{%s, %s, %s, %s, %s, %s, %s, %s, %s, {%d, %d}, {%d, %d}},",
+			span(g.Text), span(string(g.Kind)), span(g.Product), span(g.Component), span(g.Versions),
+			span(g.Meaning), span(g.Fix), span(g.Source), span(g.Note),
+			nCodes, nCodes+len(g.Codes), nCauses, nCauses+len(g.Causes))
+		for _, c := range g.Codes {
+			fmt.Fprintf(&codes, "%d, ", c)
+		}
+		for _, c := range g.Causes {
+			fmt.Fprintf(&causes, "%s, ", span(c))
+		}
+		nCodes += len(g.Codes)
+		nCauses += len(g.Causes)
+	}
+	b.WriteString("\n\n// signalText holds every text of the signals once; their fields are spans of it.\nconst signalText = ")
+	b.WriteString(strconv.Quote(text.String()))
+	b.WriteString("\n\n// signalRecords holds the signals, in the order of Signals.\nvar signalRecords = []signalRecord{")
+	b.Write(recs.Bytes())
+	b.WriteString("\n}\n\n// signalCodes holds the codes of the signals, one after another.\nvar signalCodes = []int{")
+	b.Write(codes.Bytes())
+	b.WriteString("}\n\n// signalCauses holds the causes of the signals, one after another.\nvar signalCauses = []textSpan{")
+	b.Write(causes.Bytes())
+	b.WriteString("}")
 }

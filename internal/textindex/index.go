@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -45,16 +46,38 @@ type Field struct {
 
 // Index is an inverted index over the catalogue. Its fields are exported so
 // that the generator can write it out as Go data; treat it as read-only.
+//
+// It holds no pointers but a few slices and strings: every list of lists
+// is one flat array with the end of each list, and every set of strings one
+// string with the end of each. The catalogue's index is package data, which
+// the garbage collector scans at every cycle; a flat index costs it a few
+// words rather than tens of thousands.
 type Index struct {
-	Codes    []int      // by document
-	Official []bool     // by document
-	Vendors  []bool     // by document: Doc.Vendor
-	Targets  []int      // by document: the result it counts for
-	Priors   []float64  // by document
-	Terms    []Term     // sorted by Stem
-	Phrases  [][]Phrase // by document
-	Surface  []Word     // every word seen, sorted by length then text, for typo matching
-	ByText   []int32    // Surface in text order, for stems and prefix matching
+	Codes    []int     // by document
+	Official []bool    // by document
+	Vendors  []bool    // by document: Doc.Vendor
+	Targets  []int     // by document: the result it counts for
+	Priors   []float64 // by document
+	// The terms, sorted by stem: term t's stem is Stems[StemEnd[t-1]:StemEnd[t]]
+	// (from 0 for the first), its postings Postings[PostingEnd[t-1]:PostingEnd[t]],
+	// and VendorTerms[t] says the stem names a vendor: it stands in a vendor
+	// field and in no registered code's name, alias, keyword or summary
+	// ("nginx", "cloudflar", not "server" or "client").
+	Stems       string
+	StemEnd     []uint32
+	Postings    []Posting
+	PostingEnd  []uint32
+	VendorTerms []bool
+	// The phrases of document d are Phrases[PhraseEnd[d-1]:PhraseEnd[d]];
+	// their terms are in Tokens.
+	Phrases   []Phrase
+	PhraseEnd []uint32
+	Tokens    []int32
+	// Surface holds every word seen, sorted by length then text, for typo
+	// matching; their texts are in Words.
+	Words   string
+	Surface []Word
+	ByText  []int32 // Surface in text order, for stems and prefix matching
 	// TypoLetters and TypoWords are the letter sets and Surface indexes of
 	// the words a typo may land on (Word.Typed), in Surface order: a tight
 	// array to scan. TypoFrom[n] is where the words of n letters start in
@@ -62,16 +85,6 @@ type Index struct {
 	TypoLetters []uint32
 	TypoWords   []int32
 	TypoFrom    []int32
-}
-
-// A Term is a stem with the documents that hold it.
-type Term struct {
-	Stem     string
-	Postings []Posting
-	// Vendor says the stem names a vendor: it stands in a vendor field
-	// and in no registered code's name, alias, keyword or summary
-	// ("nginx", "cloudflar", not "server" or "client").
-	Vendor bool
 }
 
 // A Posting is one document's weighted, sublinear frequency of a term,
@@ -85,10 +98,10 @@ type Posting struct {
 }
 
 // A Phrase is a name, alias, keyword or signal as a sequence of terms, each
-// the index of its Term.
+// the index of its Term: Index.Tokens[Start:End].
 type Phrase struct {
-	Tokens []int32
-	Weight float64
+	Start, End uint32
+	Weight     float64
 	// Mask has bit t%64 set for each term t of Tokens: a cheap test that
 	// a term is not in the phrase, or that the phrase holds a term that
 	// is not in a set.
@@ -103,15 +116,51 @@ func bit(t int32) uint64 {
 	return 1 << (t % 64)
 }
 
-// A Word is a surface word of the catalogue, its stem, and the set of its
-// letters (bit i for 'a'+i, bit 26 for any digit), which lets typo matching
-// skip words that cannot be near.
+// A Word is a surface word of the catalogue (Index.Words[Start:End]), the
+// term of its stem, and the set of its letters (bit i for 'a'+i, bit 26 for
+// any digit), which lets typo matching skip words that cannot be near.
 type Word struct {
-	Text    string
-	Stem    string
-	Letters uint32
-	Typed   bool // in a document people type rather than copy: a typo may land on it
+	Start, End uint32
+	Stem       int32
+	Letters    uint32
+	Typed      bool // in a document people type rather than copy: a typo may land on it
 }
+
+// stemOf returns the stem of term t.
+func (ix *Index) stemOf(t int32) string {
+	start := uint32(0)
+	if t > 0 {
+		start = ix.StemEnd[t-1]
+	}
+	return ix.Stems[start:ix.StemEnd[t]]
+}
+
+// postings returns the postings of term t.
+func (ix *Index) postings(t int32) []Posting {
+	start := uint32(0)
+	if t > 0 {
+		start = ix.PostingEnd[t-1]
+	}
+	return ix.Postings[start:ix.PostingEnd[t]]
+}
+
+// phrases returns the phrases of document d.
+func (ix *Index) phrases(d int) []Phrase {
+	start := uint32(0)
+	if d > 0 {
+		start = ix.PhraseEnd[d-1]
+	}
+	return ix.Phrases[start:ix.PhraseEnd[d]]
+}
+
+// tokens returns the terms of phrase p.
+func (ix *Index) tokens(p *Phrase) []int32 { return ix.Tokens[p.Start:p.End] }
+
+// text returns the text of word w.
+func (ix *Index) text(w *Word) string { return ix.Words[w.Start:w.End] }
+
+// terms returns the number of terms.
+func (ix *Index) terms() int { return len(ix.StemEnd) }
 
 // letters returns the letter set of w.
 func letters(w string) uint32 {
@@ -129,8 +178,9 @@ func letters(w string) uint32 {
 
 // Build indexes docs.
 func Build(docs []Doc) *Index {
-	ix := &Index{Phrases: make([][]Phrase, len(docs))}
+	ix := &Index{}
 	phraseStems := make([][][]string, len(docs))
+	phraseWeights := make([][]float64, len(docs))
 	postings := map[string][]Posting{}
 	surface := map[string]string{}
 	typed := map[string]bool{} // words of documents people type, for typo matching
@@ -173,7 +223,7 @@ func Build(docs []Doc) *Index {
 			}
 			if f.Phrase && len(stems) > 0 {
 				phraseStems[d] = append(phraseStems[d], stems)
-				ix.Phrases[d] = append(ix.Phrases[d], Phrase{Weight: f.Weight})
+				phraseWeights[d] = append(phraseWeights[d], f.Weight)
 				for _, s := range stems {
 					inPhrase[s] = true
 				}
@@ -189,43 +239,64 @@ func Build(docs []Doc) *Index {
 			postings[s] = append(postings[s], Posting{Doc: int32(d), TF: math.Round(sat*1e6) / 1e6, InPhrase: inPhrase[s], InVendor: inVendor[s]})
 		}
 	}
-	for s, ps := range postings {
+	stems := make([]string, 0, len(postings))
+	for s := range postings {
+		stems = append(stems, s)
+	}
+	slices.Sort(stems)
+	var text strings.Builder
+	for _, s := range stems {
+		ps := postings[s]
 		slices.SortFunc(ps, func(a, b Posting) int { return cmp.Compare(a.Doc, b.Doc) })
-		ix.Terms = append(ix.Terms, Term{Stem: s, Postings: ps, Vendor: vendorWords[s] && !plain[s]})
+		text.WriteString(s)
+		ix.StemEnd = append(ix.StemEnd, uint32(text.Len()))
+		ix.Postings = append(ix.Postings, ps...)
+		ix.PostingEnd = append(ix.PostingEnd, uint32(len(ix.Postings)))
+		ix.VendorTerms = append(ix.VendorTerms, vendorWords[s] && !plain[s])
 	}
-	slices.SortFunc(ix.Terms, func(a, b Term) int { return cmp.Compare(a.Stem, b.Stem) })
+	ix.Stems = text.String()
 	for d, ps := range phraseStems {
-		for i, stems := range ps {
-			for _, st := range stems {
+		for i, pstems := range ps {
+			p := Phrase{Start: uint32(len(ix.Tokens)), Weight: phraseWeights[d][i]}
+			for _, st := range pstems {
 				id := ix.termID(st)
-				ix.Phrases[d][i].Tokens = append(ix.Phrases[d][i].Tokens, id)
-				ix.Phrases[d][i].Mask |= bit(id)
+				ix.Tokens = append(ix.Tokens, id)
+				p.Mask |= bit(id)
 			}
+			p.End = uint32(len(ix.Tokens))
+			ix.Phrases = append(ix.Phrases, p)
 		}
+		ix.PhraseEnd = append(ix.PhraseEnd, uint32(len(ix.Phrases)))
 	}
-	for w, s := range surface {
-		ix.Surface = append(ix.Surface, Word{Text: w, Stem: s, Letters: letters(w), Typed: typed[w]})
+	words := make([]string, 0, len(surface))
+	for w := range surface {
+		words = append(words, w)
 	}
-	slices.SortFunc(ix.Surface, func(a, b Word) int {
-		return cmp.Or(len(a.Text)-len(b.Text), cmp.Compare(a.Text, b.Text))
-	})
+	slices.SortFunc(words, func(a, b string) int { return cmp.Or(len(a)-len(b), cmp.Compare(a, b)) })
+	text.Reset()
+	for _, w := range words {
+		start := uint32(text.Len())
+		text.WriteString(w)
+		ix.Surface = append(ix.Surface, Word{Start: start, End: uint32(text.Len()), Stem: ix.termID(surface[w]), Letters: letters(w), Typed: typed[w]})
+	}
+	ix.Words = text.String()
 	ix.ByText = make([]int32, len(ix.Surface))
 	for i := range ix.ByText {
 		ix.ByText[i] = int32(i)
 	}
-	slices.SortFunc(ix.ByText, func(a, b int32) int { return cmp.Compare(ix.Surface[a].Text, ix.Surface[b].Text) })
+	slices.SortFunc(ix.ByText, func(a, b int32) int { return cmp.Compare(words[a], words[b]) })
 	longest := 0
-	for i, w := range ix.Surface {
-		if w.Typed {
-			ix.TypoLetters = append(ix.TypoLetters, w.Letters)
+	for i, w := range words {
+		if typed[w] {
+			ix.TypoLetters = append(ix.TypoLetters, ix.Surface[i].Letters)
 			ix.TypoWords = append(ix.TypoWords, int32(i))
-			longest = len(w.Text)
+			longest = len(w)
 		}
 	}
 	ix.TypoFrom = make([]int32, longest+2)
 	k := 0
 	for n := range ix.TypoFrom {
-		for k < len(ix.TypoWords) && len(ix.Surface[ix.TypoWords[k]].Text) < n {
+		for k < len(ix.TypoWords) && len(words[ix.TypoWords[k]]) < n {
 			k++
 		}
 		ix.TypoFrom[n] = int32(k)
@@ -233,44 +304,42 @@ func Build(docs []Doc) *Index {
 	return ix
 }
 
-// stem returns the stem of a query word: the catalogue's own when it knows
-// the word, which saves stemming it again.
-func (ix *Index) stem(w string) string {
-	i, ok := slices.BinarySearchFunc(ix.ByText, w, func(k int32, w string) int { return cmp.Compare(ix.Surface[k].Text, w) })
+// stem returns the stem of a query word and its term (-1 for none): the
+// catalogue's own when it knows the word, which saves stemming it again.
+func (ix *Index) stem(w string) (string, int32) {
+	i, ok := slices.BinarySearchFunc(ix.ByText, w, func(k int32, w string) int { return cmp.Compare(ix.text(&ix.Surface[k]), w) })
 	if ok {
-		return ix.Surface[ix.ByText[i]].Stem
+		t := ix.Surface[ix.ByText[i]].Stem
+		return ix.stemOf(t), t
 	}
-	return Stem(american(w))
+	s := Stem(american(w))
+	return s, ix.termID(s)
 }
 
 // termsWithPrefix returns at most n terms whose stems begin with prefix and
 // are longer.
-func (ix *Index) termsWithPrefix(prefix string, n int) []*Term {
-	i, _ := slices.BinarySearchFunc(ix.Terms, prefix, func(t Term, s string) int { return cmp.Compare(t.Stem, s) })
-	var out []*Term
-	for ; i < len(ix.Terms) && len(out) < n && strings.HasPrefix(ix.Terms[i].Stem, prefix); i++ {
-		if len(ix.Terms[i].Stem) > len(prefix) {
-			out = append(out, &ix.Terms[i])
+func (ix *Index) termsWithPrefix(prefix string, n int) []int32 {
+	i := ix.search(prefix)
+	var out []int32
+	for ; i < ix.terms() && len(out) < n && strings.HasPrefix(ix.stemOf(int32(i)), prefix); i++ {
+		if len(ix.stemOf(int32(i))) > len(prefix) {
+			out = append(out, int32(i))
 		}
 	}
 	return out
 }
 
-// termID returns the index of a stem's term, or -1.
-func (ix *Index) termID(stem string) int32 {
-	i, ok := slices.BinarySearchFunc(ix.Terms, stem, func(t Term, s string) int { return cmp.Compare(t.Stem, s) })
-	if !ok {
-		return -1
-	}
-	return int32(i)
+// search returns the first term whose stem is not below stem.
+func (ix *Index) search(stem string) int {
+	return sort.Search(ix.terms(), func(t int) bool { return ix.stemOf(int32(t)) >= stem })
 }
 
-func (ix *Index) term(stem string) *Term {
-	i, ok := slices.BinarySearchFunc(ix.Terms, stem, func(t Term, s string) int { return cmp.Compare(t.Stem, s) })
-	if !ok {
-		return nil
+// termID returns the index of a stem's term, or -1.
+func (ix *Index) termID(stem string) int32 {
+	if i := ix.search(stem); i < ix.terms() && ix.stemOf(int32(i)) == stem {
+		return int32(i)
 	}
-	return &ix.Terms[i]
+	return -1
 }
 
 // A Hit is a result found by Search: the document that scored best for it,
@@ -354,7 +423,7 @@ const (
 )
 
 type queryTerm struct {
-	term   *Term
+	term   int32
 	weight float64
 	kind   int // how it matched: exact, completion, misspelt or synonym
 	slot   int // the query word it stands for
@@ -388,9 +457,9 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			last = i
 		}
 	}
-	var identTerms []*Term
+	var identTerms []int32
 	for i, id := range idents {
-		if t := ix.term(identPrefix + id); t != nil {
+		if t := ix.termID(identPrefix + id); t >= 0 {
 			identTerms = append(identTerms, t)
 		} else if open && i == len(idents)-1 && len(id) >= 4 {
 			// An identifier being typed: "StatusTeap", "ERR_TOO_MANY_RED".
@@ -420,8 +489,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		if stopWords[w] {
 			continue
 		}
-		s := ix.stem(w)
-		id := ix.termID(s)
+		s, id := ix.stem(w)
 		seq = append(seq, id)
 		if slices.Contains(stems, s) || len(stems) == MaxQueryWords {
 			continue
@@ -429,12 +497,11 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		stems = append(stems, s)
 		ids = append(ids, id)
 		if id >= 0 {
-			t := &ix.Terms[id]
-			terms = append(terms, queryTerm{t, 1, exact, slot})
+			terms = append(terms, queryTerm{id, 1, exact, slot})
 			// The last word may be the start of a longer one ("req").
 			if i == last && open && !isNumber(w) {
-				for _, ps := range ix.prefixes(w) {
-					if pt := ix.term(ps); pt != nil && pt != t {
+				for _, pt := range ix.prefixes(w) {
+					if pt != id {
 						terms = append(terms, queryTerm{pt, prefixWeight, completion, slot})
 					}
 				}
@@ -442,24 +509,20 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		} else {
 			found := false
 			if i == last && open {
-				for _, ps := range ix.prefixes(w) {
-					if t := ix.term(ps); t != nil {
-						terms = append(terms, queryTerm{t, prefixWeight, completion, slot})
-						found = true
-					}
+				for _, t := range ix.prefixes(w) {
+					terms = append(terms, queryTerm{t, prefixWeight, completion, slot})
+					found = true
 				}
 			}
 			// A query that names an identifier is copied, not typed.
 			if !found && typed && len(identTerms) == 0 {
-				for _, ts := range ix.typos(w) {
-					if t := ix.term(ts); t != nil {
-						terms = append(terms, queryTerm{t, typoWeight, misspelt, slot})
-					}
+				for _, t := range ix.typos(w) {
+					terms = append(terms, queryTerm{t, typoWeight, misspelt, slot})
 				}
 			}
 		}
 		for _, r := range related(s) {
-			if t := ix.term(r); t != nil {
+			if t := ix.termID(r); t >= 0 {
 				terms = append(terms, queryTerm{t, synonymWeight, synonym, slot})
 			}
 		}
@@ -470,7 +533,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	}
 
 	n := float64(len(ix.Codes))
-	sc := getScratch(len(ix.Codes), len(ix.Terms))
+	sc := getScratch(len(ix.Codes), ix.terms())
 	for _, id := range ids {
 		if id >= 0 && !sc.inQuery[id] {
 			sc.inQuery[id] = true
@@ -492,11 +555,12 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	// Rare words first: a common word ("request", "not") then only adds to
 	// the documents the rarer ones reached, instead of visiting a third of
 	// the index for documents that hold nothing else of the query.
-	slices.SortStableFunc(terms, func(a, b queryTerm) int { return len(a.term.Postings) - len(b.term.Postings) })
+	slices.SortStableFunc(terms, func(a, b queryTerm) int { return len(ix.postings(a.term)) - len(ix.postings(b.term)) })
 	namesVendor := false // the query names a vendor: its codes need not follow the registered ones
 	for i, qt := range terms {
-		namesVendor = namesVendor || qt.term.Vendor && qt.weight == 1
-		df := float64(len(qt.term.Postings))
+		namesVendor = namesVendor || ix.VendorTerms[qt.term] && qt.weight == 1
+		postings := ix.postings(qt.term)
+		df := float64(len(postings))
 		if !typed && df > n*commonShare {
 			continue // in pasted text, a word half the catalogue holds says nothing
 		}
@@ -508,7 +572,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 		exactWord := qt.weight == 1
 		kind, bit := qt.kind, uint64(1)<<qt.slot
-		for _, p := range qt.term.Postings {
+		for _, p := range postings {
 			ds := &docs[p.Doc]
 			if !ds.seen {
 				if onlyTouched {
@@ -530,7 +594,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 	}
 	for _, t := range identTerms {
-		for _, p := range t.Postings {
+		for _, p := range ix.postings(t) {
 			touch(p.Doc).named++
 		}
 	}
@@ -591,12 +655,12 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		// query's words, or its only word.
 		held := 0.0 // how much of the query the document's own phrases hold
 		if slot > 0 && int(ds.phrased) >= min(2, slot) {
-			score += idfSum * phraseBonus(ix.Phrases[d], seq, sc.inQuery, qMask, qKnown)
+			score += idfSum * phraseBonus(ix.phrases(d), ix.Tokens, seq, sc.inQuery, qMask, qKnown)
 			// A signal's text pasted whole, amid whatever surrounds it, is
 			// near-certain evidence; from three words on, the rest of the
 			// query is taken for noise.
-			if !entry && len(ix.Phrases[d]) > 0 {
-				if p := ix.Phrases[d][0].Tokens; len(p) >= 2 && allIn(p, sc.inQuery) && contains(seq, p) {
+			if ps := ix.phrases(d); !entry && len(ps) > 0 {
+				if p := ix.tokens(&ps[0]); len(p) >= 2 && allIn(p, sc.inQuery) && contains(seq, p) {
 					score += heldBonus * float64(min(len(p), heldWords)) / heldWords
 					if len(p) >= 3 {
 						held = 1
@@ -612,7 +676,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			coverage = 1
 		}
 		if long && ds.phrased >= 2 && held < 1 {
-			held = phraseHeld(ix.Phrases[d], sc.inQuery)
+			held = phraseHeld(ix.phrases(d), ix.Tokens, sc.inQuery)
 		}
 		switch {
 		case named > 0:
@@ -732,19 +796,20 @@ func (ix *Index) Search(query string, limit int) []Hit {
 
 // phraseHeld returns how much of the best of a document's phrases of two
 // words or more the query's stems hold, as a fraction of its words.
-func phraseHeld(ps []Phrase, q []bool) float64 {
+func phraseHeld(ps []Phrase, tokens []int32, q []bool) float64 {
 	best := 0.0
 	for _, p := range ps {
-		if len(p.Tokens) < 2 {
+		toks := tokens[p.Start:p.End]
+		if len(toks) < 2 {
 			continue
 		}
 		in := 0
-		for _, t := range p.Tokens {
+		for _, t := range toks {
 			if q[t] {
 				in++
 			}
 		}
-		best = max(best, float64(in)/float64(len(p.Tokens)))
+		best = max(best, float64(in)/float64(len(toks)))
 	}
 	return best
 }
@@ -812,28 +877,30 @@ func (sc *scratch) release() {
 // or holds the whole query, or is held whole by it.
 // qMask is the Mask of the query's terms q, and qKnown says every word of q
 // is a term: the masks let most phrases be passed over without a scan.
-func phraseBonus(ps []Phrase, q []int32, inQuery []bool, qMask uint64, qKnown bool) float64 {
+func phraseBonus(ps []Phrase, tokens []int32, q []int32, inQuery []bool, qMask uint64, qKnown bool) float64 {
 	best := 0.0
 	q0 := bit(q[0])
-	for _, p := range ps {
+	for i := range ps {
+		p := &ps[i]
+		toks := tokens[p.Start:p.End]
 		// Every case below needs the query's first stem in the phrase or
 		// the phrase's first stem in the query: check that cheaply first.
-		if !inQuery[p.Tokens[0]] && (p.Mask&q0 == 0 || !slices.Contains(p.Tokens, q[0])) {
+		if !inQuery[toks[0]] && (p.Mask&q0 == 0 || !slices.Contains(toks, q[0])) {
 			continue
 		}
 		var b float64
-		switch n := len(p.Tokens); {
+		switch n := len(toks); {
 		case n == len(q):
 			// The phrase holds the query, or the query holds the phrase,
 			// only if they are equal.
-			if p.Mask == qMask && slices.Equal(p.Tokens, q) {
+			if p.Mask == qMask && slices.Equal(toks, q) {
 				b = p.Weight
 			}
 		case n > len(q):
-			if qKnown && qMask&^p.Mask == 0 && contains(p.Tokens, q) {
+			if qKnown && qMask&^p.Mask == 0 && contains(toks, q) {
 				b = 0.5 * p.Weight * float64(len(q)) / float64(n)
 			}
-		case n >= 2 && p.Mask&^qMask == 0 && allIn(p.Tokens, inQuery) && contains(q, p.Tokens):
+		case n >= 2 && p.Mask&^qMask == 0 && allIn(toks, inQuery) && contains(q, toks):
 			b = 0.5 * p.Weight * float64(n) / float64(len(q))
 		}
 		best = max(best, b)
@@ -864,33 +931,28 @@ func contains(seq, sub []int32) bool {
 
 // byLength returns the surface words of length n.
 func (ix *Index) byLength(n int) []Word {
-	lo, _ := slices.BinarySearchFunc(ix.Surface, n, func(w Word, n int) int { return len(w.Text) - n })
-	hi, _ := slices.BinarySearchFunc(ix.Surface, n+1, func(w Word, n int) int { return len(w.Text) - n })
+	lo := sort.Search(len(ix.Surface), func(i int) bool { w := &ix.Surface[i]; return int(w.End-w.Start) >= n })
+	hi := sort.Search(len(ix.Surface), func(i int) bool { w := &ix.Surface[i]; return int(w.End-w.Start) > n })
 	return ix.Surface[lo:hi]
 }
 
 // prefixes returns the stems of the most common catalogue words that begin
 // with w and are longer, at most maxPrefixes of them.
-func (ix *Index) prefixes(w string) []string {
+func (ix *Index) prefixes(w string) []int32 {
 	if len(w) < 2 {
 		return nil
 	}
-	i, _ := slices.BinarySearchFunc(ix.ByText, w, func(k int32, w string) int { return cmp.Compare(ix.Surface[k].Text, w) })
+	i, _ := slices.BinarySearchFunc(ix.ByText, w, func(k int32, w string) int { return cmp.Compare(ix.text(&ix.Surface[k]), w) })
 	var words []Word
-	for ; i < len(ix.ByText) && strings.HasPrefix(ix.Surface[ix.ByText[i]].Text, w); i++ {
-		if c := ix.Surface[ix.ByText[i]]; len(c.Text) > len(w) {
+	for ; i < len(ix.ByText) && strings.HasPrefix(ix.text(&ix.Surface[ix.ByText[i]]), w); i++ {
+		if c := ix.Surface[ix.ByText[i]]; int(c.End-c.Start) > len(w) {
 			words = append(words, c)
 		}
 	}
 	// The most common completions first: "al" is "allowed" before "alb".
-	df := func(w Word) int {
-		if t := ix.term(w.Stem); t != nil {
-			return len(t.Postings)
-		}
-		return 0
-	}
+	df := func(w Word) int { return len(ix.postings(w.Stem)) }
 	slices.SortStableFunc(words, func(a, b Word) int { return df(b) - df(a) })
-	var out []string
+	var out []int32
 	for _, c := range words {
 		if !slices.Contains(out, c.Stem) {
 			out = append(out, c.Stem)
@@ -904,7 +966,7 @@ func (ix *Index) prefixes(w string) []string {
 
 // typos returns the stems of the catalogue's words nearest to w: within one
 // edit for words of 4 to 7 letters, two for longer ones.
-func (ix *Index) typos(w string) []string {
+func (ix *Index) typos(w string) []int32 {
 	if len(w) < 4 {
 		return nil
 	}
@@ -913,7 +975,7 @@ func (ix *Index) typos(w string) []string {
 		maxDist = 2
 	}
 	best := maxDist + 1
-	var out []string
+	var out []int32
 	wl := letters(w)
 	from, to := max(len(w)-maxDist, 0), min(len(w)+maxDist+1, len(ix.TypoFrom)-1)
 	if from >= to {
@@ -935,7 +997,7 @@ func (ix *Index) typos(w string) []string {
 			continue
 		}
 		c := &ix.Surface[ix.TypoWords[int(lo)+k]]
-		d := editDistance(w, c.Text, maxDist)
+		d := editDistance(w, ix.text(c), maxDist)
 		if d > maxDist || d > best {
 			continue
 		}
@@ -969,8 +1031,8 @@ func (ix *Index) Suggest(query string) string {
 				if bits.OnesCount32(wl^c.Letters) > 4 {
 					continue
 				}
-				if d := editDistance(w, c.Text, 2); d < bestDist {
-					best, bestDist = c.Text, d
+				if d := editDistance(w, ix.text(&c), 2); d < bestDist {
+					best, bestDist = ix.text(&c), d
 				}
 			}
 		}
@@ -986,7 +1048,7 @@ func (ix *Index) Suggest(query string) string {
 
 func (ix *Index) known(w string) bool {
 	for _, c := range ix.byLength(len(w)) {
-		if c.Text == w {
+		if ix.text(&c) == w {
 			return true
 		}
 	}

@@ -145,20 +145,40 @@ func TestSuggest(t *testing.T) {
 
 func TestBuildIsSorted(t *testing.T) {
 	ix := testIndex()
-	if !slices.IsSortedFunc(ix.Terms, func(a, b Term) int {
-		if a.Stem < b.Stem {
-			return -1
+	for i := 1; i < ix.terms(); i++ {
+		if ix.stemOf(int32(i-1)) >= ix.stemOf(int32(i)) {
+			t.Fatalf("terms are not sorted: %q before %q", ix.stemOf(int32(i-1)), ix.stemOf(int32(i)))
 		}
-		if a.Stem > b.Stem {
-			return 1
-		}
-		return 0
-	}) {
-		t.Error("terms are not sorted")
 	}
 	for i := 1; i < len(ix.Surface); i++ {
-		if len(ix.Surface[i].Text) < len(ix.Surface[i-1].Text) {
+		if len(ix.text(&ix.Surface[i])) < len(ix.text(&ix.Surface[i-1])) {
 			t.Fatal("surface words are not sorted by length")
+		}
+	}
+	// Every list of lists is flat: each term's postings, each document's
+	// phrases and each phrase's terms are where their ends say.
+	for term := int32(0); term < int32(ix.terms()); term++ {
+		if len(ix.postings(term)) == 0 {
+			t.Fatalf("term %q has no postings", ix.stemOf(term))
+		}
+		for _, p := range ix.postings(term) {
+			if int(p.Doc) >= len(ix.Codes) {
+				t.Fatalf("term %q: posting of document %d of %d", ix.stemOf(term), p.Doc, len(ix.Codes))
+			}
+		}
+	}
+	if len(ix.PhraseEnd) != len(ix.Codes) {
+		t.Fatalf("%d phrase ends for %d documents", len(ix.PhraseEnd), len(ix.Codes))
+	}
+	for d := range ix.Codes {
+		for _, p := range ix.phrases(d) {
+			var mask uint64
+			for _, tok := range ix.tokens(&p) {
+				mask |= bit(tok)
+			}
+			if len(ix.tokens(&p)) == 0 || mask != p.Mask {
+				t.Fatalf("document %d: phrase %v has mask %x, want %x", d, ix.tokens(&p), p.Mask, mask)
+			}
 		}
 	}
 }
