@@ -348,6 +348,9 @@ type Hit struct {
 	Doc    int
 	Target int
 	Score  float64
+	// follows says the hit is a vendor's own code that comes after the
+	// registered codes in this search's order.
+	follows bool
 }
 
 // How much a query word counts when it matched through a synonym, a typo or
@@ -571,7 +574,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			idfSum += idf
 		}
 		exactWord := qt.weight == 1
-		kind, bit := qt.kind, uint64(1)<<qt.slot
+		kind, bit := qt.kind&3, uint64(1)<<qt.slot
 		for _, p := range postings {
 			ds := &docs[p.Doc]
 			if !ds.seen {
@@ -583,7 +586,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			}
 			ds.score += w * p.TF
 			ds.masks[kind] |= bit
-			if exactWord {
+			if exactWord && (p.InPhrase || p.InVendor) {
 				if p.InPhrase {
 					ds.phrased++
 				}
@@ -622,8 +625,16 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	for _, d32 := range sc.touched {
 		d := int(d32)
 		ds := &docs[d]
-		score := ds.score
 		named := ds.named
+		if !long && named == 0 && len(codes) == 0 {
+			// The common case of a typed query, cut early: fewer than
+			// half its words is noise (as below).
+			m := &ds.masks
+			if 2*bits.OnesCount64(m[exact]|m[completion]|m[misspelt]|m[synonym]) < slot {
+				continue
+			}
+		}
+		score := ds.score
 		entry := ix.Targets[d] == d
 		if named > 0 {
 			// Each further form of a name the query holds ("http.StatusTeapot"
@@ -736,12 +747,9 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 	}
 	vendorLand := namesVendor || top.Doc >= 0 && ix.Vendors[top.Doc] // a vendor's code is the best match: the others may be apt too
-	follows := func(h Hit) bool {
-		return ix.Vendors[h.Doc] && !vendorLand && !slices.Contains(codes, ix.Codes[h.Target])
-	}
 	order := func(a, b Hit) int {
-		if fa, fb := follows(a), follows(b); fa != fb {
-			if fb {
+		if a.follows != b.follows {
+			if b.follows {
 				return -1
 			}
 			return 1
@@ -774,6 +782,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		if h.Score < cut {
 			continue
 		}
+		h.follows = ix.Vendors[h.Doc] && !vendorLand && !slices.Contains(codes, ix.Codes[h.Target])
 		if limit <= 0 || len(hits) < limit {
 			hits = append(hits, h)
 		} else if order(h, hits[len(hits)-1]) < 0 {
@@ -879,29 +888,27 @@ func (sc *scratch) release() {
 // is a term: the masks let most phrases be passed over without a scan.
 func phraseBonus(ps []Phrase, tokens []int32, q []int32, inQuery []bool, qMask uint64, qKnown bool) float64 {
 	best := 0.0
-	q0 := bit(q[0])
 	for i := range ps {
+		// Each case needs the phrase's terms and the query's to be the
+		// same, or one set within the other: the masks rule most phrases
+		// out before their terms are read.
 		p := &ps[i]
-		toks := tokens[p.Start:p.End]
-		// Every case below needs the query's first stem in the phrase or
-		// the phrase's first stem in the query: check that cheaply first.
-		if !inQuery[toks[0]] && (p.Mask&q0 == 0 || !slices.Contains(toks, q[0])) {
-			continue
-		}
 		var b float64
-		switch n := len(toks); {
+		switch n := int(p.End - p.Start); {
 		case n == len(q):
 			// The phrase holds the query, or the query holds the phrase,
 			// only if they are equal.
-			if p.Mask == qMask && slices.Equal(toks, q) {
+			if p.Mask == qMask && slices.Equal(tokens[p.Start:p.End], q) {
 				b = p.Weight
 			}
 		case n > len(q):
-			if qKnown && qMask&^p.Mask == 0 && contains(toks, q) {
+			if qKnown && qMask&^p.Mask == 0 && contains(tokens[p.Start:p.End], q) {
 				b = 0.5 * p.Weight * float64(len(q)) / float64(n)
 			}
-		case n >= 2 && p.Mask&^qMask == 0 && allIn(toks, inQuery) && contains(q, toks):
-			b = 0.5 * p.Weight * float64(n) / float64(len(q))
+		case n >= 2 && p.Mask&^qMask == 0:
+			if toks := tokens[p.Start:p.End]; allIn(toks, inQuery) && contains(q, toks) {
+				b = 0.5 * p.Weight * float64(n) / float64(len(q))
+			}
 		}
 		best = max(best, b)
 	}
