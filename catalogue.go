@@ -29,11 +29,11 @@ func Lookup(code int) ([]Entry, bool) {
 	if lo == hi {
 		return nil, false
 	}
-	out := make([]Entry, 0, hi-lo)
+	idx := make([]int, 0, hi-lo)
 	for i := lo; i < hi; i++ {
-		out = append(out, entries[i].clone())
+		idx = append(idx, i)
 	}
-	return out, true
+	return cloneEntries(idx), true
 }
 
 // Registered returns the entry of a code in the IANA registry (including
@@ -165,9 +165,10 @@ type entryArena struct {
 	ints    []int
 	sources []Source
 	history []ConstantVersions
+	alts    []Alternative
 	// The room fit asked for, by list type: each array is made once, at
 	// its first use, with that capacity.
-	nStrs, nHeaders, nInts, nSources, nHistory int
+	nStrs, nHeaders, nInts, nSources, nHistory, nAlts int
 }
 
 // fit asks for room in a for the lists of e. It only saves allocations:
@@ -192,6 +193,21 @@ func (e *Entry) own(a *entryArena) {
 	e.Related = take(&a.ints, a.nInts, e.Related)
 	e.Sources = take(&a.sources, a.nSources, e.Sources)
 	e.ConstantsHistory = take(&a.history, a.nHistory, e.ConstantsHistory)
+}
+
+// fitSituation asks for room in a for the lists of s.
+func (a *entryArena) fitSituation(s *Situation) {
+	a.nAlts += len(s.Alternatives)
+	a.nHeaders += len(s.Headers)
+	a.nStrs += len(s.Keywords)
+}
+
+// own gives s lists of its own, copied into a: every list field of
+// Situation must be taken here.
+func (s *Situation) own(a *entryArena) {
+	s.Alternatives = take(&a.alts, a.nAlts, s.Alternatives)
+	s.Headers = take(&a.headers, a.nHeaders, s.Headers)
+	s.Keywords = take(&a.strs, a.nStrs, s.Keywords)
 }
 
 // take appends s to buf, first made with room for n, and returns the copy

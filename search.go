@@ -64,22 +64,45 @@ func Search(query string, limit int) []Result {
 		}
 	}
 	hits := searchIndex.Search(query, limit)
+	// The signals and situations that led to results share an array each,
+	// and their lists the entries' arena.
+	nSig, nSit := 0, 0
 	for _, h := range hits {
 		a.fit(&entries[h.Target])
+		switch d := h.Doc - len(entries); {
+		case d >= len(docSignal)+len(situations):
+		case d >= len(docSignal):
+			a.fitSituation(&situations[d-len(docSignal)])
+			nSit++
+		case d >= 0:
+			a.fitSignal(&signalRecords[docSignal[d]])
+			nSig++
+		}
 	}
 	results = make([]Result, len(hits))
+	var sigs []Signal
+	var sits []Situation
+	if nSig > 0 {
+		sigs = make([]Signal, 0, nSig)
+	}
+	if nSit > 0 {
+		sits = make([]Situation, 0, nSit)
+	}
 	for i, h := range hits {
-		results[i] = Result{Entry: entries[h.Target], Score: h.Score}
-		results[i].Entry.own(&a)
+		r := &results[i]
+		r.Entry = entries[h.Target]
+		r.Entry.own(&a)
+		r.Score = h.Score
 		switch d := h.Doc - len(entries); {
 		case d >= len(docSignal)+len(situations):
 			// a row of the guide: the entry is its own reason
 		case d >= len(docSignal):
-			sit := situations[d-len(docSignal)].clone()
-			results[i].Situation = &sit
+			sits = append(sits, situations[d-len(docSignal)])
+			r.Situation = &sits[len(sits)-1]
+			r.Situation.own(&a)
 		case d >= 0:
-			sig := signalRecords[docSignal[d]].signal()
-			results[i].Matched = &sig
+			sigs = append(sigs, signalRecords[docSignal[d]].signalIn(&a))
+			r.Matched = &sigs[len(sigs)-1]
 		}
 	}
 	return results

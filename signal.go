@@ -64,6 +64,19 @@ func (r *signalRecord) codes() []int { return signalCodes[r[sigCodes][0]:r[sigCo
 
 // signal returns the Signal r records.
 func (r *signalRecord) signal() Signal {
+	var a entryArena
+	a.fitSignal(r)
+	return r.signalIn(&a)
+}
+
+// fitSignal asks for room in a for the lists of the signal r records.
+func (a *entryArena) fitSignal(r *signalRecord) {
+	a.nInts += int(r[sigCodes][1] - r[sigCodes][0])
+	a.nStrs += int(r[sigCauses][1] - r[sigCauses][0])
+}
+
+// signalIn returns the Signal r records, its lists copied into a.
+func (r *signalRecord) signalIn(a *entryArena) Signal {
 	str := func(f int) string { return r[f].of(signalText) }
 	s := Signal{
 		Text:      str(sigText),
@@ -71,17 +84,21 @@ func (r *signalRecord) signal() Signal {
 		Product:   str(sigProduct),
 		Component: str(sigComponent),
 		Versions:  str(sigVersions),
-		Codes:     slices.Clone(r.codes()),
+		Codes:     take(&a.ints, a.nInts, r.codes()),
 		Meaning:   str(sigMeaning),
 		Fix:       str(sigFix),
 		Source:    str(sigSource),
 		Note:      str(sigNote),
 	}
 	if c := r[sigCauses]; c[0] < c[1] {
-		s.Causes = make([]string, 0, c[1]-c[0])
-		for _, sp := range signalCauses[c[0]:c[1]] {
-			s.Causes = append(s.Causes, sp.of(signalText))
+		if a.strs == nil {
+			a.strs = make([]string, 0, max(a.nStrs, int(c[1]-c[0])))
 		}
+		start := len(a.strs)
+		for _, sp := range signalCauses[c[0]:c[1]] {
+			a.strs = append(a.strs, sp.of(signalText))
+		}
+		s.Causes = a.strs[start:len(a.strs):len(a.strs)]
 	}
 	return s
 }

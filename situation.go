@@ -1,7 +1,5 @@
 package httpstatus
 
-import "slices"
-
 // Situations returns every situation of the catalogue, topic by topic: the
 // cases developers meet while writing a handler, each with the code to
 // return and why.
@@ -34,13 +32,18 @@ func LookupSituation(id string) (Situation, bool) {
 }
 
 func situationIndex(id string) int {
-	return slices.IndexFunc(situations, func(s Situation) bool { return s.ID == id })
+	for i := range situations {
+		if situations[i].ID == id {
+			return i
+		}
+	}
+	return -1
 }
 
 // clone returns a deep copy of s, with empty lists rather than nil ones.
 func (s Situation) clone() Situation {
-	s.Alternatives = cloneList(s.Alternatives)
-	s.Headers = cloneList(s.Headers)
-	s.Keywords = cloneList(s.Keywords)
+	var a entryArena
+	a.fitSituation(&s)
+	s.own(&a)
 	return s
 }
