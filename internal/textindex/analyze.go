@@ -489,6 +489,9 @@ func jsonKeys(text string) (string, []int) {
 // code would: "404", "(503)", "status=502", IIS's "404.13"; not the digits
 // of an address, a time or a decimal ("10.520").
 func statusCodes(query string) []int {
+	if !strings.ContainsAny(query, "0123456789") {
+		return nil
+	}
 	var out []int
 	fields := strings.Fields(query)
 	for i, f := range fields {
@@ -553,6 +556,15 @@ var contractions = setOf(
 	"wont", "wouldnt", "shouldnt", "hasnt", "havent", "hadnt", "mustnt", "neednt",
 )
 
+// phrasesFrom indexes phrases by their first word, in their order.
+var phrasesFrom = func() map[string][]int {
+	m := map[string][]int{}
+	for i, p := range phrases {
+		m[p.from[0]] = append(m[p.from[0]], i)
+	}
+	return m
+}()
+
 // rewrite applies the phrase rewrites to a word list.
 func rewrite(ws []string) []string {
 	out := make([]string, 0, len(ws))
@@ -562,8 +574,8 @@ next:
 			out = append(out, "not")
 			continue
 		}
-		for _, p := range phrases {
-			if i+len(p.from) <= len(ws) && slices.Equal(ws[i:i+len(p.from)], p.from) {
+		for _, k := range phrasesFrom[ws[i]] {
+			if p := &phrases[k]; i+len(p.from) <= len(ws) && slices.Equal(ws[i:i+len(p.from)], p.from) {
 				out = append(out, p.to...)
 				i += len(p.from) - 1
 				continue next
