@@ -893,6 +893,9 @@ func phraseBonus(ps []Phrase, tokens []int32, q []int32, inQuery []bool, qMask u
 		// same, or one set within the other: the masks rule most phrases
 		// out before their terms are read.
 		p := &ps[i]
+		if p.Mask&qMask == 0 {
+			continue // no term in common
+		}
 		var b float64
 		switch n := int(p.End - p.Start); {
 		case n == len(q):
@@ -910,7 +913,9 @@ func phraseBonus(ps []Phrase, tokens []int32, q []int32, inQuery []bool, qMask u
 				b = 0.5 * p.Weight * float64(n) / float64(len(q))
 			}
 		}
-		best = max(best, b)
+		if b > best {
+			best = b
+		}
 	}
 	return best
 }
