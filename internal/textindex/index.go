@@ -58,6 +58,8 @@ type Index struct {
 	Vendors  []bool    // by document: Doc.Vendor
 	Targets  []int     // by document: the result it counts for
 	Priors   []float64 // by document
+	// Results bounds the targets: every one is below it.
+	Results int
 	// The terms, sorted by stem: term t's stem is Stems[StemEnd[t-1]:StemEnd[t]]
 	// (from 0 for the first), its postings Postings[PostingEnd[t-1]:PostingEnd[t]],
 	// and VendorTerms[t] says the stem names a vendor: it stands in a vendor
@@ -192,6 +194,7 @@ func Build(docs []Doc) *Index {
 		ix.Vendors = append(ix.Vendors, doc.Vendor)
 		ix.Targets = append(ix.Targets, doc.Target)
 		ix.Priors = append(ix.Priors, cmp.Or(doc.Prior, 1))
+		ix.Results = max(ix.Results, doc.Target+1)
 		counts := map[string]map[float64]int{}
 		inPhrase := map[string]bool{}
 		inVendor := map[string]bool{}
@@ -536,7 +539,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	}
 
 	n := float64(len(ix.Codes))
-	sc := getScratch(len(ix.Codes), ix.terms())
+	sc := getScratch(len(ix.Codes), ix.Results, ix.terms())
 	for _, id := range ids {
 		if id >= 0 && !sc.inQuery[id] {
 			sc.inQuery[id] = true
@@ -854,13 +857,14 @@ type docState struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// getScratch returns zeroed working space for docs documents.
-func getScratch(docs, terms int) *scratch {
+// getScratch returns zeroed working space for docs documents, results
+// targets and terms terms.
+func getScratch(docs, results, terms int) *scratch {
 	sc := scratchPool.Get().(*scratch)
-	if len(sc.docs) != docs || len(sc.inQuery) != terms {
+	if len(sc.docs) != docs || len(sc.best) != results || len(sc.inQuery) != terms {
 		*sc = scratch{
 			docs: make([]docState, docs),
-			best: make([]Hit, docs), own: make([]float64, docs), second: make([]float64, docs),
+			best: make([]Hit, results), own: make([]float64, results), second: make([]float64, results),
 			inQuery: make([]bool, terms),
 		}
 	}
