@@ -87,6 +87,13 @@ type Index struct {
 	TypoLetters []uint32
 	TypoWords   []int32
 	TypoFrom    []int32
+	// TypoKeys finds the typed words one edit from a word of 4 to 7
+	// letters without scanning: each typed word of 3 to 8 letters is keyed
+	// by itself and by each of its deletions of one letter, as
+	// hash<<32 | index in Surface, sorted. A word within one edit of
+	// another shares a key with it (a substitution or a swap: a deletion
+	// of each; an insertion: one's deletion is the other).
+	TypoKeys []uint64
 }
 
 // A Posting is one document's weighted, sublinear frequency of a term,
@@ -296,6 +303,13 @@ func Build(docs []Doc) *Index {
 			longest = len(w)
 		}
 	}
+	for i, w := range words {
+		if typed[w] && len(w) >= oneEditMin-1 && len(w) <= oneEditMax+1 {
+			forKeys(w, func(h uint32) { ix.TypoKeys = append(ix.TypoKeys, uint64(h)<<32|uint64(i)) })
+		}
+	}
+	slices.Sort(ix.TypoKeys)
+	ix.TypoKeys = slices.Compact(ix.TypoKeys)
 	ix.TypoFrom = make([]int32, longest+2)
 	k := 0
 	for n := range ix.TypoFrom {
@@ -980,11 +994,39 @@ func (ix *Index) prefixes(w string) []int32 {
 	return out
 }
 
+// The words typos matches within one edit, through Index.TypoKeys.
+const (
+	oneEditMin = 4
+	oneEditMax = 7
+)
+
+// forKeys calls f with the hash of w and of each deletion of one letter
+// from it (FNV-1a).
+func forKeys(w string, f func(uint32)) {
+	hash := func(a, b string) uint32 {
+		h := uint32(2166136261)
+		for i := 0; i < len(a); i++ {
+			h = (h ^ uint32(a[i])) * 16777619
+		}
+		for i := 0; i < len(b); i++ {
+			h = (h ^ uint32(b[i])) * 16777619
+		}
+		return h
+	}
+	f(hash(w, ""))
+	for i := range len(w) {
+		f(hash(w[:i], w[i+1:]))
+	}
+}
+
 // typos returns the stems of the catalogue's words nearest to w: within one
 // edit for words of 4 to 7 letters, two for longer ones.
 func (ix *Index) typos(w string) []int32 {
-	if len(w) < 4 {
+	if len(w) < oneEditMin {
 		return nil
+	}
+	if len(w) <= oneEditMax && len(ix.TypoKeys) > 0 {
+		return ix.oneEdit(w)
 	}
 	maxDist := 1
 	if len(w) >= 8 {
@@ -1022,6 +1064,40 @@ func (ix *Index) typos(w string) []int32 {
 		}
 		if !slices.Contains(out, c.Stem) {
 			out = append(out, c.Stem)
+		}
+	}
+	return out
+}
+
+// oneEdit returns the stems of the typed words one edit from w, in the
+// order of Surface, as the scan of typos would: it looks up w's keys in
+// TypoKeys and checks each word found.
+func (ix *Index) oneEdit(w string) []int32 {
+	var found [64]int32
+	cands := found[:0]
+	forKeys(w, func(h uint32) {
+		i, _ := slices.BinarySearch(ix.TypoKeys, uint64(h)<<32)
+		for ; i < len(ix.TypoKeys) && uint32(ix.TypoKeys[i]>>32) == h; i++ {
+			cands = append(cands, int32(uint32(ix.TypoKeys[i])))
+		}
+	})
+	slices.Sort(cands)
+	best := 2
+	var out []int32
+	for k, c := range cands {
+		if k > 0 && c == cands[k-1] {
+			continue
+		}
+		word := &ix.Surface[c]
+		d := editDistance(w, ix.text(word), 1)
+		if d > 1 || d > best {
+			continue
+		}
+		if d < best {
+			best, out = d, out[:0]
+		}
+		if !slices.Contains(out, word.Stem) {
+			out = append(out, word.Stem)
 		}
 	}
 	return out

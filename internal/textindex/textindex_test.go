@@ -182,3 +182,59 @@ func TestBuildIsSorted(t *testing.T) {
 		}
 	}
 }
+
+// TestOneEditMatchesScan checks that the keyed lookup of words one edit
+// away (Index.TypoKeys) finds what the scan of every word finds, in the same
+// order, for every one-edit variant of every word of a vocabulary.
+func TestOneEditMatchesScan(t *testing.T) {
+	vocab := strings.Fields(`gateway timeout request requests upload payload large larger
+		entity content length too many rate limit limited throttle throttled forbidden
+		unauthorized authentication credentials token expired bearer header headers
+		method allowed conflict version precondition failed range satisfiable teapot
+		expectation misdirected unprocessable locked dependency early upgrade required
+		legal reasons internal server error implemented bad unavailable service loop
+		detected extended network proxy origin closed connection client nginx prematurely
+		reset refused resolved certificate handshake invalid response body status code
+		redirect moved permanently found other modified temporary permanent continue
+		switching protocols processing hints created accepted partial multi already
+		reported used choices cache cached stale gone missing deleted address answers`)
+	docs := []Doc{{Code: 200, Official: true, Fields: []Field{{Text: strings.Join(vocab, " "), Weight: WeightDescr}}}}
+	keyed := Build(docs)
+	if len(keyed.TypoKeys) == 0 {
+		t.Fatal("no typo keys built")
+	}
+	scan := *keyed
+	scan.TypoKeys = nil
+	letters := "aeiorstnlx"
+	checked := 0
+	for _, w := range vocab {
+		var variants []string
+		for i := 0; i <= len(w); i++ {
+			if i < len(w) {
+				variants = append(variants, w[:i]+w[i+1:]) // deletion
+				for _, c := range letters {
+					variants = append(variants, w[:i]+string(c)+w[i+1:]) // substitution
+				}
+			}
+			if i+1 < len(w) {
+				variants = append(variants, w[:i]+string(w[i+1])+string(w[i])+w[i+2:]) // swap
+			}
+			for _, c := range letters {
+				variants = append(variants, w[:i]+string(c)+w[i:]) // insertion
+			}
+		}
+		for _, v := range variants {
+			if len(v) < oneEditMin || len(v) > oneEditMax || keyed.known(v) {
+				continue
+			}
+			got, want := keyed.typos(v), scan.typos(v)
+			if !slices.Equal(got, want) {
+				t.Fatalf("typos(%q): keyed %v, scan %v", v, got, want)
+			}
+			checked++
+		}
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d variants checked", checked)
+	}
+}
