@@ -3,6 +3,7 @@ package reliability
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"io"
 	"log/slog"
 	"net"
@@ -10,11 +11,13 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/httpstatus/httpstatus/endpoint"
+	"github.com/httpstatus/httpstatus/internal/cli"
 	site "github.com/httpstatus/httpstatus/internal/server"
 )
 
@@ -165,12 +168,56 @@ func BenchmarkServe(b *testing.B) {
 	}
 	b.Run("bare/status-200", func(b *testing.B) { benchServe(b, bareHandler(), "/status/200") })
 	b.Run("fixed/status-200", func(b *testing.B) { benchServe(b, fixedHandler(b, full, "/status/200"), "/status/200") })
+	// `httpstatus serve` itself, in this process: its connection caps,
+	// timeouts and buffered request log (to nowhere) included.
+	b.Run("serve/status-200", func(b *testing.B) { benchAddr(b, startServe(b), "/status/200") })
 }
+
+// startServe runs `httpstatus serve --addr 127.0.0.1:0` in this process
+// until the benchmark ends, and returns its address.
+func startServe(b *testing.B) string {
+	b.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	addrc := make(chan string, 1)
+	stderr := writerFunc(func(p []byte) (int, error) {
+		if m := listeningRE.FindSubmatch(p); m != nil {
+			select {
+			case addrc <- string(m[1]):
+			default:
+			}
+		}
+		return len(p), nil
+	})
+	done := make(chan int, 1)
+	go func() {
+		done <- cli.Main(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, func(string) string { return "" },
+			strings.NewReader(""), io.Discard, stderr)
+	}()
+	b.Cleanup(func() { cancel(); <-done })
+	select {
+	case addr := <-addrc:
+		return addr
+	case code := <-done:
+		b.Fatalf("serve exited with %d", code)
+	case <-time.After(startTimeout):
+		b.Fatal("serve did not start")
+	}
+	return ""
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
 func benchServe(b *testing.B, h http.Handler, path string) {
 	srv := httptest.NewServer(h)
 	defer srv.Close()
-	addr := srv.Listener.Addr().String()
+	benchAddr(b, srv.Listener.Addr().String(), path)
+}
+
+// benchAddr sends GET path to the server at addr from 8 keep-alive
+// connections per CPU.
+func benchAddr(b *testing.B, addr, path string) {
 	request := []byte("GET " + path + " HTTP/1.1\r\nHost: " + addr + "\r\nUser-Agent: bench\r\n\r\n")
 	b.ReportAllocs()
 	b.SetParallelism(8) // 8 connections per CPU
