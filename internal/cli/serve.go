@@ -178,8 +178,9 @@ func (f *serveFlags) check() error {
 // logger writes to logs: request lines buffered, any other line at once.
 func (f *serveFlags) logger(logs *logBuffer) *slog.Logger {
 	var h slog.Handler = slog.NewTextHandler(logs, nil)
-	if f.logFormat == "json" {
+	json := f.logFormat == "json"
+	if json {
 		h = slog.NewJSONHandler(logs, nil)
 	}
-	return slog.New(flushingHandler{h, logs})
+	return slog.New(flushingHandler{h, logs, json, true})
 }

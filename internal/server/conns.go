@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/netip"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/httpstatus/httpstatus/internal/clientip"
@@ -26,27 +27,34 @@ const (
 // quarters of the overall cap are in use, an idle keep-alive connection
 // gets pressureIdleTimeout instead of the server's idle timeout, and the
 // ones idle already are cut to it.
+//
+// Its per-request hooks (connState, a connection's SetReadDeadline; net/http
+// calls them several times a request) take no lock while there is no
+// pressure: a connection's idleness is its own atomic flag, and the open
+// count is read atomically. The lock is taken per connection (accept,
+// close) and when the pressure starts.
 type capListener struct {
 	net.Listener
 	max, perClient int
 	trusted        clientip.Trusted
 	logger         *slog.Logger
 
+	open    atomic.Int64 // connections open; changed only with mu held
+	pressed atomic.Bool  // whether the last check found pressure
+
 	mu       sync.Mutex
-	open     int
 	byClient map[netip.Prefix]int
-	idle     map[*cappedConn]struct{}
-	refused  [2]int    // since the last log line: over the overall cap, over a client's
-	logged   time.Time // when the last refusal was logged
-	pressLog time.Time // when the pressure was last logged
-	pressed  bool      // whether the last check found pressure
+	conns    map[*cappedConn]struct{} // the open ones
+	refused  [2]int                   // since the last log line: over the overall cap, over a client's
+	logged   time.Time                // when the last refusal was logged
+	pressLog time.Time                // when the pressure was last logged
 	now      func() time.Time
 }
 
 func newCapListener(ln net.Listener, max, perClient int, trusted clientip.Trusted, logger *slog.Logger) *capListener {
 	return &capListener{
 		Listener: ln, max: max, perClient: perClient, trusted: trusted, logger: logger,
-		byClient: map[netip.Prefix]int{}, idle: map[*cappedConn]struct{}{}, now: time.Now,
+		byClient: map[netip.Prefix]int{}, conns: map[*cappedConn]struct{}{}, now: time.Now,
 	}
 }
 
@@ -64,7 +72,7 @@ func (l *capListener) Accept() (net.Conn, error) {
 		l.mu.Lock()
 		over := -1
 		switch {
-		case l.open >= l.max:
+		case int(l.open.Load()) >= l.max:
 			over = 0
 		case !exempt && l.byClient[key] >= l.perClient:
 			over = 1
@@ -79,10 +87,12 @@ func (l *capListener) Accept() (net.Conn, error) {
 			c.Close()
 			continue
 		}
-		l.open++
+		l.open.Add(1)
 		l.byClient[key]++
+		cc := &cappedConn{Conn: c, l: l, key: key}
+		l.conns[cc] = struct{}{}
 		l.mu.Unlock()
-		return &cappedConn{Conn: c, l: l, key: key}, nil
+		return cc, nil
 	}
 }
 
@@ -94,45 +104,45 @@ func (l *capListener) logRefusals(key netip.Prefix) {
 		return
 	}
 	l.logger.Warn("connection cap reached: refusing new connections",
-		"open", l.open, "max_conns", l.max, "max_conns_per_client", l.perClient,
+		"open", l.open.Load(), "max_conns", l.max, "max_conns_per_client", l.perClient,
 		"refused_overall", l.refused[0], "refused_per_client", l.refused[1], "client", key.String())
 	l.logged, l.refused = now, [2]int{}
 }
 
-// underPressure reports whether idle connections get the short timeout;
-// l.mu is held.
+// underPressure reports whether idle connections get the short timeout.
 func (l *capListener) underPressure() bool {
-	return l.open*4 >= l.max*3
+	return l.open.Load()*4 >= int64(l.max)*3
 }
 
-// connState is the server's ConnState hook: it keeps the set of idle
-// connections, and cuts their timeout when the pressure starts.
+// connState is the server's ConnState hook: it marks a connection idle or
+// not, and cuts the timeout of the idle ones when the pressure starts.
 func (l *capListener) connState(c net.Conn, state http.ConnState) {
 	cc, ok := c.(*cappedConn)
 	if !ok {
 		return
 	}
+	cc.idle.Store(state == http.StateIdle)
+	p := l.underPressure()
+	if p == l.pressed.Load() {
+		return
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if state == http.StateIdle {
-		l.idle[cc] = struct{}{}
-	} else {
-		delete(l.idle, cc)
-	}
-	p := l.underPressure()
-	if p && !l.pressed {
+	if p && !l.pressed.Load() {
 		now := l.now()
 		if now.Sub(l.pressLog) >= capLogEvery {
 			l.logger.Warn("many connections open: idle ones now time out sooner",
-				"open", l.open, "max_conns", l.max, "idle_timeout", pressureIdleTimeout.String())
+				"open", l.open.Load(), "max_conns", l.max, "idle_timeout", pressureIdleTimeout.String())
 			l.pressLog = now
 		}
 		deadline := now.Add(pressureIdleTimeout)
-		for ic := range l.idle {
-			ic.Conn.SetReadDeadline(deadline) //nolint:errcheck // a closed conn needs none
+		for oc := range l.conns {
+			if oc.idle.Load() {
+				oc.Conn.SetReadDeadline(deadline) //nolint:errcheck // a closed conn needs none
+			}
 		}
 	}
-	l.pressed = p
+	l.pressed.Store(p)
 }
 
 // A cappedConn counts against its listener's caps until it is closed.
@@ -140,6 +150,7 @@ type cappedConn struct {
 	net.Conn
 	l    *capListener
 	key  netip.Prefix
+	idle atomic.Bool // net/http's state for it is StateIdle
 	once sync.Once
 }
 
@@ -147,11 +158,11 @@ func (c *cappedConn) Close() error {
 	c.once.Do(func() {
 		l := c.l
 		l.mu.Lock()
-		l.open--
+		l.open.Add(-1)
 		if l.byClient[c.key]--; l.byClient[c.key] <= 0 {
 			delete(l.byClient, c.key)
 		}
-		delete(l.idle, c)
+		delete(l.conns, c)
 		l.mu.Unlock()
 	})
 	return c.Conn.Close()
@@ -171,11 +182,7 @@ func (c *cappedConn) CloseWrite() error {
 // connection when the listener is under pressure.
 func (c *cappedConn) SetReadDeadline(t time.Time) error {
 	l := c.l
-	l.mu.Lock()
-	_, idle := l.idle[c]
-	short := idle && l.underPressure()
-	l.mu.Unlock()
-	if short {
+	if c.idle.Load() && l.underPressure() {
 		if limit := l.now().Add(pressureIdleTimeout); t.IsZero() || t.After(limit) {
 			t = limit
 		}
