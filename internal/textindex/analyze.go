@@ -110,19 +110,23 @@ var synonyms = [][]string{
 }
 
 // related returns the synonyms of a stem.
-func related(stem string) []string {
-	var out []string
+func related(stem string) []string { return relatedStems[stem] }
+
+// relatedStems holds, for each stem of a synonym group, the other stems of
+// its groups, in the order of synonyms.
+var relatedStems = func() map[string][]string {
+	m := map[string][]string{}
 	for _, g := range synonyms {
-		if slices.Contains(g, stem) {
+		for _, stem := range g {
 			for _, s := range g {
 				if s != stem {
-					out = append(out, s)
+					m[stem] = append(m[stem], s)
 				}
 			}
 		}
 	}
-	return out
-}
+	return m
+}()
 
 // Words splits text into lower-case words of letters and digits; an
 // apostrophe joins ("I'm" is "im"). Identifiers are split the way developers
@@ -238,7 +242,8 @@ func chunk(c string, symbol bool, words, idents []string) ([]string, []string) {
 	}
 	caps := false // a short name in capitals: Envoy's "UF", HAProxy's "SC"
 	for _, s := range segs {
-		parts := camelParts(s)
+		var partBuf [8]string
+		parts := camelParts(partBuf[:0], s)
 		if strings.Contains(s, "_") || len(parts) > 1 {
 			ident = true
 		}
@@ -306,9 +311,8 @@ func norm(s string) string {
 
 // camelParts splits s at its case changes: "HttpStatusCode" is Http,
 // Status, Code; "HTTPStatus" is HTTP, Status. Underscores and other
-// characters split too.
-func camelParts(s string) []string {
-	var parts []string
+// characters split too. It appends the parts to parts and returns it.
+func camelParts(parts []string, s string) []string {
 	start := -1
 	flush := func(i int) {
 		if start >= 0 && i > start {
