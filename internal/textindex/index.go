@@ -683,11 +683,12 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		// query's words, or its only word.
 		held := 0.0 // how much of the query the document's own phrases hold
 		if slot > 0 && int(ds.phrased) >= min(2, slot) {
-			score += idfSum * phraseBonus(ix.phrases(d), ix.Tokens, seq, sc.inQuery, qMask, qKnown)
+			ps := ix.phrases(d)
+			score += idfSum * phraseBonus(ps, ix.Tokens, seq, sc.inQuery, qMask, qKnown)
 			// A signal's text pasted whole, amid whatever surrounds it, is
 			// near-certain evidence; from three words on, the rest of the
 			// query is taken for noise.
-			if ps := ix.phrases(d); !entry && len(ps) > 0 {
+			if !entry && len(ps) > 0 {
 				if p := ix.tokens(&ps[0]); len(p) >= 2 && allIn(p, sc.inQuery) && contains(seq, p) {
 					score += heldBonus * float64(min(len(p), heldWords)) / heldWords
 					if len(p) >= 3 {
@@ -951,10 +952,21 @@ func allIn(p []int32, inQuery []bool) bool {
 
 // contains reports whether seq holds sub as a contiguous run.
 func contains(seq, sub []int32) bool {
+	if len(sub) == 0 || len(sub) > len(seq) {
+		return len(sub) == 0
+	}
+	first := sub[0]
+next:
 	for i := 0; i+len(sub) <= len(seq); i++ {
-		if seq[i] == sub[0] && slices.Equal(seq[i+1:i+len(sub)], sub[1:]) {
-			return true
+		if seq[i] != first {
+			continue
 		}
+		for k := 1; k < len(sub); k++ {
+			if seq[i+k] != sub[k] {
+				continue next
+			}
+		}
+		return true
 	}
 	return false
 }
