@@ -1044,8 +1044,7 @@ func (ix *Index) typos(w string) []int32 {
 	if len(w) >= 8 {
 		maxDist = 2
 	}
-	best := maxDist + 1
-	var out []int32
+	near := nearest{maxDist: maxDist, best: maxDist + 1}
 	wl := letters(w)
 	from, to := max(len(w)-maxDist, 0), min(len(w)+maxDist+1, len(ix.TypoFrom)-1)
 	if from >= to {
@@ -1067,18 +1066,29 @@ func (ix *Index) typos(w string) []int32 {
 			continue
 		}
 		c := &ix.Surface[ix.TypoWords[int(lo)+k]]
-		d := editDistance(w, ix.text(c), maxDist)
-		if d > maxDist || d > best {
-			continue
-		}
-		if d < best {
-			best, out = d, out[:0]
-		}
-		if !slices.Contains(out, c.Stem) {
-			out = append(out, c.Stem)
-		}
+		near.offer(editDistance(w, ix.text(c), maxDist), c.Stem)
 	}
-	return out
+	return near.out
+}
+
+// nearest gathers the stems of the words nearest to a query word, each
+// once, as the words are offered in the order of Surface.
+type nearest struct {
+	maxDist, best int
+	out           []int32
+}
+
+// offer considers a word at edit distance d with the given stem.
+func (n *nearest) offer(d int, stem int32) {
+	if d > n.maxDist || d > n.best {
+		return
+	}
+	if d < n.best {
+		n.best, n.out = d, n.out[:0]
+	}
+	if !slices.Contains(n.out, stem) {
+		n.out = append(n.out, stem)
+	}
 }
 
 // oneEdit returns the stems of the typed words one edit from w, in the
@@ -1094,25 +1104,15 @@ func (ix *Index) oneEdit(w string) []int32 {
 		}
 	})
 	slices.Sort(cands)
-	best := 2
-	var out []int32
+	near := nearest{maxDist: 1, best: 2}
 	for k, c := range cands {
 		if k > 0 && c == cands[k-1] {
 			continue
 		}
 		word := &ix.Surface[c]
-		d := editDistance(w, ix.text(word), 1)
-		if d > 1 || d > best {
-			continue
-		}
-		if d < best {
-			best, out = d, out[:0]
-		}
-		if !slices.Contains(out, word.Stem) {
-			out = append(out, word.Stem)
-		}
+		near.offer(editDistance(w, ix.text(word), 1), word.Stem)
 	}
-	return out
+	return near.out
 }
 
 // Suggest returns words with each one the catalogue does not know replaced
