@@ -135,7 +135,7 @@ var relatedStems = func() map[string][]string {
 // or more ("MethodArgumentNotValidException"); numbers of more than four
 // digits carry nothing and are left out.
 func Words(text string) []string {
-	ws, _ := tokenize(text, false)
+	ws, _ := tokenize(text, false, nil)
 	return ws
 }
 
@@ -149,7 +149,7 @@ func Words(text string) []string {
 // whole text: a signal's text of several words ("Cannot GET *") does not
 // make every query that says GET about it.
 func Idents(text string) []string {
-	_, ids := tokenize(text, false)
+	_, ids := tokenize(text, false, nil)
 	if len(strings.Fields(text)) > 1 {
 		ids = slices.DeleteFunc(ids, func(id string) bool { return strings.HasPrefix(id, capsMark) })
 	}
@@ -177,8 +177,9 @@ const maxQueryTokens = 2 * MaxQueryWords
 // tokenize splits text into words and identifier forms. With noise set, the
 // text is a query that may be a pasted log line: addresses, URLs, paths,
 // timestamps, request ids and the keys of key=value pairs are left out.
-func tokenize(text string, noise bool) (words, idents []string) {
-	words = make([]string, 0, 16)
+//
+// Words are appended to words, which may be a buffer of the caller's.
+func tokenize(text string, noise bool, words []string) (_, idents []string) {
 	if strings.Contains(text, "’") {
 		text = strings.ReplaceAll(text, "’", "'")
 	}
@@ -348,15 +349,21 @@ func camelParts(parts []string, s string) []string {
 }
 
 // appendWords appends the lower-case words of s, split at anything but
-// letters and digits; an apostrophe joins.
+// letters and digits; an apostrophe joins. A word already in lower case is
+// a slice of s, not a copy.
 func appendWords(out []string, s string) []string {
 	var buf [48]byte
 	b := buf[:0]
-	emit := func() {
+	start, same := 0, true // where the word began in s; whether b is s[start:i]
+	emit := func(i int) {
 		if len(b) > 0 && !longNumber(b) {
-			out = append(out, string(b))
+			if same {
+				out = append(out, s[start:i])
+			} else {
+				out = append(out, string(b))
+			}
 		}
-		b = b[:0]
+		b, start, same = b[:0], i+1, true
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -365,12 +372,14 @@ func appendWords(out []string, s string) []string {
 			b = append(b, c)
 		case c >= 'A' && c <= 'Z':
 			b = append(b, c+'a'-'A')
+			same = false
 		case c == '\'':
+			same = false
 		default:
-			emit()
+			emit(i)
 		}
 	}
-	emit()
+	emit(len(s))
 	return out
 }
 
@@ -569,26 +578,45 @@ var phrasesFrom = func() map[string][]int {
 	return m
 }()
 
-// rewrite applies the phrase rewrites to a word list.
+// rewrite applies the phrase rewrites to a word list. It returns ws itself
+// when none applies.
 func rewrite(ws []string) []string {
-	out := make([]string, 0, len(ws))
-next:
+	var out []string // made at the first rewrite
 	for i := 0; i < len(ws); i++ {
-		if contractions[ws[i]] {
-			out = append(out, "not")
+		to, n, ok := rewriteAt(ws, i)
+		if !ok {
+			if out != nil {
+				out = append(out, ws[i])
+			}
 			continue
 		}
-		for _, k := range phrasesFrom[ws[i]] {
-			if p := &phrases[k]; i+len(p.from) <= len(ws) && slices.Equal(ws[i:i+len(p.from)], p.from) {
-				out = append(out, p.to...)
-				i += len(p.from) - 1
-				continue next
-			}
+		if out == nil {
+			out = append(make([]string, 0, len(ws)+len(to)), ws[:i]...)
 		}
-		out = append(out, ws[i])
+		out = append(out, to...)
+		i += n - 1
+	}
+	if out == nil {
+		return ws
 	}
 	return out
 }
+
+// rewriteAt returns the rewrite of the words of ws from i on, and how many
+// words it takes, if one applies there.
+func rewriteAt(ws []string, i int) (to []string, n int, ok bool) {
+	if contractions[ws[i]] {
+		return not, 1, true
+	}
+	for _, k := range phrasesFrom[ws[i]] {
+		if p := &phrases[k]; i+len(p.from) <= len(ws) && slices.Equal(ws[i:i+len(p.from)], p.from) {
+			return p.to, len(p.from), true
+		}
+	}
+	return nil, 0, false
+}
+
+var not = []string{"not"}
 
 // Analyze turns text into the stems the index holds: words, phrase
 // rewrites, stop words out, stemming.
@@ -599,7 +627,7 @@ func Analyze(text string) []string {
 
 // analyze returns the stems of text and the surface words they came from.
 func analyze(text string) (stems, surface []string) {
-	words, _ := tokenize(text, false)
+	words, _ := tokenize(text, false, nil)
 	for _, w := range rewrite(words) {
 		if stopWords[w] {
 			continue

@@ -466,7 +466,8 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		query = query[:MaxQueryBytes]
 	}
 	query, keyed := jsonKeys(query)
-	words, idents := tokenize(query, true)
+	var wordBuf [16]string
+	words, idents := tokenize(query, true, wordBuf[:0])
 	words = rewrite(words)
 	// The last word may be a prefix of the word being typed, unless the
 	// query ends in a space or a mark.
@@ -794,7 +795,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	if long {
 		cut = top.Score * pastedCut
 	}
-	hits := make([]Hit, 0, max(limit, 16))
+	hits := make([]Hit, 0, cmp.Or(max(limit, 0), 16))
 	for _, t := range sc.targets {
 		h := best[t]
 		if h.Score < cut {

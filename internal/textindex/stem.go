@@ -1,7 +1,5 @@
 package textindex
 
-import "strings"
-
 // Stem reduces an English word in lower case to its stem with the Porter
 // algorithm (M. F. Porter, "An algorithm for suffix stripping", 1980), so
 // that "redirecting", "redirected" and "redirects" all become "redirect".
@@ -14,7 +12,10 @@ func Stem(w string) string {
 			return w // numbers and mixed tokens stay as they are
 		}
 	}
-	b := []byte(w)
+	// The word is rewritten in place in a buffer on the stack: a suffix
+	// swapped for another is never longer than the suffix plus one letter.
+	var buf [48]byte
+	b := append(buf[:0], w...)
 	b = step1a(b)
 	b = step1b(b)
 	b = step1c(b)
@@ -84,7 +85,9 @@ func cvc(b []byte) bool {
 	return true
 }
 
-func hasSuffix(b []byte, s string) bool { return strings.HasSuffix(string(b), s) }
+func hasSuffix(b []byte, s string) bool {
+	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
+}
 
 // replace swaps suffix s for r when the stem before s has a measure above m.
 // It reports whether b ended in s at all.
@@ -94,7 +97,7 @@ func replace(b *[]byte, s, r string, m int) bool {
 	}
 	base := (*b)[:len(*b)-len(s)]
 	if measure(base) > m {
-		*b = append(base[:len(base):len(base)], r...)
+		*b = append(base, r...)
 	}
 	return true
 }
@@ -127,7 +130,6 @@ func step1b(b []byte) []byte {
 	default:
 		return b
 	}
-	base = base[:len(base):len(base)]
 	switch {
 	case hasSuffix(base, "at"), hasSuffix(base, "bl"), hasSuffix(base, "iz"):
 		return append(base, 'e')
@@ -145,7 +147,7 @@ func step1b(b []byte) []byte {
 
 func step1c(b []byte) []byte {
 	if hasSuffix(b, "y") && hasVowel(b[:len(b)-1]) {
-		b = append(b[:len(b)-1:len(b)-1], 'i')
+		b = append(b[:len(b)-1], 'i')
 	}
 	return b
 }
