@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/httpstatus/httpstatus"
 )
@@ -568,5 +569,43 @@ func TestSearchSituation(t *testing.T) {
 		if rs[0].Matched != nil {
 			t.Errorf("Search(%q): a signal and a situation both given", tt.query)
 		}
+	}
+}
+
+// BenchmarkSearchSets runs every query of the query sets in turn, each
+// timed on its own, and reports the median and 90th percentile time of a
+// query: what people type ("typed": the development, natural, blind and
+// situation sets) and what they paste ("pasted": the signal sets). Unlike
+// BenchmarkSearch, which repeats one query, it measures the spread of
+// queries people send, none of them chosen for the benchmark. ns/op is the
+// whole set.
+func BenchmarkSearchSets(b *testing.B) {
+	sets := map[string][]string{
+		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5"},
+	}
+	for _, name := range []string{"typed", "pasted"} {
+		var queries []string
+		for _, f := range sets[name] {
+			for _, j := range readJudgements(b, "testdata/"+f+".tsv") {
+				queries = append(queries, j.query)
+			}
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			spent := make([]time.Duration, len(queries))
+			for b.Loop() {
+				for i, q := range queries {
+					start := time.Now()
+					httpstatus.Search(q, 10)
+					spent[i] += time.Since(start)
+				}
+			}
+			slices.Sort(spent)
+			per := func(p float64) float64 { return float64(spent[int(p*float64(len(spent)-1))]) / float64(b.N) }
+			b.ReportMetric(per(0.5), "median-ns/query")
+			b.ReportMetric(per(0.9), "p90-ns/query")
+			b.ReportMetric(float64(len(queries)), "queries")
+		})
 	}
 }

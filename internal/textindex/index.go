@@ -94,6 +94,12 @@ type Index struct {
 	// another shares a key with it (a substitution or a swap: a deletion
 	// of each; an insertion: one's deletion is the other).
 	TypoKeys []uint64
+	// StemTable finds a stem's term and TextTable a word's index in
+	// Surface without a binary search of strings: open addressing by
+	// fnv, probing linearly; a slot holds the index plus one, 0 when
+	// empty. Each is a power of two long and at most half full.
+	StemTable []int32
+	TextTable []int32
 }
 
 // A Posting is one document's weighted, sublinear frequency of a term,
@@ -310,6 +316,8 @@ func Build(docs []Doc) *Index {
 	}
 	slices.Sort(ix.TypoKeys)
 	ix.TypoKeys = slices.Compact(ix.TypoKeys)
+	ix.StemTable = hashTable(ix.terms(), ix.stemOf)
+	ix.TextTable = hashTable(len(ix.Surface), func(i int32) string { return ix.text(&ix.Surface[i]) })
 	ix.TypoFrom = make([]int32, longest+2)
 	k := 0
 	for n := range ix.TypoFrom {
@@ -324,14 +332,49 @@ func Build(docs []Doc) *Index {
 // stem returns the stem of a query word and its term (-1 for none): the
 // catalogue's own when it knows the word, which saves stemming it again.
 func (ix *Index) stem(w string) (string, int32) {
-	i, ok := slices.BinarySearchFunc(ix.ByText, w, func(k int32, w string) int { return cmp.Compare(ix.text(&ix.Surface[k]), w) })
-	if ok {
-		t := ix.Surface[ix.ByText[i]].Stem
-		return ix.stemOf(t), t
+	mask := uint32(len(ix.TextTable) - 1)
+	for h := fnv(fnvOffset, w) & mask; len(ix.TextTable) > 0; h = (h + 1) & mask {
+		i := ix.TextTable[h] - 1
+		if i < 0 {
+			break
+		}
+		if ix.text(&ix.Surface[i]) == w {
+			t := ix.Surface[i].Stem
+			return ix.stemOf(t), t
+		}
 	}
 	s := Stem(american(w))
 	return s, ix.termID(s)
 }
+
+// hashTable returns the table of Index.StemTable or Index.TextTable for n
+// keys.
+func hashTable(n int, key func(int32) string) []int32 {
+	size := 1
+	for size < 2*n {
+		size <<= 1
+	}
+	t := make([]int32, size)
+	mask := uint32(size - 1)
+	for i := range int32(n) {
+		h := fnv(fnvOffset, key(i)) & mask
+		for t[h] != 0 {
+			h = (h + 1) & mask
+		}
+		t[h] = i + 1
+	}
+	return t
+}
+
+// fnv continues the FNV-1a hash h with the bytes of s.
+func fnv(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
+}
+
+const fnvOffset = 2166136261
 
 // termsWithPrefix returns at most n terms whose stems begin with prefix and
 // are longer.
@@ -353,10 +396,19 @@ func (ix *Index) search(stem string) int {
 
 // termID returns the index of a stem's term, or -1.
 func (ix *Index) termID(stem string) int32 {
-	if i := ix.search(stem); i < ix.terms() && ix.stemOf(int32(i)) == stem {
-		return int32(i)
+	if len(ix.StemTable) == 0 { // while Build makes the index
+		if i := ix.search(stem); i < ix.terms() && ix.stemOf(int32(i)) == stem {
+			return int32(i)
+		}
+		return -1
 	}
-	return -1
+	mask := uint32(len(ix.StemTable) - 1)
+	for h := fnv(fnvOffset, stem) & mask; ; h = (h + 1) & mask {
+		t := ix.StemTable[h] - 1
+		if t < 0 || ix.stemOf(t) == stem {
+			return t
+		}
+	}
 }
 
 // A Hit is a result found by Search: the document that scored best for it,
@@ -1016,19 +1068,9 @@ const (
 // forKeys calls f with the hash of w and of each deletion of one letter
 // from it (FNV-1a).
 func forKeys(w string, f func(uint32)) {
-	hash := func(a, b string) uint32 {
-		h := uint32(2166136261)
-		for i := 0; i < len(a); i++ {
-			h = (h ^ uint32(a[i])) * 16777619
-		}
-		for i := 0; i < len(b); i++ {
-			h = (h ^ uint32(b[i])) * 16777619
-		}
-		return h
-	}
-	f(hash(w, ""))
+	f(fnv(fnvOffset, w))
 	for i := range len(w) {
-		f(hash(w[:i], w[i+1:]))
+		f(fnv(fnv(fnvOffset, w[:i]), w[i+1:]))
 	}
 }
 
