@@ -187,6 +187,12 @@ func tokenize(text string, noise bool, words []string) (_, idents []string) {
 		if noise && len(words) >= maxQueryTokens {
 			break
 		}
+		if lowerWord(field) {
+			// Most of what people type: a word that is neither noise nor
+			// an identifier, and is its own only word.
+			words = append(words, field)
+			continue
+		}
 		if noise {
 			var ok bool
 			if field, ok = signal(field); !ok {
@@ -207,6 +213,21 @@ func tokenize(text string, noise bool, words []string) (_, idents []string) {
 		}
 	}
 	return words, idents
+}
+
+// lowerWord reports whether f is only lower-case letters, as most typed
+// words are: tokenize's fast path, which must give what signal and chunk
+// would.
+func lowerWord(f string) bool {
+	if f == "" {
+		return false
+	}
+	for i := 0; i < len(f); i++ {
+		if f[i] < 'a' || f[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // chunk appends the words and identifier forms of one run of identifier

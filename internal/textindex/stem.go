@@ -91,15 +91,15 @@ func hasSuffix(b []byte, s string) bool {
 
 // replace swaps suffix s for r when the stem before s has a measure above m.
 // It reports whether b ended in s at all.
-func replace(b *[]byte, s, r string, m int) bool {
-	if !hasSuffix(*b, s) {
-		return false
+func replace(b []byte, s, r string, m int) ([]byte, bool) {
+	if !hasSuffix(b, s) {
+		return b, false
 	}
-	base := (*b)[:len(*b)-len(s)]
+	base := b[:len(b)-len(s)]
 	if measure(base) > m {
-		*b = append(base, r...)
+		return append(base, r...), true
 	}
-	return true
+	return b, true
 }
 
 func step1a(b []byte) []byte {
@@ -162,7 +162,7 @@ var step2Rules = [][2]string{
 
 func step2(b []byte) []byte {
 	for _, r := range step2Rules {
-		if replace(&b, r[0], r[1], 0) {
+		if b, ok := replace(b, r[0], r[1], 0); ok {
 			return b
 		}
 	}
@@ -175,7 +175,7 @@ var step3Rules = [][2]string{
 
 func step3(b []byte) []byte {
 	for _, r := range step3Rules {
-		if replace(&b, r[0], r[1], 0) {
+		if b, ok := replace(b, r[0], r[1], 0); ok {
 			return b
 		}
 	}

@@ -23,6 +23,41 @@ func TestStem(t *testing.T) {
 	}
 }
 
+// Stem works in a buffer on the stack: the stem is its one allocation.
+func TestStemAllocations(t *testing.T) {
+	if n := testing.AllocsPerRun(100, func() { Stem("generalization") }); n > 1 {
+		t.Errorf("Stem allocates %v times, want at most 1", n)
+	}
+}
+
+// tokenize takes a word of lower-case letters as it is; signal and chunk,
+// which it skips for such a word, must agree, in a query and in a document.
+func TestLowerWordFastPath(t *testing.T) {
+	for _, w := range []string{"a", "not", "found", "deadbeef", "abcdefabcdef", "unauthorized", "http", "h"} {
+		if !lowerWord(w) {
+			t.Fatalf("lowerWord(%q) = false", w)
+		}
+		f, ok := signal(w)
+		if !ok || f != w {
+			t.Errorf("signal(%q) = %q, %v; the fast path keeps it whole", w, f, ok)
+		}
+		words, idents := chunk(w, false, nil, nil)
+		if !slices.Equal(words, []string{w}) || len(idents) > 0 {
+			t.Errorf("chunk(%q) = %q, %q; the fast path gives [%s] and no identifier", w, words, idents, w)
+		}
+		for _, noise := range []bool{true, false} {
+			if got, ids := tokenize("x "+w, noise, nil); !slices.Equal(got, []string{"x", w}) || len(ids) > 0 {
+				t.Errorf("tokenize(%q, %v) = %q, %q", "x "+w, noise, got, ids)
+			}
+		}
+	}
+	for _, w := range []string{"", "Not", "h12", "don't", "a_b", "x.y", "found?"} {
+		if lowerWord(w) {
+			t.Errorf("lowerWord(%q) = true", w)
+		}
+	}
+}
+
 func TestAmerican(t *testing.T) {
 	for w, want := range map[string]string{
 		"unauthorised": "unauthorized", "authorisation": "authorization", "recognise": "recognize",
