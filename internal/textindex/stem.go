@@ -85,8 +85,10 @@ func cvc(b []byte) bool {
 	return true
 }
 
+// hasSuffix reports whether b ends in s, which is not empty; the last
+// letters are compared first, as most rules fail there.
 func hasSuffix(b []byte, s string) bool {
-	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
+	return len(b) >= len(s) && b[len(b)-1] == s[len(s)-1] && string(b[len(b)-len(s):]) == s
 }
 
 // replace swaps suffix s for r when the stem before s has a measure above m.
