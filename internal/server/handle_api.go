@@ -8,7 +8,6 @@ import (
 
 	"github.com/httpstatus/httpstatus"
 	"github.com/httpstatus/httpstatus/internal/searchapi"
-	"github.com/httpstatus/httpstatus/problem"
 )
 
 // Limits of /api/v1/search.
@@ -26,13 +25,13 @@ func handleAPIByCode(s *site, prefix string) http.Handler {
 		raw := r.PathValue("code")
 		code, err := httpstatus.ParseCode(raw)
 		if err != nil {
-			problem.Error(w, r, http.StatusBadRequest,
+			s.problem(w, r, http.StatusBadRequest,
 				fmt.Sprintf("not a status code: %q; a status code has three digits, 000 to 999", raw))
 			return
 		}
 		res, ok := s.res[fmt.Sprintf("%s%03d", prefix, code)]
 		if !ok {
-			problem.Error(w, r, http.StatusNotFound,
+			s.problem(w, r, http.StatusNotFound,
 				fmt.Sprintf("the catalogue has no meaning for %03d; see /api/v1/codes", code))
 			return
 		}
@@ -53,12 +52,12 @@ func handleListByCode[T any](s *site, path string, of func(code int) []T) http.H
 		}
 		code, err := httpstatus.ParseCode(raw[0])
 		if err != nil {
-			problem.Error(w, r, http.StatusBadRequest,
+			s.problem(w, r, http.StatusBadRequest,
 				fmt.Sprintf("not a status code: %q; a status code has three digits, 000 to 999", raw[0]))
 			return
 		}
 		if _, ok := httpstatus.Lookup(code); !ok {
-			problem.Error(w, r, http.StatusNotFound,
+			s.problem(w, r, http.StatusNotFound,
 				fmt.Sprintf("the catalogue has no meaning for %03d; see /api/v1/codes", code))
 			return
 		}
@@ -66,29 +65,29 @@ func handleListByCode[T any](s *site, path string, of func(code int) []T) http.H
 		if items == nil {
 			items = []T{}
 		}
-		writeJSONResource(w, r, items)
+		writeJSONResource(s, w, r, items)
 	})
 }
 
 // handleAPISearch serves /api/v1/search?q=&limit=: the entries that match,
 // best first.
-func handleAPISearch() http.Handler {
+func handleAPISearch(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		query := r.URL.Query()
 		q := strings.TrimSpace(query.Get("q"))
 		if q == "" {
-			problem.Error(w, r, http.StatusBadRequest, "the query parameter q is required: /api/v1/search?q=rate+limit")
+			s.problem(w, r, http.StatusBadRequest, "the query parameter q is required: /api/v1/search?q=rate+limit")
 			return
 		}
 		if len(q) > maxQuery {
-			problem.Error(w, r, http.StatusBadRequest, fmt.Sprintf("q is longer than %d bytes", maxQuery))
+			s.problem(w, r, http.StatusBadRequest, fmt.Sprintf("q is longer than %d bytes", maxQuery))
 			return
 		}
 		limit := defaultSearchLimit
 		if v, ok := query["limit"]; ok {
 			n, err := strconv.Atoi(v[0])
 			if err != nil || n < 1 || n > maxSearchLimit {
-				problem.Error(w, r, http.StatusBadRequest,
+				s.problem(w, r, http.StatusBadRequest,
 					fmt.Sprintf("limit must be a whole number from 1 to %d", maxSearchLimit))
 				return
 			}
@@ -97,7 +96,7 @@ func handleAPISearch() http.Handler {
 		buf := getBuffer()
 		defer putBuffer(buf)
 		if err := searchapi.Encode(buf, searchapi.Hits(q, limit)); err != nil { // the export's search runs the same
-			problem.Error(w, r, http.StatusServiceUnavailable, "the results could not be encoded")
+			s.problem(w, r, http.StatusServiceUnavailable, "the results could not be encoded")
 			return
 		}
 		serve(w, r, newDynamic(buf.Bytes(), jsonType, cachePage, http.StatusOK), http.StatusOK)

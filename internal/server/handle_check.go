@@ -13,7 +13,6 @@ import (
 
 	"github.com/httpstatus/httpstatus"
 	"github.com/httpstatus/httpstatus/check"
-	"github.com/httpstatus/httpstatus/problem"
 )
 
 // Limits of the checker's face on the web. The server only ever checks
@@ -41,7 +40,7 @@ var errTooLarge = fmt.Errorf("the response is larger than %d bytes", maxCheckBod
 // (the method in ?method=, default GET) or as {"response", "method"} in
 // application/json. It answers the report as JSON; 413 above 64 KiB, 415
 // for another media type, 400 for text that is not a response.
-func handleAPICheck() http.Handler {
+func handleAPICheck(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 		var in checkInput
@@ -49,10 +48,10 @@ func handleAPICheck() http.Handler {
 		var tooBig *http.MaxBytesError
 		switch {
 		case errors.As(err, &tooBig):
-			problem.Error(w, r, http.StatusRequestEntityTooLarge, errTooLarge.Error())
+			s.problem(w, r, http.StatusRequestEntityTooLarge, errTooLarge.Error())
 			return
 		case err != nil:
-			problem.Error(w, r, http.StatusBadRequest, "the request content could not be read")
+			s.problem(w, r, http.StatusBadRequest, "the request content could not be read")
 			return
 		}
 		switch mt {
@@ -62,23 +61,23 @@ func handleAPICheck() http.Handler {
 			dec := json.NewDecoder(strings.NewReader(string(body)))
 			dec.DisallowUnknownFields()
 			if err := dec.Decode(&in); err != nil {
-				problem.Error(w, r, http.StatusBadRequest, `the content is not a JSON object {"response": "...", "method": "GET"}`)
+				s.problem(w, r, http.StatusBadRequest, `the content is not a JSON object {"response": "...", "method": "GET"}`)
 				return
 			}
 		default:
 			w.Header().Set("Accept-Post", "text/plain, application/json")
-			problem.Error(w, r, http.StatusUnsupportedMediaType, "send the raw response as text/plain, or JSON {\"response\": \"...\", \"method\": \"GET\"} as application/json")
+			s.problem(w, r, http.StatusUnsupportedMediaType, "send the raw response as text/plain, or JSON {\"response\": \"...\", \"method\": \"GET\"} as application/json")
 			return
 		}
 		rep, status, reason := runCheck(in)
 		if status != http.StatusOK {
-			problem.Error(w, r, status, reason)
+			s.problem(w, r, status, reason)
 			return
 		}
 		buf := getBuffer()
 		defer putBuffer(buf)
 		if err := encodeJSONTo(buf, rep); err != nil {
-			problem.Error(w, r, http.StatusServiceUnavailable, "the report could not be encoded")
+			s.problem(w, r, http.StatusServiceUnavailable, "the report could not be encoded")
 			return
 		}
 		w.Header().Set("Access-Control-Allow-Origin", "*")
@@ -176,7 +175,7 @@ func handleCheckPage(s *site) http.Handler {
 		buf := getBuffer()
 		defer putBuffer(buf)
 		if err := s.renderTo(buf, "check", p); err != nil {
-			problem.Error(w, r, http.StatusServiceUnavailable, "the page could not be rendered")
+			s.problem(w, r, http.StatusServiceUnavailable, "the page could not be rendered")
 			return
 		}
 		serve(w, r, newDynamic(buf.Bytes(), htmlType, cacheNone, status), status)

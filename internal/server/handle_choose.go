@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/httpstatus/httpstatus"
-	"github.com/httpstatus/httpstatus/problem"
 )
 
 // The decision guide's pages: /choose (the first question), /choose/{q}
@@ -207,7 +206,7 @@ func handleCompare(s *site) http.Handler {
 		buf := getBuffer()
 		defer putBuffer(buf)
 		if err := s.renderTo(buf, "compare", p); err != nil {
-			problem.Error(w, r, http.StatusServiceUnavailable, "the page could not be rendered")
+			s.problem(w, r, http.StatusServiceUnavailable, "the page could not be rendered")
 			return
 		}
 		serve(w, r, newDynamic(buf.Bytes(), htmlType, cachePage, http.StatusOK), http.StatusOK)
@@ -225,60 +224,60 @@ const (
 // handleAPIChoose serves /api/v1/choose?answer=…&answer=…: the walk those
 // answers make (ids or numbers from 1), the next question or the result.
 // Answers that do not fit are a 400.
-func handleAPIChoose() http.Handler {
+func handleAPIChoose(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		answers := r.URL.Query()["answer"]
 		if len(answers) > httpstatus.MaxAnswers {
-			problem.Error(w, r, http.StatusBadRequest, fmt.Sprintf("at most %d answers", httpstatus.MaxAnswers))
+			s.problem(w, r, http.StatusBadRequest, fmt.Sprintf("at most %d answers", httpstatus.MaxAnswers))
 			return
 		}
 		for _, a := range answers {
 			if len(a) > maxAnswerParam {
-				problem.Error(w, r, http.StatusBadRequest, fmt.Sprintf("an answer is longer than %d bytes", maxAnswerParam))
+				s.problem(w, r, http.StatusBadRequest, fmt.Sprintf("an answer is longer than %d bytes", maxAnswerParam))
 				return
 			}
 		}
 		walk, err := httpstatus.Choose(answers...)
 		if err != nil {
-			problem.Error(w, r, http.StatusBadRequest, err.Error())
+			s.problem(w, r, http.StatusBadRequest, err.Error())
 			return
 		}
-		writeJSONResource(w, r, walk)
+		writeJSONResource(s, w, r, walk)
 	})
 }
 
 // handleAPICompare serves /api/v1/compare?codes=401,403.
-func handleAPICompare() http.Handler {
+func handleAPICompare(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		raw := r.URL.Query().Get("codes")
 		if raw == "" || len(raw) > maxCodesParam {
-			problem.Error(w, r, http.StatusBadRequest, "codes is required: two or three codes separated by commas, /api/v1/compare?codes=401,403")
+			s.problem(w, r, http.StatusBadRequest, "codes is required: two or three codes separated by commas, /api/v1/compare?codes=401,403")
 			return
 		}
 		var codes []int
 		for _, f := range strings.Split(raw, ",") {
 			c, err := httpstatus.ParseCode(strings.TrimSpace(f))
 			if err != nil {
-				problem.Error(w, r, http.StatusBadRequest, fmt.Sprintf("not a status code: %q; a status code has three digits", f))
+				s.problem(w, r, http.StatusBadRequest, fmt.Sprintf("not a status code: %q; a status code has three digits", f))
 				return
 			}
 			codes = append(codes, c)
 		}
 		cmp, err := httpstatus.Compare(codes...)
 		if err != nil {
-			problem.Error(w, r, http.StatusBadRequest, err.Error())
+			s.problem(w, r, http.StatusBadRequest, err.Error())
 			return
 		}
-		writeJSONResource(w, r, cmp)
+		writeJSONResource(s, w, r, cmp)
 	})
 }
 
 // writeJSONResource encodes v and serves it as a cacheable 200.
-func writeJSONResource(w http.ResponseWriter, r *http.Request, v any) {
+func writeJSONResource(s *site, w http.ResponseWriter, r *http.Request, v any) {
 	buf := getBuffer()
 	defer putBuffer(buf)
 	if err := encodeJSONTo(buf, v); err != nil {
-		problem.Error(w, r, http.StatusServiceUnavailable, "the answer could not be encoded")
+		s.problem(w, r, http.StatusServiceUnavailable, "the answer could not be encoded")
 		return
 	}
 	serve(w, r, newDynamic(buf.Bytes(), jsonType, cachePage, http.StatusOK), http.StatusOK)

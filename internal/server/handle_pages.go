@@ -9,7 +9,6 @@ import (
 
 	"github.com/httpstatus/httpstatus"
 	"github.com/httpstatus/httpstatus/internal/searchapi"
-	"github.com/httpstatus/httpstatus/problem"
 )
 
 // maxQuery is the longest search query taken, as long as the library
@@ -56,7 +55,7 @@ func handlePage(s *site) http.Handler {
 // that is not a code is the same for every path: it is rendered once.
 func (s *site) notFound(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/api" || strings.HasPrefix(r.URL.Path, "/api/") {
-		problem.Error(w, r, http.StatusNotFound, "no such API path; see /api/v1/openapi.json")
+		s.problem(w, r, http.StatusNotFound, "no such API path; see /api/v1/openapi.json")
 		return
 	}
 	code := ""
@@ -72,7 +71,7 @@ func (s *site) notFound(w http.ResponseWriter, r *http.Request) {
 	buf := getBuffer()
 	defer putBuffer(buf)
 	if err := s.renderNotFound(buf, r.URL.Path, code); err != nil {
-		problem.Error(w, r, http.StatusNotFound, "page not found")
+		s.problem(w, r, http.StatusNotFound, "page not found")
 		return
 	}
 	serve(w, r, newDynamic(buf.Bytes(), htmlType, cacheNone, http.StatusNotFound), http.StatusNotFound)
@@ -140,7 +139,7 @@ func handleSearchPage(s *site) http.Handler {
 		buf := getBuffer()
 		defer putBuffer(buf)
 		if err := s.renderTo(buf, "search", p); err != nil {
-			problem.Error(w, r, http.StatusServiceUnavailable, "the page could not be rendered")
+			s.problem(w, r, http.StatusServiceUnavailable, "the page could not be rendered")
 			return
 		}
 		serve(w, r, newDynamic(buf.Bytes(), htmlType, cachePage, http.StatusOK), http.StatusOK)

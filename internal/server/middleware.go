@@ -13,8 +13,6 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
-
-	"github.com/httpstatus/httpstatus/problem"
 )
 
 // contentSecurityPolicy allows nothing inline: every script and style is a
@@ -49,10 +47,10 @@ func withSecurityHeaders(next http.Handler) http.Handler {
 
 // withURILimit answers 414 to a request target longer than 8 KiB. (Go's
 // server itself answers 431 when the header block passes MaxHeaderBytes.)
-func withURILimit(next http.Handler) http.Handler {
+func withURILimit(next http.Handler, s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if len(r.RequestURI) > maxURIBytes || len(r.URL.RawQuery) > maxURIBytes {
-			problem.Error(w, r, http.StatusRequestURITooLong,
+			s.problem(w, r, http.StatusRequestURITooLong,
 				fmt.Sprintf("the request target is longer than %d bytes", maxURIBytes))
 			return
 		}
@@ -120,7 +118,7 @@ func withErrors(mux *http.ServeMux, s *site, status http.Handler) http.Handler {
 		switch rec.code {
 		case http.StatusMethodNotAllowed:
 			w.Header().Set("Allow", allow)
-			problem.Error(w, r, http.StatusMethodNotAllowed,
+			s.problem(w, r, http.StatusMethodNotAllowed,
 				fmt.Sprintf("the method %s is not allowed here; use %s", r.Method, allow))
 		case http.StatusNotFound, 0:
 			s.notFound(w, r)
@@ -176,7 +174,7 @@ func (h *headerRecorder) WriteHeader(code int) {
 
 // withRecover turns a panic into a logged error and, when nothing was sent
 // yet, a 500, so that one bad request never takes the server down.
-func withRecover(next http.Handler, logger *slog.Logger) http.Handler {
+func withRecover(next http.Handler, logger *slog.Logger, s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
 			v := recover()
@@ -188,7 +186,7 @@ func withRecover(next http.Handler, logger *slog.Logger) http.Handler {
 			}
 			logger.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(v))
 			if lw, ok := w.(*logWriter); !ok || lw.status == 0 {
-				problem.Error(w, r, http.StatusInternalServerError, "the server failed; the failure is logged")
+				s.problem(w, r, http.StatusInternalServerError, "the server failed; the failure is logged")
 			}
 		}()
 		next.ServeHTTP(w, r)

@@ -22,6 +22,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/httpstatus/httpstatus"
+	"github.com/httpstatus/httpstatus/problem"
 )
 
 //go:embed templates/*.html static/*
@@ -213,6 +214,15 @@ type site struct {
 	base string
 	// pageList is the path of every HTML page in res, sorted: the sitemap.
 	pageList []string
+	// problems writes the API's problems: with a base URL, a problem's
+	// type is its code's page on the site (base + "404"), which explains
+	// it; without, about:blank.
+	problems problem.Writer
+}
+
+// problem answers r with a problem of status and detail.
+func (s *site) problem(w http.ResponseWriter, r *http.Request, status int, detail string) {
+	s.problems.Error(w, r, status, detail) //nolint:errcheck // a failed write reaches no one
 }
 
 // abs is the absolute URL of a site path ("/404"), or "" when the site has
@@ -229,10 +239,11 @@ var pageNames = []string{"home", "code", "class", "guide", "search", "notfound",
 
 func build(base string) (*site, error) {
 	s := &site{
-		base:   base,
-		res:    map[string]*resource{},
-		pages:  map[string]*template.Template{},
-		assets: map[string]string{},
+		base:     base,
+		problems: problem.Writer{BaseURL: base},
+		res:      map[string]*resource{},
+		pages:    map[string]*template.Template{},
+		assets:   map[string]string{},
 	}
 	if err := s.addStatic(); err != nil {
 		return nil, err

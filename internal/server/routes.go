@@ -45,18 +45,18 @@ func addRoutes(mux *http.ServeMux, site *site, status http.Handler) {
 	mux.Handle("GET /api/v1/codes", handleCached(site))
 	mux.Handle("GET /api/v1/codes/{code}", handleAPIByCode(site, "/api/v1/codes/"))
 	mux.Handle("GET /api/v1/classes", handleCached(site))
-	mux.Handle("GET /api/v1/search", handleAPISearch())
+	mux.Handle("GET /api/v1/search", handleAPISearch(site))
 	mux.Handle("GET /api/v1/signals", handleListByCode(site, "/api/v1/signals", httpstatus.SignalsFor))
 	mux.Handle("GET /api/v1/situations", handleListByCode(site, "/api/v1/situations", httpstatus.SituationsFor))
 	mux.Handle("GET /api/v1/questions", handleCached(site))
 	mux.Handle("GET /api/v1/headers", handleCached(site))
 	mux.Handle("GET /api/v1/headers/{name}", handleHeader(site, "/api/v1/headers/"))
-	mux.Handle("GET /api/v1/choose", handleAPIChoose())
-	mux.Handle("GET /api/v1/compare", handleAPICompare())
+	mux.Handle("GET /api/v1/choose", handleAPIChoose(site))
+	mux.Handle("GET /api/v1/compare", handleAPICompare(site))
 	mux.Handle("GET /api/v1/retry", handleCached(site))
 	mux.Handle("GET /api/v1/retry/{code}", handleAPIByCode(site, "/api/v1/retry/"))
 	mux.Handle("GET /api/v1/openapi.json", handleCached(site))
-	mux.Handle("POST /api/v1/check", handleAPICheck()) // checks the text it is sent; never fetches a URL
+	mux.Handle("POST /api/v1/check", handleAPICheck(site)) // checks the text it is sent; never fetches a URL
 	mux.Handle("OPTIONS /api/", handlePreflight())
 
 	// The test endpoint answers every method itself. Nothing else may be

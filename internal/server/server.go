@@ -132,9 +132,9 @@ func newHandler(cfg Config, shutdown <-chan struct{}) (http.Handler, error) {
 	addRoutes(mux, site, status)
 	var h http.Handler = withErrors(mux, site, status)
 	h = withCORS(h)
-	h = withURILimit(h)
+	h = withURILimit(h, site)
 	h = withSecurityHeaders(h)
-	h = withRecover(h, logger)
+	h = withRecover(h, logger, site)
 	h = withLogging(h, logger)
 	return h, nil
 }

@@ -643,3 +643,46 @@ func TestOpenSearchHost(t *testing.T) {
 		t.Errorf("the endpoint's link does not use the base URL: %s", body)
 	}
 }
+
+// TestProblemType: the API's problems name their code's page as their type
+// when the site has a base URL, since that page explains them; without
+// one, about:blank. Every kind of problem the server writes goes through
+// the site: a handler's (400, 404), the router's (405), the URI limit's
+// (414).
+func TestProblemType(t *testing.T) {
+	t.Parallel()
+	for _, base := range []string{"", "https://example.org/http/"} {
+		h, err := New(Config{BaseURL: base})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			method, path string
+			status       int
+		}{
+			{"GET", "/api/v1/search", 400},
+			{"GET", "/api/v1/codes/299", 404},
+			{"GET", "/api/v1/compare?codes=401", 400},
+			{"POST", "/api/v1/codes", 405},
+			{"GET", "/api/v1/search?q=" + strings.Repeat("a", 9000), 414},
+		} {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest(tc.method, "http://example.org"+tc.path, nil))
+			var p struct {
+				Type   string `json:"type"`
+				Status int    `json:"status"`
+			}
+			if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil || rec.Code != tc.status || p.Status != tc.status {
+				t.Errorf("base %q: %s %.40s: %d %q (%v), want a %d problem", base, tc.method, tc.path, rec.Code, rec.Body.String(), err, tc.status)
+				continue
+			}
+			want := "about:blank"
+			if base != "" {
+				want = base + strconv.Itoa(tc.status)
+			}
+			if p.Type != want {
+				t.Errorf("base %q: %s %.40s: type %q, want %q", base, tc.method, tc.path, p.Type, want)
+			}
+		}
+	}
+}
