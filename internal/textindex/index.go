@@ -53,11 +53,10 @@ type Field struct {
 // the garbage collector scans at every cycle; a flat index costs it a few
 // words rather than tens of thousands.
 type Index struct {
-	Codes    []int     // by document
-	Official []bool    // by document
-	Vendors  []bool    // by document: Doc.Vendor
-	Targets  []int     // by document: the result it counts for
-	Priors   []float64 // by document
+	// Docs holds what ranking reads of each document, side by side: a
+	// document it scores costs one cache line, not one in each of six
+	// arrays.
+	Docs []DocInfo
 	// Results bounds the targets: every one is below it.
 	Results int
 	// The terms, sorted by stem: term t's stem is Stems[StemEnd[t-1]:StemEnd[t]]
@@ -70,11 +69,10 @@ type Index struct {
 	Postings    []Posting
 	PostingEnd  []uint32
 	VendorTerms []bool
-	// The phrases of document d are Phrases[PhraseEnd[d-1]:PhraseEnd[d]];
+	// The phrases of document d are Phrases[Docs[d].PhraseStart:Docs[d].PhraseEnd];
 	// their terms are in Tokens.
-	Phrases   []Phrase
-	PhraseEnd []uint32
-	Tokens    []int32
+	Phrases []Phrase
+	Tokens  []int32
 	// Surface holds every word seen, sorted by length then text, for typo
 	// matching; their texts are in Words.
 	Words   string
@@ -100,6 +98,15 @@ type Index struct {
 	// empty. Each is a power of two long and at most half full.
 	StemTable []int32
 	TextTable []int32
+}
+
+// A DocInfo is what ranking reads of one document.
+type DocInfo struct {
+	Prior                  float64 // Doc.Prior, 1 when unset
+	Target                 int32   // the result it counts for
+	Code                   int32
+	PhraseStart, PhraseEnd uint32 // its phrases in Index.Phrases
+	Official, Vendor       bool
 }
 
 // A Posting is one document's weighted, sublinear frequency of a term,
@@ -161,11 +168,7 @@ func (ix *Index) postings(t int32) []Posting {
 
 // phrases returns the phrases of document d.
 func (ix *Index) phrases(d int) []Phrase {
-	start := uint32(0)
-	if d > 0 {
-		start = ix.PhraseEnd[d-1]
-	}
-	return ix.Phrases[start:ix.PhraseEnd[d]]
+	return ix.Phrases[ix.Docs[d].PhraseStart:ix.Docs[d].PhraseEnd]
 }
 
 // tokens returns the terms of phrase p.
@@ -202,11 +205,7 @@ func Build(docs []Doc) *Index {
 	vendorWords := map[string]bool{}
 	plain := map[string]bool{} // stems of registered codes' names, aliases, keywords and summaries
 	for d, doc := range docs {
-		ix.Codes = append(ix.Codes, doc.Code)
-		ix.Official = append(ix.Official, doc.Official)
-		ix.Vendors = append(ix.Vendors, doc.Vendor)
-		ix.Targets = append(ix.Targets, doc.Target)
-		ix.Priors = append(ix.Priors, cmp.Or(doc.Prior, 1))
+		ix.Docs = append(ix.Docs, DocInfo{Prior: cmp.Or(doc.Prior, 1), Target: int32(doc.Target), Code: int32(doc.Code), Official: doc.Official, Vendor: doc.Vendor})
 		ix.Results = max(ix.Results, doc.Target+1)
 		counts := map[string]map[float64]int{}
 		inPhrase := map[string]bool{}
@@ -272,6 +271,7 @@ func Build(docs []Doc) *Index {
 	}
 	ix.Stems = text.String()
 	for d, ps := range phraseStems {
+		ix.Docs[d].PhraseStart = uint32(len(ix.Phrases))
 		for i, pstems := range ps {
 			p := Phrase{Start: uint32(len(ix.Tokens)), Weight: phraseWeights[d][i]}
 			for _, st := range pstems {
@@ -282,7 +282,7 @@ func Build(docs []Doc) *Index {
 			p.End = uint32(len(ix.Tokens))
 			ix.Phrases = append(ix.Phrases, p)
 		}
-		ix.PhraseEnd = append(ix.PhraseEnd, uint32(len(ix.Phrases)))
+		ix.Docs[d].PhraseEnd = uint32(len(ix.Phrases))
 	}
 	words := make([]string, 0, len(surface))
 	for w := range surface {
@@ -605,8 +605,8 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		return nil
 	}
 
-	n := float64(len(ix.Codes))
-	sc := getScratch(len(ix.Codes), ix.Results, ix.terms())
+	n := float64(len(ix.Docs))
+	sc := getScratch(len(ix.Docs), ix.Results, ix.terms())
 	for _, id := range ids {
 		if id >= 0 && !sc.inQuery[id] {
 			sc.inQuery[id] = true
@@ -673,8 +673,8 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	}
 	// Every entry of a code the query names counts, whatever its words.
 	if len(codes) > 0 {
-		for d := 0; d < len(ix.Targets) && ix.Targets[d] == d; d++ {
-			if slices.Contains(codes, ix.Codes[d]) {
+		for d := 0; d < len(ix.Docs) && int(ix.Docs[d].Target) == d; d++ {
+			if slices.Contains(codes, int(ix.Docs[d].Code)) {
 				touch(int32(d))
 			}
 		}
@@ -705,14 +705,15 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			}
 		}
 		score := ds.score
-		entry := ix.Targets[d] == d
+		info := &ix.Docs[d]
+		entry := int(info.Target) == d
 		if named > 0 {
 			// Each further form of a name the query holds ("http.StatusTeapot"
 			// holds StatusTeapot and http.StatusTeapot) makes it more
 			// certain than a name it merely mentions.
 			score += identBonus + identExtra*float64(named-1)
 		}
-		if slices.Contains(codes, ix.Codes[d]) && (entry || score > 0) {
+		if slices.Contains(codes, int(info.Code)) && (entry || score > 0) {
 			score += bonus
 			ds.masks[exact] = 1<<slot - 1
 		} else if len(codes) > 0 && !entry {
@@ -769,8 +770,8 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			continue // fewer than half the query's words: noise, not an answer
 		}
 		coverage = max(coverage, held)
-		score *= coverage * coverage * ix.Priors[d]
-		if !ix.Official[d] {
+		score *= coverage * coverage * info.Prior
+		if !info.Official {
 			score *= unofficialPrior
 			if vendorNamed && !ds.vendorHit {
 				score *= otherVendor
@@ -779,7 +780,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		if score <= 0 {
 			continue
 		}
-		t := ix.Targets[d]
+		t := int(info.Target)
 		if best[t].Score == 0 {
 			sc.targets = append(sc.targets, int32(t))
 		}
@@ -817,7 +818,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			top = h
 		}
 	}
-	vendorLand := namesVendor || top.Doc >= 0 && ix.Vendors[top.Doc] // a vendor's code is the best match: the others may be apt too
+	vendorLand := namesVendor || top.Doc >= 0 && ix.Docs[top.Doc].Vendor // a vendor's code is the best match: the others may be apt too
 	order := func(a, b Hit) int {
 		if a.follows != b.follows {
 			if b.follows {
@@ -828,13 +829,13 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
 			return c
 		}
-		if ix.Official[a.Target] != ix.Official[b.Target] {
-			if ix.Official[a.Target] {
+		if oa, ob := ix.Docs[a.Target].Official, ix.Docs[b.Target].Official; oa != ob {
+			if oa {
 				return -1
 			}
 			return 1
 		}
-		return cmp.Or(ix.Codes[a.Target]-ix.Codes[b.Target], a.Target-b.Target)
+		return cmp.Or(int(ix.Docs[a.Target].Code-ix.Docs[b.Target].Code), a.Target-b.Target)
 	}
 	// The best limit hits, kept in order as they come: most searches want
 	// a handful of hundreds.
@@ -853,7 +854,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		if h.Score < cut {
 			continue
 		}
-		h.follows = ix.Vendors[h.Doc] && !vendorLand && !slices.Contains(codes, ix.Codes[h.Target])
+		h.follows = ix.Docs[h.Doc].Vendor && !vendorLand && !slices.Contains(codes, int(ix.Docs[h.Target].Code))
 		if limit <= 0 || len(hits) < limit {
 			hits = append(hits, h)
 		} else if order(h, hits[len(hits)-1]) < 0 {

@@ -130,7 +130,7 @@ func TestSearchRanks(t *testing.T) {
 	codes := func(q string) []int {
 		var out []int
 		for _, h := range ix.Search(q, 0) {
-			out = append(out, ix.Codes[h.Doc])
+			out = append(out, int(ix.Docs[h.Doc].Code))
 		}
 		return out
 	}
@@ -197,15 +197,22 @@ func TestBuildIsSorted(t *testing.T) {
 			t.Fatalf("term %q has no postings", ix.stemOf(term))
 		}
 		for _, p := range ix.postings(term) {
-			if int(p.Doc) >= len(ix.Codes) {
-				t.Fatalf("term %q: posting of document %d of %d", ix.stemOf(term), p.Doc, len(ix.Codes))
+			if int(p.Doc) >= len(ix.Docs) {
+				t.Fatalf("term %q: posting of document %d of %d", ix.stemOf(term), p.Doc, len(ix.Docs))
 			}
 		}
 	}
-	if len(ix.PhraseEnd) != len(ix.Codes) {
-		t.Fatalf("%d phrase ends for %d documents", len(ix.PhraseEnd), len(ix.Codes))
+	next := uint32(0) // the phrases of the documents follow one another
+	for d, info := range ix.Docs {
+		if info.PhraseStart != next || info.PhraseEnd < info.PhraseStart || int(info.PhraseEnd) > len(ix.Phrases) {
+			t.Fatalf("document %d: phrases [%d, %d) after %d of %d", d, info.PhraseStart, info.PhraseEnd, next, len(ix.Phrases))
+		}
+		next = info.PhraseEnd
 	}
-	for d := range ix.Codes {
+	if int(next) != len(ix.Phrases) {
+		t.Fatalf("the documents' phrases end at %d of %d", next, len(ix.Phrases))
+	}
+	for d := range ix.Docs {
 		for _, p := range ix.phrases(d) {
 			var mask uint64
 			for _, tok := range ix.tokens(&p) {
