@@ -280,3 +280,37 @@ func TestOneEditMatchesScan(t *testing.T) {
 		t.Fatalf("only %d variants checked", checked)
 	}
 }
+
+// TestHashTablesFindEveryKey checks the generated lookups against what they
+// replace: every stem finds its term and every surface word its stem
+// through Index.StemTable and Index.TextTable, as a binary search finds
+// them, and a word or stem the index lacks finds nothing.
+func TestHashTablesFindEveryKey(t *testing.T) {
+	text := `Gateway Timeout: the upstream server timed out while reading the response header;
+		a request entity too large, the payload was larger than allowed, uploads refused,
+		unauthorized, unauthenticated, forbidden, not found, gone, moved permanently, redirecting`
+	ix := Build([]Doc{{Code: 504, Official: true, Fields: []Field{{Text: text, Weight: WeightDescr, Phrase: true}}}})
+	if len(ix.StemTable) < 2*ix.terms() || len(ix.TextTable) < 2*len(ix.Surface) {
+		t.Fatalf("tables of %d and %d slots for %d stems and %d words: want at least twice as many", len(ix.StemTable), len(ix.TextTable), ix.terms(), len(ix.Surface))
+	}
+	for term := range int32(ix.terms()) {
+		if got := ix.termID(ix.stemOf(term)); got != term {
+			t.Errorf("termID(%q) = %d, want %d", ix.stemOf(term), got, term)
+		}
+	}
+	for i := range ix.Surface {
+		w := ix.text(&ix.Surface[i])
+		if stem, term := ix.stem(w); term != ix.Surface[i].Stem || stem != ix.stemOf(term) {
+			t.Errorf("stem(%q) = %q, %d; want %q, %d", w, stem, term, ix.stemOf(ix.Surface[i].Stem), ix.Surface[i].Stem)
+		}
+	}
+	for _, w := range []string{"zebra", "timeou", "gatewayx", ""} {
+		if term := ix.termID(w); term != -1 {
+			t.Errorf("termID(%q) = %d, want -1", w, term)
+		}
+	}
+	// A word the index has not seen is stemmed, and its stem looked up.
+	if stem, term := ix.stem("timeouts"); stem != "timeout" || term < 0 || ix.stemOf(term) != "timeout" {
+		t.Errorf(`stem("timeouts") = %q, %d; want the term "timeout"`, stem, term)
+	}
+}
