@@ -157,18 +157,7 @@ func isHex(c byte) bool {
 
 // uriChar marks the characters a URI reference holds unencoded (RFC 3986):
 // unreserved and reserved characters.
-var uriChar = func() (t [256]bool) {
-	for c := '0'; c <= '9'; c++ {
-		t[c] = true
-	}
-	for c := 'a'; c <= 'z'; c++ {
-		t[c], t[c-'a'+'A'] = true, true
-	}
-	for _, c := range "-._~:/?#[]@!$&'()*+,;=" {
-		t[c] = true
-	}
-	return t
-}()
+var uriChar = httpsyntax.AlnumAnd("-._~:/?#[]@!$&'()*+,;=")
 
 // challenges checks a list of auth challenges (RFC 9110, Section 11.3):
 //
@@ -284,18 +273,7 @@ func (s *scanner) token68() bool {
 	return true
 }
 
-var tchar68 = func() (t [256]bool) {
-	for c := '0'; c <= '9'; c++ {
-		t[c] = true
-	}
-	for c := 'a'; c <= 'z'; c++ {
-		t[c], t[c-'a'+'A'] = true, true
-	}
-	for _, c := range "-._~+/" {
-		t[c] = true
-	}
-	return t
-}()
+var tchar68 = httpsyntax.AlnumAnd("-._~+/")
 
 // param consumes one auth-param.
 func (s *scanner) param() string {

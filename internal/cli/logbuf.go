@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/httpstatus/httpstatus/internal/httpsyntax"
 )
 
 // A logBuffer buffers serve's log: a write(2) per request line is the
@@ -210,30 +212,9 @@ func appendRFC3339Millis(b []byte, t time.Time) []byte {
 // plainString reports whether s is not empty and all its bytes are
 // plainByte: slog writes such a string as it is, unquoted in text and
 // unescaped in JSON.
-func plainString(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !plainByte[s[i]] {
-			return false
-		}
-	}
-	return true
-}
+func plainString(s string) bool { return httpsyntax.AllIn(s, &plainByte) }
 
 // plainByte are the ASCII letters, digits and the punctuation of a URL
 // path other than '=' (which the text form quotes), '"' and '\\'; no
 // space, control or non-ASCII byte.
-var plainByte = func() (t [256]bool) {
-	for c := '0'; c <= '9'; c++ {
-		t[c] = true
-	}
-	for c := 'a'; c <= 'z'; c++ {
-		t[c], t[c-'a'+'A'] = true, true
-	}
-	for _, c := range "-._~!$&'()*+,;:@/%" {
-		t[c] = true
-	}
-	return t
-}()
+var plainByte = httpsyntax.AlnumAnd("-._~!$&'()*+,;:@/%")

@@ -24,3 +24,26 @@ func TestHasToken(t *testing.T) {
 		t.Error("HasToken(nil) found a token")
 	}
 }
+
+func TestAlnumAnd(t *testing.T) {
+	set := AlnumAnd("-/")
+	n := 0
+	for c := range 256 {
+		if set[c] {
+			n++
+		}
+	}
+	if n != 26+26+10+2 {
+		t.Errorf("AlnumAnd(%q) holds %d bytes, want 64", "-/", n)
+	}
+	for _, c := range []byte("azAZ09-/") {
+		if !set[c] {
+			t.Errorf("AlnumAnd(%q) lacks %q", "-/", c)
+		}
+	}
+	for _, c := range []byte(" _.:\x00\x7f\xc3") {
+		if set[c] {
+			t.Errorf("AlnumAnd(%q) holds %q", "-/", c)
+		}
+	}
+}
