@@ -63,7 +63,14 @@ func Search(query string, limit int) []Result {
 			return results
 		}
 	}
-	hits := searchIndex.Search(query, limit)
+	var buf [16]textindex.Hit
+	return resultsOf(searchIndex.SearchBuf(query, limit, buf[:0]))
+}
+
+// resultsOf returns the results of the index's hits: deep copies of their
+// entries, and of the signals and situations that led to them.
+func resultsOf(hits []textindex.Hit) []Result {
+	var a entryArena
 	// The signals and situations that led to results share an array each,
 	// and their lists the entries' arena.
 	nSig, nSit := 0, 0
@@ -79,7 +86,7 @@ func Search(query string, limit int) []Result {
 			nSig++
 		}
 	}
-	results = make([]Result, len(hits))
+	results := make([]Result, len(hits))
 	var sigs []Signal
 	var sits []Situation
 	if nSig > 0 {

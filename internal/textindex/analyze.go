@@ -28,17 +28,22 @@ const (
 	WeightProduct = 3
 )
 
-// stopWords carry no meaning for this catalogue: every entry is an HTTP
-// status code.
-var stopWords = setOf(
-	"a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "to", "of", "for", "my",
-	"i", "it", "its", "this", "that", "these", "those", "with", "on", "in", "at", "by", "from", "and",
-	"or", "me", "you", "your", "we", "our", "us", "what", "which", "who", "how", "do", "does", "did",
-	"when", "where", "why", "should", "can", "could", "would", "will", "shall", "get", "got", "gets",
-	"http", "status", "code", "codes", "has", "have", "had", "if", "then", "than", "so",
-	"just", "about", "into", "as", "there", "please", "use", "return", "returns", "mean", "means",
-	"meaning", "am", "some", "any",
-)
+// stop says whether w carries no meaning for this catalogue, where every
+// entry is an HTTP status code. A switch, which the compiler turns into a
+// search by length and bytes: it is asked for every word of every query.
+func stop(w string) bool {
+	switch w {
+	case "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "to", "of", "for", "my",
+		"i", "it", "its", "this", "that", "these", "those", "with", "on", "in", "at", "by", "from", "and",
+		"or", "me", "you", "your", "we", "our", "us", "what", "which", "who", "how", "do", "does", "did",
+		"when", "where", "why", "should", "can", "could", "would", "will", "shall", "get", "got", "gets",
+		"http", "status", "code", "codes", "has", "have", "had", "if", "then", "than", "so",
+		"just", "about", "into", "as", "there", "please", "use", "return", "returns", "mean", "means",
+		"meaning", "am", "some", "any":
+		return true
+	}
+	return false
+}
 
 // phrases are rewritten to one token before indexing and searching, so that
 // the spellings people use meet the spellings the catalogue uses.
@@ -519,11 +524,22 @@ func jsonKeys(text string) (string, []int) {
 	return b.String(), codes
 }
 
+// hasDigit reports whether s holds an ASCII digit: a plain loop, cheaper for
+// a short query than strings.ContainsAny, which first builds a set.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // statusCodes returns the numbers of query that stand alone as a status
 // code would: "404", "(503)", "status=502", IIS's "404.13"; not the digits
 // of an address, a time or a decimal ("10.520").
 func statusCodes(query string) []int {
-	if !strings.ContainsAny(query, "0123456789") {
+	if !hasDigit(query) {
 		return nil
 	}
 	var out []int
@@ -650,7 +666,7 @@ func Analyze(text string) []string {
 func analyze(text string) (stems, surface []string) {
 	words, _ := tokenize(text, false, nil)
 	for _, w := range rewrite(words) {
-		if stopWords[w] {
+		if stop(w) {
 			continue
 		}
 		stems = append(stems, Stem(american(w)))

@@ -514,6 +514,12 @@ const (
 // first. The query may be typed words, an identifier, or a pasted log line
 // or stack trace; the last word may be unfinished ("unauth").
 func (ix *Index) Search(query string, limit int) []Hit {
+	return ix.SearchBuf(query, limit, nil)
+}
+
+// SearchBuf is Search with the hits written into buf's storage when they
+// fit in it: a caller with room on its stack saves an allocation.
+func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 	if len(query) > MaxQueryBytes {
 		query = query[:MaxQueryBytes]
 	}
@@ -524,12 +530,16 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	// The last word may be a prefix of the word being typed, unless the
 	// query ends in a space or a mark.
 	open := query != "" && isAlnum(query[len(query)-1])
-	last := -1
+	// A long query is pasted, not typed: its unknown words are names and
+	// numbers, not typos.
+	last, pasted := -1, 0
 	for i, w := range words {
-		if !stopWords[w] {
+		if !stop(w) {
 			last = i
+			pasted++
 		}
 	}
+	typed := pasted <= longQuery
 	var identTerms []int32
 	for i, id := range idents {
 		if t := ix.termID(identPrefix + id); t >= 0 {
@@ -539,18 +549,12 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			identTerms = append(identTerms, ix.termsWithPrefix(identPrefix+id, maxPrefixes)...)
 		}
 	}
-	// A long query is pasted, not typed: its unknown words are names and
-	// numbers, not typos.
-	pasted := 0
-	for _, w := range words {
-		if !stopWords[w] {
-			pasted++
-		}
-	}
-	typed := pasted <= longQuery
-	var terms []queryTerm
-	var stems []string
-	var seq, ids []int32 // the query's terms, as typed and without repeats; -1 for unknown words
+	// Room on the stack for a typed query's terms; a pasted one may outgrow it.
+	var termBuf [32]queryTerm
+	var stemBuf [16]string
+	var seqBuf, idBuf [16]int32
+	terms, stems := termBuf[:0], stemBuf[:0]
+	seq, ids := seqBuf[:0], idBuf[:0] // the query's terms, as typed and without repeats; -1 for unknown words
 	codes := statusCodes(query)
 	for _, c := range keyed {
 		if !slices.Contains(codes, c) {
@@ -558,8 +562,9 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 	}
 	slot := 0
+	var completions [maxPrefixes]int32
 	for i, w := range words {
-		if stopWords[w] {
+		if stop(w) {
 			continue
 		}
 		s, id := ix.stem(w)
@@ -573,7 +578,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			terms = append(terms, queryTerm{id, 1, exact, slot})
 			// The last word may be the start of a longer one ("req").
 			if i == last && open && !isNumber(w) {
-				for _, pt := range ix.prefixes(w) {
+				for _, pt := range ix.prefixes(w, completions[:0]) {
 					if pt != id {
 						terms = append(terms, queryTerm{pt, prefixWeight, completion, slot})
 					}
@@ -582,7 +587,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		} else {
 			found := false
 			if i == last && open {
-				for _, t := range ix.prefixes(w) {
+				for _, t := range ix.prefixes(w, completions[:0]) {
 					terms = append(terms, queryTerm{t, prefixWeight, completion, slot})
 					found = true
 				}
@@ -645,7 +650,8 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 		exactWord := qt.weight == 1
 		kind, bit := qt.kind&3, uint64(1)<<qt.slot
-		for _, p := range postings {
+		for i := range postings {
+			p := &postings[i]
 			ds := &docs[p.Doc]
 			if !ds.seen {
 				if onlyTouched {
@@ -759,7 +765,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			coverage = 1
 		}
 		if long && ds.phrased >= 2 && held < 1 {
-			held = phraseHeld(ix.phrases(d), ix.Tokens, sc.inQuery)
+			held = phraseHeld(ix.phrases(d), ix.Tokens, sc.inQuery, qMask)
 		}
 		switch {
 		case named > 0:
@@ -848,7 +854,10 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	if long {
 		cut = top.Score * pastedCut
 	}
-	hits := make([]Hit, 0, cmp.Or(max(limit, 0), 16))
+	hits := buf[:0]
+	if cap(hits) == 0 {
+		hits = make([]Hit, 0, cmp.Or(max(limit, 0), 16))
+	}
 	for _, t := range sc.targets {
 		h := best[t]
 		if h.Score < cut {
@@ -876,14 +885,17 @@ func (ix *Index) Search(query string, limit int) []Hit {
 }
 
 // phraseHeld returns how much of the best of a document's phrases of two
-// words or more the query's stems hold, as a fraction of its words.
-func phraseHeld(ps []Phrase, tokens []int32, q []bool) float64 {
+// words or more the query's stems hold, as a fraction of its words. qMask
+// has the bits of the query's terms (as in phraseBonus): a phrase with none
+// of them holds nothing of the query and is passed over unread.
+func phraseHeld(ps []Phrase, tokens []int32, q []bool, qMask uint64) float64 {
 	best := 0.0
-	for _, p := range ps {
-		toks := tokens[p.Start:p.End]
-		if len(toks) < 2 {
+	for i := range ps {
+		p := &ps[i]
+		if p.Mask&qMask == 0 || p.End-p.Start < 2 {
 			continue
 		}
+		toks := tokens[p.Start:p.End]
 		in := 0
 		for _, t := range toks {
 			if q[t] {
@@ -1033,13 +1045,15 @@ func (ix *Index) byLength(n int) []Word {
 }
 
 // prefixes returns the stems of the most common catalogue words that begin
-// with w and are longer, at most maxPrefixes of them.
-func (ix *Index) prefixes(w string) []int32 {
+// with w and are longer, at most maxPrefixes of them, appended to out (which
+// the caller may keep on its stack).
+func (ix *Index) prefixes(w string, out []int32) []int32 {
 	if len(w) < 2 {
-		return nil
+		return out
 	}
 	i, _ := slices.BinarySearchFunc(ix.ByText, w, func(k int32, w string) int { return cmp.Compare(ix.text(&ix.Surface[k]), w) })
-	var words []Word
+	var buf [64]Word // most prefixes have fewer completions
+	words := buf[:0]
 	for ; i < len(ix.ByText) && strings.HasPrefix(ix.text(&ix.Surface[ix.ByText[i]]), w); i++ {
 		if c := ix.Surface[ix.ByText[i]]; int(c.End-c.Start) > len(w) {
 			words = append(words, c)
@@ -1048,11 +1062,11 @@ func (ix *Index) prefixes(w string) []int32 {
 	// The most common completions first: "al" is "allowed" before "alb".
 	df := func(w Word) int { return len(ix.postings(w.Stem)) }
 	slices.SortStableFunc(words, func(a, b Word) int { return df(b) - df(a) })
-	var out []int32
+	first := len(out)
 	for _, c := range words {
-		if !slices.Contains(out, c.Stem) {
+		if !slices.Contains(out[first:], c.Stem) {
 			out = append(out, c.Stem)
-			if len(out) == maxPrefixes {
+			if len(out)-first == maxPrefixes {
 				break
 			}
 		}
@@ -1169,7 +1183,7 @@ func (ix *Index) Suggest(query string) string {
 	ws := Words(query)
 	changed := false
 	for i, w := range ws {
-		if stopWords[w] || len(w) < 3 || ix.known(w) {
+		if stop(w) || len(w) < 3 || ix.known(w) {
 			continue
 		}
 		best, bestDist := "", 3

@@ -163,6 +163,23 @@ func TestSearchRanks(t *testing.T) {
 	}
 }
 
+// A typed query keeps its words, terms and hits on the stack: SearchBuf
+// with room for the hits allocates nothing once its scratch is pooled, when
+// the index knows the query's words (an unknown word's stem is made).
+func TestSearchBufAllocations(t *testing.T) {
+	ix := testIndex()
+	var buf [16]Hit
+	for _, q := range []string{"client closed request", "not found", "nginx client closed connection"} {
+		if n := testing.AllocsPerRun(100, func() { ix.SearchBuf(q, 10, buf[:0]) }); n > 0 {
+			t.Errorf("SearchBuf(%q) allocates %v times, want none", q, n)
+		}
+		got, want := ix.SearchBuf(q, 10, buf[:0]), ix.Search(q, 10)
+		if !slices.Equal(got, want) {
+			t.Errorf("SearchBuf(%q) = %v, Search = %v", q, got, want)
+		}
+	}
+}
+
 func TestSuggest(t *testing.T) {
 	ix := testIndex()
 	if got := ix.Suggest("nto fuond"); got != "not found" {
