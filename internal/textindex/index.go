@@ -619,12 +619,12 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		}
 	}
 	defer sc.release()
-	docs := sc.docs
+	docs, gen := sc.docs, sc.gen
 	vendorNamed := false
 	touch := func(d int32) *docState {
 		ds := &docs[d]
-		if !ds.seen {
-			ds.seen = true
+		if ds.gen != gen {
+			*ds = docState{gen: gen}
 			sc.touched = append(sc.touched, d)
 		}
 		return ds
@@ -653,11 +653,11 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		for i := range postings {
 			p := &postings[i]
 			ds := &docs[p.Doc]
-			if !ds.seen {
+			if ds.gen != gen {
 				if onlyTouched {
 					continue
 				}
-				ds.seen = true
+				*ds = docState{gen: gen}
 				sc.touched = append(sc.touched, p.Doc)
 			}
 			ds.score += w * p.TF
@@ -912,7 +912,8 @@ func phraseHeld(ps []Phrase, tokens []int32, q []bool, qMask uint64) float64 {
 // by target are all zero between searches: release clears only what a
 // search touched.
 type scratch struct {
-	docs     []docState // by document
+	docs     []docState // by document; only those of this search's gen are set
+	gen      uint32     // the search using it, counted from 1
 	touched  []int32    // the documents a query word, identifier or code reached
 	best     []Hit      // by target
 	own      []float64  // by target: the entry's own score
@@ -923,23 +924,26 @@ type scratch struct {
 }
 
 // docState is what a search learns of one document, kept together so that
-// a posting costs one cache line.
+// a posting costs one cache line. A search reads it only when gen is its
+// own: the state of an earlier search is cleared when first touched, not
+// after that search.
 type docState struct {
 	score float64
 	// masks holds which query words matched the document and how:
 	// exactly, as a completion, through a typo or a synonym (one bit a
 	// query word in each).
 	masks     [4]uint64
-	phrased   uint8 // how many query words stand in one of its phrases
-	named     uint8 // how many forms of its identifiers the query holds
-	seen      bool  // in touched
-	vendorHit bool  // a query word stands in its vendor field
+	phrased   uint8  // how many query words stand in one of its phrases
+	named     uint8  // how many forms of its identifiers the query holds
+	vendorHit bool   // a query word stands in its vendor field
+	gen       uint32 // the search that set it (scratch.gen); then it is in touched
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// getScratch returns zeroed working space for docs documents, results
-// targets and terms terms.
+// getScratch returns working space for docs documents, results targets and
+// terms terms, with a new gen: zeroed, but for documents' states of other
+// searches.
 func getScratch(docs, results, terms int) *scratch {
 	sc := scratchPool.Get().(*scratch)
 	if len(sc.docs) != docs || len(sc.best) != results || len(sc.inQuery) != terms {
@@ -949,14 +953,23 @@ func getScratch(docs, results, terms int) *scratch {
 			inQuery: make([]bool, terms),
 		}
 	}
+	sc.next()
 	return sc
 }
 
-// release clears what a search touched and returns sc to the pool.
-func (sc *scratch) release() {
-	for _, d := range sc.touched {
-		sc.docs[d] = docState{}
+// next starts a new search in sc. After 2³² searches the count starts
+// again, and no document may keep a gen it could meet again.
+func (sc *scratch) next() {
+	sc.gen++
+	if sc.gen == 0 {
+		clear(sc.docs)
+		sc.gen = 1
 	}
+}
+
+// release clears what a search touched, but for the documents' states,
+// and returns sc to the pool.
+func (sc *scratch) release() {
 	for _, t := range sc.targets {
 		sc.best[t], sc.own[t], sc.second[t] = Hit{}, 0, 0
 	}

@@ -1,6 +1,7 @@
 package textindex
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -176,6 +177,32 @@ func TestSearchBufAllocations(t *testing.T) {
 		got, want := ix.SearchBuf(q, 10, buf[:0]), ix.Search(q, 10)
 		if !slices.Equal(got, want) {
 			t.Errorf("SearchBuf(%q) = %v, Search = %v", q, got, want)
+		}
+	}
+}
+
+// A document's state from an earlier search is ignored by its gen; when
+// the count of searches wraps, every state is cleared.
+func TestScratchGenerations(t *testing.T) {
+	sc := &scratch{docs: make([]docState, 3), gen: 7}
+	sc.docs[1] = docState{score: 2, gen: 7}
+	sc.next()
+	if sc.gen != 8 || sc.docs[1].gen == sc.gen {
+		t.Fatalf("after next: gen %d, document's gen %d", sc.gen, sc.docs[1].gen)
+	}
+	sc.gen = math.MaxUint32
+	sc.docs[2] = docState{score: 3, gen: 1}
+	sc.next()
+	if sc.gen != 1 || sc.docs[2] != (docState{}) || sc.docs[1] != (docState{}) {
+		t.Fatalf("after the count wrapped: gen %d, states %+v", sc.gen, sc.docs)
+	}
+	// Searches in a row, through the pool, give what a fresh index gives.
+	ix := testIndex()
+	want := ix.Search("client closed", 0)
+	for range 3 {
+		ix.Search("not found nginx", 0)
+		if got := ix.Search("client closed", 0); !slices.Equal(got, want) {
+			t.Fatalf("after other searches: %v, want %v", got, want)
 		}
 	}
 }
