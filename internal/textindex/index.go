@@ -98,6 +98,9 @@ type Index struct {
 	// empty. Each is a power of two long and at most half full.
 	StemTable []int32
 	TextTable []int32
+	// noCut turns the exact cut of Search off, for the test that checks
+	// it changes nothing.
+	noCut bool
 }
 
 // A DocInfo is what ranking reads of one document.
@@ -620,7 +623,6 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 	}
 	defer sc.release()
 	docs, gen := sc.docs, sc.gen
-	vendorNamed := false
 	touch := func(d int32) *docState {
 		ds := &docs[d]
 		if ds.gen != gen {
@@ -634,15 +636,40 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 	// the documents the rarer ones reached, instead of visiting a third of
 	// the index for documents that hold nothing else of the query.
 	slices.SortStableFunc(terms, func(a, b queryTerm) int { return len(ix.postings(a.term)) - len(ix.postings(b.term)) })
+	// vendorNamed: a word of the query stands in a vendor field. Every
+	// posting of a word is read for it, whether its document is reached or
+	// not, so that it does not depend on the order of the terms or on the
+	// cut below.
+	vendorNamed := false
 	namesVendor := false // the query names a vendor: its codes need not follow the registered ones
+	// A typed query keeps only the documents that hold at least half its
+	// words (the cut below). Once the words whose terms are still to come
+	// could not make up that half, a document that no term has reached
+	// can no longer be kept, and the rest of the terms need only add to
+	// the documents already reached. This changes no result, and so holds
+	// only where that cut is the only one: no identifier or status in the
+	// query, and not a pasted one.
+	exactCut := !ix.noCut && slot <= longQuery && len(identTerms) == 0 && len(codes) == 0
+	var termsLeft [MaxQueryWords]uint8 // by query word: its terms still to come
+	wordsLeft := 0                     // the query words with terms still to come
+	for _, qt := range terms {
+		if termsLeft[qt.slot] == 0 {
+			wordsLeft++
+		}
+		termsLeft[qt.slot]++
+	}
 	for i, qt := range terms {
+		closed := exactCut && 2*wordsLeft < slot
+		if termsLeft[qt.slot]--; termsLeft[qt.slot] == 0 {
+			wordsLeft--
+		}
 		namesVendor = namesVendor || ix.VendorTerms[qt.term] && qt.weight == 1
 		postings := ix.postings(qt.term)
 		df := float64(len(postings))
 		if !typed && df > n*commonShare {
 			continue // in pasted text, a word half the catalogue holds says nothing
 		}
-		onlyTouched := i > 0 && slot > 1 && df > n*typedShare && len(sc.touched) > 0
+		onlyTouched := closed || i > 0 && slot > 1 && df > n*typedShare && len(sc.touched) > 0
 		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
 		w := qt.weight * idf
 		if qt.weight == 1 {
@@ -650,11 +677,15 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		}
 		exactWord := qt.weight == 1
 		kind, bit := qt.kind&3, uint64(1)<<qt.slot
+		seekVendor := exactWord && !vendorNamed
 		for i := range postings {
 			p := &postings[i]
 			ds := &docs[p.Doc]
 			if ds.gen != gen {
 				if onlyTouched {
+					if seekVendor && p.InVendor {
+						vendorNamed, seekVendor = true, false
+					}
 					continue
 				}
 				*ds = docState{gen: gen}

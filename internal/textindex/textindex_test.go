@@ -1,7 +1,9 @@
 package textindex
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -204,6 +206,84 @@ func TestScratchGenerations(t *testing.T) {
 		if got := ix.Search("client closed", 0); !slices.Equal(got, want) {
 			t.Fatalf("after other searches: %v, want %v", got, want)
 		}
+	}
+}
+
+// The exact cut of Search passes over documents that could not hold half
+// of a typed query's words: it must change no hit and no score. Random
+// documents and queries from a small vocabulary (so that words meet often,
+// in names, descriptions, vendor fields and signals) are searched with the
+// cut and without it.
+func TestExactCutChangesNothing(t *testing.T) {
+	vocab := strings.Fields("gateway timeout upstream proxy request client closed connection server " +
+		"error not found resource gone deleted moved permanent redirect token expired login forbidden " +
+		"rate limit quota exceeded payload large upload header field cookie nginx cloudflare origin " +
+		"unreachable handshake failed certificate conflict version lock precondition")
+	rng := rand.New(rand.NewPCG(1, 2))
+	words := func(n int) string {
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = vocab[rng.IntN(len(vocab))]
+		}
+		return strings.Join(ws, " ")
+	}
+	const entries = 24
+	var docs []Doc
+	for i := range entries {
+		d := Doc{Code: 400 + i, Official: i%3 != 0, Target: i, Vendor: i%3 == 0, Fields: []Field{
+			{Text: words(1 + rng.IntN(3)), Weight: WeightName, Phrase: true},
+			{Text: words(8 + rng.IntN(12)), Weight: WeightDescr},
+		}}
+		if d.Vendor {
+			d.Fields = append(d.Fields, Field{Text: words(1), Weight: WeightVendor, Vendor: true})
+		}
+		docs = append(docs, d)
+	}
+	for range 300 {
+		target := rng.IntN(entries)
+		docs = append(docs, Doc{Code: 400 + target, Official: true, Target: target, Copied: true, Fields: []Field{
+			{Text: words(2 + rng.IntN(4)), Weight: WeightSignal, Phrase: true},
+			{Text: words(1), Weight: WeightProduct, Vendor: true},
+		}})
+	}
+	cut := Build(docs)
+	whole := *cut
+	whole.noCut = true
+	for range 2000 {
+		q := words(1 + rng.IntN(6))
+		switch rng.IntN(4) {
+		case 0: // a word being typed
+			q = q[:len(q)-rng.IntN(3)]
+		case 1: // a typo
+			i := rng.IntN(len(q))
+			q = q[:i] + q[i+1:]
+		}
+		got, want := cut.Search(q, 0), whole.Search(q, 0)
+		if !slices.Equal(got, want) {
+			t.Fatalf("Search(%q) with the cut: %v\nwithout: %v", q, got, want)
+		}
+	}
+
+	// A query word that stands only in the vendor field of a document the
+	// cut passes over still counts as naming a vendor: "zeta", read last,
+	// can no longer reach a new document, but the signal with the product
+	// zeta must still mark the unofficial 401 as another vendor's.
+	docs = []Doc{
+		{Code: 400, Official: true, Target: 0, Fields: []Field{{Text: "alpha beta", Weight: WeightName, Phrase: true}}},
+		{Code: 401, Target: 1, Vendor: true, Fields: []Field{{Text: "alpha beta", Weight: WeightName, Phrase: true}, {Text: "acme", Weight: WeightVendor, Vendor: true}}},
+		{Code: 402, Official: true, Target: 2, Fields: []Field{{Text: "omega", Weight: WeightName, Phrase: true}, {Text: "zeta", Weight: WeightDescr}}},
+	}
+	for i := range 27 {
+		docs = append(docs, Doc{Code: 403 + i, Official: true, Target: 3 + i, Fields: []Field{{Text: fmt.Sprintf("filler%c", 'a'+i), Weight: WeightName, Phrase: true}}})
+	}
+	docs = append(docs, Doc{Code: 402, Official: true, Target: 2, Copied: true, Fields: []Field{
+		{Text: "omega", Weight: WeightSignal, Phrase: true}, {Text: "zeta", Weight: WeightProduct, Vendor: true}}})
+	cut = Build(docs)
+	whole = *cut
+	whole.noCut = true
+	got, want := cut.Search("alpha beta zeta", 0), whole.Search("alpha beta zeta", 0)
+	if !slices.Equal(got, want) {
+		t.Fatalf("a vendor's word past the cut: %v with the cut, %v without", got, want)
 	}
 }
 
