@@ -66,10 +66,11 @@ func patternOf(s string) (p [3]byte, ok bool) {
 // pattern is patternOf for Search: a query is a pattern only when it has a
 // digit, so that "x" and "xx" stay words.
 func pattern(s string) ([3]byte, bool) {
-	if !strings.ContainsAny(s, "0123456789") {
+	p, ok := patternOf(s)
+	if !ok || p == [3]byte{'x', 'x', 'x'} {
 		return [3]byte{}, false
 	}
-	return patternOf(s)
+	return p, true
 }
 
 // fits reports whether code matches the pattern's places.
