@@ -636,10 +636,11 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 	// the documents the rarer ones reached, instead of visiting a third of
 	// the index for documents that hold nothing else of the query.
 	slices.SortStableFunc(terms, func(a, b queryTerm) int { return len(ix.postings(a.term)) - len(ix.postings(b.term)) })
-	// vendorNamed: a word of the query stands in a vendor field. Every
-	// posting of a word is read for it, whether its document is reached or
-	// not, so that it does not depend on the order of the terms or on the
-	// cut below.
+	// vendorNamed: a word of the query stands in a vendor field. A word's
+	// postings are read for it whether their documents are reached or not
+	// (all but those of a word pasted text passes over as too common), so
+	// that it depends neither on the order of the terms nor on the cut
+	// below.
 	vendorNamed := false
 	namesVendor := false // the query names a vendor: its codes need not follow the registered ones
 	// A typed query keeps only the documents that hold at least half its
