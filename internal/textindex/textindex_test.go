@@ -209,48 +209,60 @@ func TestScratchGenerations(t *testing.T) {
 	}
 }
 
-// The exact cut of Search passes over documents that could not hold half
-// of a typed query's words: it must change no hit and no score. Random
-// documents and queries from a small vocabulary (so that words meet often,
-// in names, descriptions, vendor fields and signals) are searched with the
-// cut and without it.
-func TestExactCutChangesNothing(t *testing.T) {
-	vocab := strings.Fields("gateway timeout upstream proxy request client closed connection server " +
-		"error not found resource gone deleted moved permanent redirect token expired login forbidden " +
-		"rate limit quota exceeded payload large upload header field cookie nginx cloudflare origin " +
-		"unreachable handshake failed certificate conflict version lock precondition")
-	rng := rand.New(rand.NewPCG(1, 2))
-	words := func(n int) string {
-		ws := make([]string, n)
-		for i := range ws {
-			ws[i] = vocab[rng.IntN(len(vocab))]
-		}
-		return strings.Join(ws, " ")
+// cutVocab is the vocabulary of randomIndex and of the random queries: small,
+// so that words meet often, in names, descriptions, vendor fields and
+// signals.
+var cutVocab = strings.Fields("gateway timeout upstream proxy request client closed connection server " +
+	"error not found resource gone deleted moved permanent redirect token expired login forbidden " +
+	"rate limit quota exceeded payload large upload header field cookie nginx cloudflare origin " +
+	"unreachable handshake failed certificate conflict version lock precondition")
+
+// randomWords returns n words of cutVocab.
+func randomWords(rng *rand.Rand, n int) string {
+	ws := make([]string, n)
+	for i := range ws {
+		ws[i] = cutVocab[rng.IntN(len(cutVocab))]
 	}
+	return strings.Join(ws, " ")
+}
+
+// randomIndex builds an index of 24 entries (a third of them vendors' codes)
+// and 300 signals from cutVocab, and the same index with the cut off.
+func randomIndex() (cut, whole *Index) {
+	rng := rand.New(rand.NewPCG(1, 2))
 	const entries = 24
 	var docs []Doc
 	for i := range entries {
 		d := Doc{Code: 400 + i, Official: i%3 != 0, Target: i, Vendor: i%3 == 0, Fields: []Field{
-			{Text: words(1 + rng.IntN(3)), Weight: WeightName, Phrase: true},
-			{Text: words(8 + rng.IntN(12)), Weight: WeightDescr},
+			{Text: randomWords(rng, 1+rng.IntN(3)), Weight: WeightName, Phrase: true},
+			{Text: randomWords(rng, 8+rng.IntN(12)), Weight: WeightDescr},
 		}}
 		if d.Vendor {
-			d.Fields = append(d.Fields, Field{Text: words(1), Weight: WeightVendor, Vendor: true})
+			d.Fields = append(d.Fields, Field{Text: randomWords(rng, 1), Weight: WeightVendor, Vendor: true})
 		}
 		docs = append(docs, d)
 	}
 	for range 300 {
 		target := rng.IntN(entries)
 		docs = append(docs, Doc{Code: 400 + target, Official: true, Target: target, Copied: true, Fields: []Field{
-			{Text: words(2 + rng.IntN(4)), Weight: WeightSignal, Phrase: true},
-			{Text: words(1), Weight: WeightProduct, Vendor: true},
+			{Text: randomWords(rng, 2+rng.IntN(4)), Weight: WeightSignal, Phrase: true},
+			{Text: randomWords(rng, 1), Weight: WeightProduct, Vendor: true},
 		}})
 	}
-	cut := Build(docs)
-	whole := *cut
-	whole.noCut = true
+	cut = Build(docs)
+	w := *cut
+	w.noCut = true
+	return cut, &w
+}
+
+// The exact cut of Search passes over documents that could not hold half
+// of a typed query's words: it must change no hit and no score. Random
+// queries on randomIndex are searched with the cut and without it.
+func TestExactCutChangesNothing(t *testing.T) {
+	cut, whole := randomIndex()
+	rng := rand.New(rand.NewPCG(3, 4))
 	for range 2000 {
-		q := words(1 + rng.IntN(6))
+		q := randomWords(rng, 1+rng.IntN(6))
 		switch rng.IntN(4) {
 		case 0: // a word being typed
 			q = q[:len(q)-rng.IntN(3)]
@@ -268,7 +280,7 @@ func TestExactCutChangesNothing(t *testing.T) {
 	// cut passes over still counts as naming a vendor: "zeta", read last,
 	// can no longer reach a new document, but the signal with the product
 	// zeta must still mark the unofficial 401 as another vendor's.
-	docs = []Doc{
+	docs := []Doc{
 		{Code: 400, Official: true, Target: 0, Fields: []Field{{Text: "alpha beta", Weight: WeightName, Phrase: true}}},
 		{Code: 401, Target: 1, Vendor: true, Fields: []Field{{Text: "alpha beta", Weight: WeightName, Phrase: true}, {Text: "acme", Weight: WeightVendor, Vendor: true}}},
 		{Code: 402, Official: true, Target: 2, Fields: []Field{{Text: "omega", Weight: WeightName, Phrase: true}, {Text: "zeta", Weight: WeightDescr}}},
@@ -279,12 +291,27 @@ func TestExactCutChangesNothing(t *testing.T) {
 	docs = append(docs, Doc{Code: 402, Official: true, Target: 2, Copied: true, Fields: []Field{
 		{Text: "omega", Weight: WeightSignal, Phrase: true}, {Text: "zeta", Weight: WeightProduct, Vendor: true}}})
 	cut = Build(docs)
-	whole = *cut
-	whole.noCut = true
-	got, want := cut.Search("alpha beta zeta", 0), whole.Search("alpha beta zeta", 0)
+	noCut := *cut
+	noCut.noCut = true
+	got, want := cut.Search("alpha beta zeta", 0), noCut.Search("alpha beta zeta", 0)
 	if !slices.Equal(got, want) {
 		t.Fatalf("a vendor's word past the cut: %v with the cut, %v without", got, want)
 	}
+}
+
+// FuzzExactCut searches randomIndex for any text, with the cut and without
+// it: the hits must be the same.
+func FuzzExactCut(f *testing.F) {
+	for _, q := range []string{"gateway timeout", "nginx client closed connection", "not found 404",
+		"token expired login forbid", "rate limit quota exceeded payload large", "Gateway.Timeout error"} {
+		f.Add(q)
+	}
+	cut, whole := randomIndex()
+	f.Fuzz(func(t *testing.T, q string) {
+		if got, want := cut.Search(q, 0), whole.Search(q, 0); !slices.Equal(got, want) {
+			t.Fatalf("Search(%q) with the cut: %v\nwithout: %v", q, got, want)
+		}
+	})
 }
 
 func TestSuggest(t *testing.T) {
