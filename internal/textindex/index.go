@@ -520,8 +520,9 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	return ix.SearchBuf(query, limit, nil)
 }
 
-// SearchBuf is Search with the hits written into buf's storage when they
-// fit in it: a caller with room on its stack saves an allocation.
+// SearchBuf is Search with the hits written into buf's storage when it has
+// room for limit of them (16 when limit is 0 or less): a caller with room on
+// its stack saves an allocation.
 func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 	if len(query) > MaxQueryBytes {
 		query = query[:MaxQueryBytes]
@@ -887,8 +888,8 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		cut = top.Score * pastedCut
 	}
 	hits := buf[:0]
-	if cap(hits) == 0 {
-		hits = make([]Hit, 0, cmp.Or(max(limit, 0), 16))
+	if want := cmp.Or(max(limit, 0), 16); cap(hits) < want {
+		hits = make([]Hit, 0, want)
 	}
 	for _, t := range sc.targets {
 		h := best[t]
