@@ -188,10 +188,18 @@ func tokenize(text string, noise bool, words []string) (_, idents []string) {
 	if strings.Contains(text, "’") {
 		text = strings.ReplaceAll(text, "’", "'")
 	}
+	afterError := false // the field before was the word "error"
 	for field := range strings.FieldsSeq(text) {
 		if noise && len(words) >= maxQueryTokens {
 			break
 		}
+		if n := errorNumber(field); afterError && n != "" {
+			// "Error 1015": a numbered error names itself, wherever the
+			// rest of its message stands (Cloudflare's page puts the Ray
+			// ID between).
+			idents = append(idents, "error"+n)
+		}
+		afterError = strings.EqualFold(strings.TrimRight(field, ":"), "error")
 		if lowerWord(field) {
 			// Most of what people type: a word that is neither noise nor
 			// an identifier, and is its own only word.
@@ -218,6 +226,17 @@ func tokenize(text string, noise bool, words []string) (_, idents []string) {
 		}
 	}
 	return words, idents
+}
+
+// errorNumber returns the number of an error when f is one: four digits,
+// perhaps with a colon after them ("1015", "1020:"). Three digits are a
+// status ("error 404"), and longer numbers are ids and counts.
+func errorNumber(f string) string {
+	f = strings.TrimSuffix(f, ":")
+	if len(f) != 4 || !isNumber(f) {
+		return ""
+	}
+	return f
 }
 
 // lowerWord reports whether f is only lower-case letters, as most typed
@@ -552,9 +571,17 @@ func statusCodes(query string) []int {
 		if k, v, ok := strings.Cut(f, "/"); ok && len(k) > 1 && allCapsWord(k) {
 			f = v
 		}
+		// nginx's "(104: Connection reset by peer)": an errno, not a status.
+		if strings.HasPrefix(f, "(") && strings.HasSuffix(f, ":") {
+			continue
+		}
 		f = strings.Trim(f, "[](){}<>\"',;:")
 		// "100 seconds", "413 bytes": a measure, not a status.
 		if i+1 < len(fields) && units[strings.ToLower(strings.Trim(fields[i+1], ".,;:)"))] {
+			continue
+		}
+		// "on line 421", "port 443": a place, not a status.
+		if i > 0 && labels[strings.ToLower(strings.Trim(fields[i-1], "[(,;:"))] {
 			continue
 		}
 		if len(f) > 3 && f[3] == '.' && isNumber(f[4:]) {
@@ -574,6 +601,11 @@ func statusCodes(query string) []int {
 var units = setOf("ms", "s", "sec", "secs", "second", "seconds", "minute", "minutes", "min", "mins", "hours",
 	"bytes", "byte", "b", "kb", "kib", "mb", "mib", "gb", "tokens", "requests", "times", "retries", "attempts",
 	"items", "rows", "chars", "characters", "lines", "px", "%")
+
+// labels are the words before a number that make it a place or a name:
+// PHP's "on line 421", Python's "line 404, in view" and "[Errno 104]",
+// "port 500".
+var labels = setOf("line", "col", "column", "port", "pid", "child", "thread", "worker", "errno")
 
 // allCapsWord reports whether k is capitals, digits and underscores,
 // beginning with a capital.

@@ -61,6 +61,66 @@ func TestLowerWordFastPath(t *testing.T) {
 	}
 }
 
+// "Error 1015" names an error, wherever the rest of its message stands;
+// "error 404" is a status and "error 10150" a count, not names.
+func TestErrorNumbers(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // the error's name among the identifiers, or none
+	}{
+		{"Error 1015: You are being rate limited", "error1015"},
+		{"Error 1015 Ray ID: 7c4d2a1f9e8b3c56 You are being rate limited", "error1015"},
+		{"cloudflare error 1020", "error1020"},
+		{"ERROR: 1020 access denied", "error1020"},
+		{"error 404 not found", ""},
+		{"error 10150", ""},
+		{"1015 error", ""},
+		{"error code 1015", ""},
+	}
+	for _, tt := range tests {
+		for _, noise := range []bool{true, false} {
+			_, ids := tokenize(tt.text, noise, nil)
+			var got []string
+			for _, id := range ids {
+				if strings.HasPrefix(id, "error") {
+					got = append(got, id)
+				}
+			}
+			if want := []string{tt.want}; tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Equal(got, want) {
+				t.Errorf("tokenize(%q, %v) identifiers %q, want the error's name %q", tt.text, noise, ids, tt.want)
+			}
+		}
+	}
+	if ids := Idents("Error 1033: Argo Tunnel error"); !slices.Contains(ids, "error1033") {
+		t.Errorf("Idents of a signal's text = %q, want error1033 among them", ids)
+	}
+}
+
+func TestStatusCodes(t *testing.T) {
+	tests := []struct {
+		query string
+		want  []int
+	}{
+		{"404 not found", []int{404}},
+		{"HTTP/1.1\" (503) status=502", []int{503, 502}},
+		{"HTTP Error 404.13 - Not Found", []int{404}},
+		{"TCP_DENIED/403 1520 GET", []int{403}},
+		{"upstream timed out after 100 seconds", nil},
+		{"client sent 413 bytes", nil},
+		{"Allowed memory size exhausted in Connection.php on line 421", nil},
+		{`File "/app/views.py", line 404, in handler`, nil},
+		{"connect() to 10.0.0.7 port 500 failed (111: Connection refused)", nil},
+		{"recv() failed (104: Connection reset by peer)", nil},
+		{"ConnectionResetError: [Errno 104] Connection reset by peer", nil},
+		{"at 10:52:01.520 the proxy answered 502", []int{502}},
+	}
+	for _, tt := range tests {
+		if got := statusCodes(tt.query); !slices.Equal(got, tt.want) {
+			t.Errorf("statusCodes(%q) = %v, want %v", tt.query, got, tt.want)
+		}
+	}
+}
+
 func TestAmerican(t *testing.T) {
 	for w, want := range map[string]string{
 		"unauthorised": "unauthorized", "authorisation": "authorization", "recognise": "recognize",
