@@ -707,6 +707,32 @@ func analyze(text string) (stems, surface []string) {
 	return stems, surface
 }
 
+// gaps returns the Gaps of a phrase of text whose stems are stems: where
+// text's variable parts ("*") stand between them. It returns none when the
+// parts of text, analysed one by one, do not give the same stems (a
+// rewrite across a "*"), so that such a phrase is held only whole.
+func gaps(text string, stems []string) uint64 {
+	if !strings.Contains(text, "*") {
+		return 0
+	}
+	var g uint64
+	n := 0
+	for i, part := range strings.Split(text, "*") {
+		ps, _ := analyze(part)
+		if i > 0 && n > 0 && n < len(stems) && n < 64 {
+			g |= 1 << n
+		}
+		if n+len(ps) > len(stems) || !slices.Equal(ps, stems[n:n+len(ps)]) {
+			return 0
+		}
+		n += len(ps)
+	}
+	if n != len(stems) {
+		return 0
+	}
+	return g
+}
+
 // britishEndings are suffixes whose British spelling differs from the
 // American one the stemmer knows ("unauthorised", "behaviour").
 var britishEndings = [][2]string{

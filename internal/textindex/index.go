@@ -131,6 +131,10 @@ type Phrase struct {
 	// a term is not in the phrase, or that the phrase holds a term that
 	// is not in a set.
 	Mask uint64
+	// Gaps has bit i set when a variable part ("*" in a signal's text)
+	// stands before the phrase's term i: a query holds the phrase when it
+	// holds the runs between the gaps in order, whatever stands in them.
+	Gaps uint64
 }
 
 // bit returns the bit of term t in a Phrase's Mask, or 0 for no term (-1).
@@ -202,6 +206,7 @@ func Build(docs []Doc) *Index {
 	ix := &Index{}
 	phraseStems := make([][][]string, len(docs))
 	phraseWeights := make([][]float64, len(docs))
+	phraseGaps := make([][]uint64, len(docs))
 	postings := map[string][]Posting{}
 	surface := map[string]string{}
 	typed := map[string]bool{} // words of documents people type, for typo matching
@@ -242,6 +247,7 @@ func Build(docs []Doc) *Index {
 			if f.Phrase && len(stems) > 0 {
 				phraseStems[d] = append(phraseStems[d], stems)
 				phraseWeights[d] = append(phraseWeights[d], f.Weight)
+				phraseGaps[d] = append(phraseGaps[d], gaps(f.Text, stems))
 				for _, s := range stems {
 					inPhrase[s] = true
 				}
@@ -276,7 +282,7 @@ func Build(docs []Doc) *Index {
 	for d, ps := range phraseStems {
 		ix.Docs[d].PhraseStart = uint32(len(ix.Phrases))
 		for i, pstems := range ps {
-			p := Phrase{Start: uint32(len(ix.Tokens)), Weight: phraseWeights[d][i]}
+			p := Phrase{Start: uint32(len(ix.Tokens)), Weight: phraseWeights[d][i], Gaps: phraseGaps[d][i]}
 			for _, st := range pstems {
 				id := ix.termID(st)
 				ix.Tokens = append(ix.Tokens, id)
@@ -782,7 +788,7 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 			// near-certain evidence; from three words on, the rest of the
 			// query is taken for noise.
 			if !entry && len(ps) > 0 {
-				if p := ix.tokens(&ps[0]); len(p) >= 2 && allIn(p, sc.inQuery) && contains(seq, p) {
+				if p := ix.tokens(&ps[0]); len(p) >= 2 && allIn(p, sc.inQuery) && containsGapped(seq, p, ps[0].Gaps) {
 					score += heldBonus * float64(min(len(p), heldWords)) / heldWords
 					if len(p) >= 3 {
 						held = 1
@@ -1040,7 +1046,7 @@ func phraseBonus(ps []Phrase, tokens []int32, q []int32, inQuery []bool, qMask u
 				b = 0.5 * p.Weight * float64(len(q)) / float64(n)
 			}
 		case n >= 2 && p.Mask&^qMask == 0:
-			if toks := tokens[p.Start:p.End]; allIn(toks, inQuery) && contains(q, toks) {
+			if toks := tokens[p.Start:p.End]; allIn(toks, inQuery) && containsGapped(q, toks, p.Gaps) {
 				b = 0.5 * p.Weight * float64(n) / float64(len(q))
 			}
 		}
@@ -1060,6 +1066,38 @@ func allIn(p []int32, inQuery []bool) bool {
 		}
 	}
 	return true
+}
+
+// containsGapped reports whether seq holds the runs of sub between its
+// gaps (bit i of gaps: a gap before sub[i]) in order, each contiguous, with
+// anything between them. Without gaps it is contains.
+func containsGapped(seq, sub []int32, gaps uint64) bool {
+	if gaps == 0 {
+		return contains(seq, sub)
+	}
+	for start := 0; start < len(sub); {
+		end := start + 1
+		for end < len(sub) && (end >= 64 || gaps&(1<<end) == 0) {
+			end++
+		}
+		i := index(seq, sub[start:end])
+		if i < 0 {
+			return false
+		}
+		seq = seq[i+end-start:]
+		start = end
+	}
+	return true
+}
+
+// index returns where seq first holds sub as a contiguous run, or -1.
+func index(seq, sub []int32) int {
+	for i := 0; i+len(sub) <= len(seq); i++ {
+		if slices.Equal(seq[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // contains reports whether seq holds sub as a contiguous run.

@@ -121,6 +121,53 @@ func TestStatusCodes(t *testing.T) {
 	}
 }
 
+// A signal's text with variable parts is held by a query that holds the
+// runs between them in order, whatever fills them.
+func TestGaps(t *testing.T) {
+	text := "The * method is not supported for *. Supported methods: *."
+	stems, _ := analyze(text)
+	g := gaps(text, stems)
+	if want := uint64(1) << 3; g != want { // method not support | support method
+		t.Fatalf("gaps(%q) over %q = %b, want %b", text, stems, g, want)
+	}
+	if g := gaps("Primary script unknown", []string{"primari", "script", "unknown"}); g != 0 {
+		t.Errorf("a text without variable parts has gaps %b", g)
+	}
+	if g := gaps("a * b", []string{"x"}); g != 0 {
+		t.Errorf("parts that do not give the text's stems gave gaps %b", g)
+	}
+	id := map[string]int32{}
+	ids := func(ws ...string) []int32 {
+		var out []int32
+		for _, w := range ws {
+			if _, ok := id[w]; !ok {
+				id[w] = int32(len(id))
+			}
+			out = append(out, id[w])
+		}
+		return out
+	}
+	sub := ids("method", "not", "support", "support", "method")
+	tests := []struct {
+		seq  []int32
+		want bool
+	}{
+		{ids("post", "method", "not", "support", "rout", "api", "support", "method", "get"), true},
+		{ids("method", "not", "support", "support", "method"), true},
+		{ids("support", "method", "post", "method", "not", "support"), false}, // runs out of order
+		{ids("method", "not", "rout", "support", "support", "method"), false}, // a run broken
+		{ids("method", "not", "support"), false},
+	}
+	for _, tt := range tests {
+		if got := containsGapped(tt.seq, sub, g); got != tt.want {
+			t.Errorf("containsGapped(%v, %v, %b) = %v, want %v", tt.seq, sub, g, got, tt.want)
+		}
+	}
+	if containsGapped(tests[0].seq, sub, 0) {
+		t.Errorf("without gaps the phrase must stand whole")
+	}
+}
+
 func TestAmerican(t *testing.T) {
 	for w, want := range map[string]string{
 		"unauthorised": "unauthorized", "authorisation": "authorization", "recognise": "recognize",
