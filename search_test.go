@@ -514,6 +514,21 @@ func TestSearchSignalsBlind5(t *testing.T) {
 	measure(t, "fifth signals blind set", "testdata/search-signals-blind5.tsv", 0.92, 0.98)
 }
 
+// TestSearchSignalsBlind6 measures search on a sixth set of 150 pasted
+// artifacts, written blind after the work on the first five was done. Its
+// first measurement, before any change, was top-1 0.933 and top-3 0.967.
+// General fixes its misses showed ("Error 1015" names its error wherever
+// Cloudflare's page puts the Ray ID; "on line 421" and nginx's "(104:" are
+// not statuses; a signal's text with variable parts is held when the query
+// holds the runs between them) and nine signals it showed missing (ASP.NET
+// Core's missing default challenge scheme, httpd's "Invalid command" in a
+// .htaccess, Gunicorn's worker timeout, http-proxy-middleware, two of
+// Kubernetes' field errors) brought it to 0.987 and 1.000. It is no longer
+// unseen.
+func TestSearchSignalsBlind6(t *testing.T) {
+	measure(t, "sixth signals blind set", "testdata/search-signals-blind6.tsv", 0.97, 0.99)
+}
+
 // TestSearchSituationsBlind measures search on 100 situations ("which code
 // should I return when …") written by someone who had seen neither the
 // situations, the catalogue nor the engine. Its first measurement, before
@@ -583,7 +598,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
