@@ -2,7 +2,8 @@
 # Search's speed now against a base commit, as ratios measured in the same
 # run: the two test binaries take turns, ROUNDS times, so that the load of
 # this shared machine falls on both alike. The base is built with today's
-# search_test.go, so both run the same benchmarks. Rewrites its block in
+# search_test.go and query sets, so both run the same benchmarks on the
+# same queries. Rewrites its block in
 # docs/benchmarks.md.
 #   bash bench/search-ratio.sh BASE      (ROUNDS=5 by default)
 set -euo pipefail
@@ -17,6 +18,7 @@ trap 'git worktree remove --force "$tmp/base" >/dev/null 2>&1 || true; rm -rf "$
 go test -c -o "$tmp/now.test" .
 git worktree add -q --detach "$tmp/base" "$base"
 cp search_test.go "$tmp/base/"
+cp testdata/search-*.tsv "$tmp/base/testdata/"
 (cd "$tmp/base" && go test -c -o "$tmp/then.test" .)
 for r in $(seq "$rounds"); do
   # each in its own tree, for its testdata

@@ -193,13 +193,15 @@ func tokenize(text string, noise bool, words []string) (_, idents []string) {
 		if noise && len(words) >= maxQueryTokens {
 			break
 		}
-		if n := errorNumber(field); afterError && n != "" {
+		if afterError {
 			// "Error 1015": a numbered error names itself, wherever the
 			// rest of its message stands (Cloudflare's page puts the Ray
 			// ID between).
-			idents = append(idents, "error"+n)
+			if n := errorNumber(field); n != "" {
+				idents = append(idents, "error"+n)
+			}
 		}
-		afterError = strings.EqualFold(strings.TrimRight(field, ":"), "error")
+		afterError = isError(field)
 		if lowerWord(field) {
 			// Most of what people type: a word that is neither noise nor
 			// an identifier, and is its own only word.
@@ -226,6 +228,13 @@ func tokenize(text string, noise bool, words []string) (_, idents []string) {
 		}
 	}
 	return words, idents
+}
+
+// isError reports whether f is the word "error", in any case, perhaps with
+// a colon after it.
+func isError(f string) bool {
+	f = strings.TrimSuffix(f, ":")
+	return len(f) == 5 && strings.EqualFold(f, "error")
 }
 
 // errorNumber returns the number of an error when f is one: four digits,
