@@ -110,6 +110,7 @@ type DocInfo struct {
 	Code                   int32
 	PhraseStart, PhraseEnd uint32 // its phrases in Index.Phrases
 	Official, Vendor       bool
+	Copied                 bool // Doc.Copied: a signal's text
 }
 
 // A Posting is one document's weighted, sublinear frequency of a term,
@@ -213,7 +214,7 @@ func Build(docs []Doc) *Index {
 	vendorWords := map[string]bool{}
 	plain := map[string]bool{} // stems of registered codes' names, aliases, keywords and summaries
 	for d, doc := range docs {
-		ix.Docs = append(ix.Docs, DocInfo{Prior: cmp.Or(doc.Prior, 1), Target: int32(doc.Target), Code: int32(doc.Code), Official: doc.Official, Vendor: doc.Vendor})
+		ix.Docs = append(ix.Docs, DocInfo{Prior: cmp.Or(doc.Prior, 1), Target: int32(doc.Target), Code: int32(doc.Code), Official: doc.Official, Vendor: doc.Vendor, Copied: doc.Copied})
 		ix.Results = max(ix.Results, doc.Target+1)
 		counts := map[string]map[float64]int{}
 		inPhrase := map[string]bool{}
@@ -832,12 +833,31 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		if entry {
 			own[t] = score
 		}
+		// The second best document of a result adds to it, unless both
+		// are signals found by their words and the second holds no query
+		// word that the best lacks: two signals that share their words
+		// ("* was challenged", "* was forbidden") are one piece of
+		// evidence, not two. Which signal is best is known only at the
+		// end, so signals are set aside until then.
 		if best[t].Score < score || best[t].Score == score && best[t].Doc > d {
-			second[t] = max(second[t], best[t].Score)
+			if old := best[t]; old.Score > 0 && !ix.Docs[old.Doc].Copied {
+				second[t] = max(second[t], old.Score)
+			}
 			best[t] = Hit{Doc: d, Target: t, Score: score}
-		} else {
+		} else if !info.Copied {
 			second[t] = max(second[t], score)
 		}
+		if info.Copied {
+			sc.scored = append(sc.scored, scored{doc: d32, score: score})
+		}
+	}
+	for _, s := range sc.scored {
+		d := int(s.doc)
+		t := int(ix.Docs[d].Target)
+		if s.score <= second[t] || d == best[t].Doc || sameEvidence(ix, docs, d, best[t].Doc) {
+			continue
+		}
+		second[t] = s.score
 	}
 	// A signal is named as the reason for a result only when it clearly
 	// beats the entry itself: "not found" is about 404, not about the
@@ -960,6 +980,32 @@ type scratch struct {
 	targets  []int32    // the targets with a hit
 	inQuery  []bool     // by term: the query holds it
 	queryIDs []int32    // the terms set in inQuery
+	scored   []scored   // the signals with a score, and their scores
+}
+
+// scored is a signal's document that scored, and its score.
+type scored struct {
+	doc   int32
+	score float64
+}
+
+// sameEvidence reports whether documents d and b are signals found by
+// their words, and d holds no query word and no more names than b. A name
+// found alone (one ecosystem's constant, then another's of the same name)
+// is not the same evidence: each ecosystem that gives the name that code
+// says so again.
+func sameEvidence(ix *Index, docs []docState, d, b int) bool {
+	w := wordMask(&docs[d])
+	if w == 0 || !ix.Docs[d].Copied || !ix.Docs[b].Copied || docs[d].named > docs[b].named {
+		return false
+	}
+	return w&^wordMask(&docs[b]) == 0
+}
+
+// wordMask returns the query words a document holds, in any way.
+func wordMask(ds *docState) uint64 {
+	m := &ds.masks
+	return m[exact] | m[completion] | m[misspelt] | m[synonym]
 }
 
 // docState is what a search learns of one document, kept together so that
@@ -1015,7 +1061,7 @@ func (sc *scratch) release() {
 	for _, t := range sc.queryIDs {
 		sc.inQuery[t] = false
 	}
-	sc.touched, sc.targets, sc.queryIDs = sc.touched[:0], sc.targets[:0], sc.queryIDs[:0]
+	sc.touched, sc.targets, sc.queryIDs, sc.scored = sc.touched[:0], sc.targets[:0], sc.queryIDs[:0], sc.scored[:0]
 	scratchPool.Put(sc)
 }
 

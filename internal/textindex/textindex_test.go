@@ -273,6 +273,48 @@ func TestSearchRanks(t *testing.T) {
 	}
 }
 
+// Two signals that share their words are one piece of evidence: the
+// second code of both may not climb over the first code of the one the
+// query holds. Signals of different words still add up.
+func TestSecondEvidence(t *testing.T) {
+	signal := func(code, target int, prior float64, text string) Doc {
+		return Doc{Code: code, Official: true, Target: target, Prior: prior, Copied: true,
+			Fields: []Field{{Text: text, Weight: WeightSignal, Phrase: true, Ident: true}}}
+	}
+	docs := []Doc{
+		{Code: 401, Official: true, Fields: []Field{{Text: "Unauthorized", Weight: WeightName, Phrase: true}}},
+		{Code: 302, Official: true, Target: 1, Fields: []Field{{Text: "Found", Weight: WeightName, Phrase: true}}},
+		{Code: 403, Official: true, Target: 2, Fields: []Field{{Text: "Forbidden", Weight: WeightName, Phrase: true}}},
+		signal(401, 0, 1, "AuthenticationScheme: * was challenged by the handler."),
+		signal(302, 1, 0.95, "AuthenticationScheme: * was challenged by the handler."),
+		signal(403, 2, 1, "AuthenticationScheme: * was forbidden by the handler."),
+		signal(302, 1, 0.95, "AuthenticationScheme: * was forbidden by the handler."),
+		// The name of an exception and its message: two pieces of evidence.
+		signal(403, 2, 1, "AccessDeniedException"),
+		signal(403, 2, 1, "Access is denied by the voter"),
+		signal(401, 0, 1, "Access is denied by the voter, token rejected"),
+	}
+	// Other entries, as in a catalogue, so that none of these words is
+	// common enough to be passed over.
+	for i := range 40 {
+		docs = append(docs, Doc{Code: 500 + i, Official: true, Target: len(docs), Fields: []Field{{Text: fmt.Sprintf("filler%c%c", 'a'+i/26, 'a'+i%26), Weight: WeightName, Phrase: true}}})
+	}
+	ix := Build(docs)
+	first := func(q string) int {
+		hits := ix.Search(q, 3)
+		if len(hits) == 0 {
+			return 0
+		}
+		return int(ix.Docs[hits[0].Doc].Code)
+	}
+	if got := first("info: AuthenticationScheme: Bearer was challenged by the handler."); got != 401 {
+		t.Errorf("a held signal's first code lost to its second code, which a look-alike signal also gives: got %d first, want 401", got)
+	}
+	if got := first("AccessDeniedException: Access is denied by the voter"); got != 403 {
+		t.Errorf("an exception's name and its message did not add up: got %d first, want 403", got)
+	}
+}
+
 // A typed query keeps its words, terms and hits on the stack: SearchBuf
 // with room for the hits allocates nothing once its scratch is pooled, when
 // the index knows the query's words (an unknown word's stem is made).
