@@ -496,7 +496,12 @@ func signal(f string) (string, bool) {
 	case hex && colons >= 2 && digits > 0:
 		return "", false // an IPv6 address
 	case digits >= 5 && letters > 0 && !numbered(f):
-		return "", false // "30000ms", "req-8f31a0c2d4"; not "AH01630"
+		// "pid:12345": a name and a long number, of which the name says
+		// something; "30000ms", "req-8f31a0c2d4" say nothing. Not "AH01630".
+		if k, v, ok := strings.Cut(f, ":"); ok && len(k) >= 2 && lowerWord(strings.ToLower(k)) && isNumber(v) {
+			return k, true
+		}
+		return "", false
 	}
 	return f, true
 }

@@ -168,6 +168,32 @@ func TestGaps(t *testing.T) {
 	}
 }
 
+// signal keeps what of a pasted field may carry meaning.
+func TestSignalFields(t *testing.T) {
+	tests := []struct {
+		field string
+		want  string // "" for noise
+	}{
+		{"(pid:12345)", "pid"},   // a name and a long number: the name
+		{"port:443", "port:443"}, // a short number stays for the words
+		{"30000ms", ""},
+		{"req-8f31a0c2d4", ""},
+		{"AH01630:", "AH01630"},
+		{"10.0.0.7:8080", ""},
+		{"2024-05-02", ""},
+		{"key=value", "value"},
+	}
+	for _, tt := range tests {
+		got, ok := signal(tt.field)
+		if !ok {
+			got = ""
+		}
+		if got != tt.want {
+			t.Errorf("signal(%q) = %q, %v; want %q", tt.field, got, ok, tt.want)
+		}
+	}
+}
+
 func TestAmerican(t *testing.T) {
 	for w, want := range map[string]string{
 		"unauthorised": "unauthorized", "authorisation": "authorization", "recognise": "recognize",
