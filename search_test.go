@@ -529,6 +529,19 @@ func TestSearchSignalsBlind6(t *testing.T) {
 	measure(t, "sixth signals blind set", "testdata/search-signals-blind6.tsv", 0.97, 0.99)
 }
 
+// TestSearchSignalsBlind7 measures search on a seventh set of 150 pasted
+// artifacts, written blind after the work on the sixth was done and spread
+// over more ecosystems. Its first measurement, before any change, was top-1
+// 0.893 and top-3 0.933: below the goal (0.92 and 0.98). Its misses were
+// mostly products the signals lacked (Squid, uWSGI, Puma, git hosting,
+// Nexus, Azure API Management), now added from their sources, and two
+// general faults: two signals sharing their words counted twice for their
+// shared second code, and "pid:12345" was dropped whole. With those it is
+// 0.987 and 0.987. It is no longer unseen.
+func TestSearchSignalsBlind7(t *testing.T) {
+	measure(t, "seventh signals blind set", "testdata/search-signals-blind7.tsv", 0.97, 0.98)
+}
+
 // TestSearchSituationsBlind measures search on 100 situations ("which code
 // should I return when …") written by someone who had seen neither the
 // situations, the catalogue nor the engine. Its first measurement, before
@@ -598,7 +611,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
