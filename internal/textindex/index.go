@@ -847,13 +847,13 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		} else if !info.Copied {
 			second[t] = max(second[t], score)
 		}
-		if info.Copied {
-			sc.scored = append(sc.scored, scored{doc: d32, score: score})
+		// (The second only grows: a signal below it now never counts.)
+		if info.Copied && score > second[t] {
+			sc.scored = append(sc.scored, scored{doc: d32, target: int32(t), score: score})
 		}
 	}
 	for _, s := range sc.scored {
-		d := int(s.doc)
-		t := int(ix.Docs[d].Target)
+		d, t := int(s.doc), int(s.target)
 		if s.score <= second[t] || d == best[t].Doc || sameEvidence(ix, docs, d, best[t].Doc) {
 			continue
 		}
@@ -985,8 +985,8 @@ type scratch struct {
 
 // scored is a signal's document that scored, and its score.
 type scored struct {
-	doc   int32
-	score float64
+	doc, target int32
+	score       float64
 }
 
 // sameEvidence reports whether documents d and b are signals found by
