@@ -312,6 +312,12 @@ func chunk(c string, symbol bool, words, idents []string) ([]string, []string) {
 			parts = []string{s}
 		}
 		for _, p := range parts {
+			if p == "GET" {
+				// The method in capitals, not the verb "get", which
+				// says nothing: Express's "Cannot GET /path".
+				words = append(words, "httpget")
+				continue
+			}
 			words = appendWords(words, p)
 		}
 	}
@@ -462,7 +468,7 @@ func signal(f string) (string, bool) {
 	}
 	f = strings.Trim(f, "[](){}<>\"',;")
 	f = strings.TrimRight(f, ":.") // "(110:", "done."
-	if f == "" || strings.Contains(f, "://") || f[0] == '/' {
+	if f == "" || strings.Contains(f, "://") || f[0] == '/' || hostName(f) {
 		return "", false
 	}
 	digits, letters, hex, seps, colons := 0, 0, true, 0, 0
@@ -505,6 +511,32 @@ func signal(f string) (string, bool) {
 	}
 	return f, true
 }
+
+// hostName reports whether f is a host name ("myapp.ngrok-free.app",
+// "api.example.com"): lower-case labels joined by dots, with a hyphen in
+// one of them or a last label that is a common top-level domain. A dotted
+// name in code ("json.loads", "org.springframework.web") has neither.
+func hostName(f string) bool {
+	dot := strings.LastIndexByte(f, '.')
+	if dot <= 0 || dot == len(f)-1 {
+		return false
+	}
+	hyphen := false
+	for i := 0; i < len(f); i++ {
+		switch c := f[i]; {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.':
+		case c == '-':
+			hyphen = true
+		default:
+			return false
+		}
+	}
+	return hyphen || topLevel[f[dot+1:]]
+}
+
+// topLevel are the top-level domains common in pasted host names.
+var topLevel = setOf("com", "org", "net", "io", "app", "dev", "co", "uk", "de", "local", "internal",
+	"localhost", "ai", "cloud", "test", "example")
 
 // numbered reports whether f is a message number: up to four letters, then
 // digits, at least two after one or two letters ("H12", "AH01630", "E404"),

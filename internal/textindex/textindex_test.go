@@ -91,6 +91,14 @@ func TestErrorNumbers(t *testing.T) {
 			}
 		}
 	}
+	// GET in capitals is the method, which says something ("Cannot GET
+	// /path"); the verb "get" is a stop word.
+	if w, _ := tokenize("Cannot GET /api/health", true, nil); !slices.Contains(w, "httpget") {
+		t.Errorf("tokenize(Cannot GET /api/health) = %q, want the method among the words", w)
+	}
+	if w, _ := tokenize("how do i get a 404", true, nil); slices.Contains(w, "httpget") {
+		t.Errorf("the verb get became the method: %q", w)
+	}
 	if ids := Idents("Error 1033: Argo Tunnel error"); !slices.Contains(ids, "error1033") {
 		t.Errorf("Idents of a signal's text = %q, want error1033 among them", ids)
 	}
@@ -182,6 +190,11 @@ func TestSignalFields(t *testing.T) {
 		{"10.0.0.7:8080", ""},
 		{"2024-05-02", ""},
 		{"key=value", "value"},
+		{"myapp.ngrok-free.app", ""}, // host names
+		{"api.example.com", ""},
+		{"http.StatusTeapot", "http.StatusTeapot"}, // names in code
+		{"json.loads", "json.loads"},
+		{"org.springframework.web", "org.springframework.web"},
 	}
 	for _, tt := range tests {
 		got, ok := signal(tt.field)
