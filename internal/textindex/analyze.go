@@ -630,8 +630,8 @@ func statusCodes(query string) []int {
 		if i > 0 && labels[strings.ToLower(strings.Trim(fields[i-1], "[(,;:"))] {
 			continue
 		}
-		if len(f) > 3 && f[3] == '.' && isNumber(f[4:]) {
-			f = f[:3] // IIS sub-status
+		if len(f) > 3 && f[3] == '.' && (len(f) == 4 || isNumber(f[4:])) {
+			f = f[:3] // IIS sub-status, or the end of a sentence ("Status code: 502.")
 		}
 		if len(f) == 3 && isNumber(f) {
 			n := int(f[0]-'0')*100 + int(f[1]-'0')*10 + int(f[2]-'0')

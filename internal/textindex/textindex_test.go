@@ -121,6 +121,7 @@ func TestStatusCodes(t *testing.T) {
 		{"recv() failed (104: Connection reset by peer)", nil},
 		{"ConnectionResetError: [Errno 104] Connection reset by peer", nil},
 		{"at 10:52:01.520 the proxy answered 502", []int{502}},
+		{"(Reason: CORS header 'Access-Control-Allow-Origin' missing). Status code: 502.", []int{502}},
 	}
 	for _, tt := range tests {
 		if got := statusCodes(tt.query); !slices.Equal(got, tt.want) {
