@@ -542,6 +542,19 @@ func TestSearchSignalsBlind7(t *testing.T) {
 	measure(t, "seventh signals blind set", "testdata/search-signals-blind7.tsv", 0.97, 0.98)
 }
 
+// TestSearchSignalsBlind8 measures search on an eighth set, of 200 pasted
+// artifacts, written blind after the work on the seventh was done and
+// weighted toward what developers meet most often. Its first measurement,
+// before any change, was top-1 0.915 and top-3 0.955: below the goal. Its
+// misses showed host names read as words, Express's "Cannot GET" matching
+// nothing (GET in capitals was a stop word), a status before a period not
+// read, and products the signals lacked (Next.js, WordPress, PostgREST,
+// Kong, Jetty, Cognito, URLSession, node-fetch). With those it is 0.965
+// and 0.995. It is no longer unseen.
+func TestSearchSignalsBlind8(t *testing.T) {
+	measure(t, "eighth signals blind set", "testdata/search-signals-blind8.tsv", 0.95, 0.98)
+}
+
 // TestSearchSituationsBlind measures search on 100 situations ("which code
 // should I return when …") written by someone who had seen neither the
 // situations, the catalogue nor the engine. Its first measurement, before
@@ -611,7 +624,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
