@@ -556,6 +556,16 @@ func TestSearchSignalsBlind8(t *testing.T) {
 	measure(t, "eighth signals blind set", "testdata/search-signals-blind8.tsv", 0.95, 0.98)
 }
 
+// TestSearchSignalsBlind9 measures search on a ninth set of 150 pasted
+// artifacts, written blind after the work on the eighth was done, from a
+// developer's ordinary week across many products. Its first measurement,
+// before any change, was top-1 0.967 and top-3 1.000: it meets the goal
+// (0.92 and 0.98), as the fifth did and the sixth to eighth did not.
+// Nothing was tuned on it.
+func TestSearchSignalsBlind9(t *testing.T) {
+	measure(t, "ninth signals blind set", "testdata/search-signals-blind9.tsv", 0.95, 0.98)
+}
+
 // TestSearchSituationsBlind measures search on 100 situations ("which code
 // should I return when …") written by someone who had seen neither the
 // situations, the catalogue nor the engine. Its first measurement, before
@@ -625,7 +635,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
