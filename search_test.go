@@ -566,6 +566,18 @@ func TestSearchSignalsBlind9(t *testing.T) {
 	measure(t, "ninth signals blind set", "testdata/search-signals-blind9.tsv", 0.95, 0.98)
 }
 
+// TestSearchSignalsBlind10 measures search on a tenth set of 150 pasted
+// artifacts, written blind after the ninth, across nine kinds of developer
+// (Java, .NET, Python, Rails, PHP and WordPress, frontend, Go and
+// Kubernetes, mobile, operations). Its first measurement, before any
+// change, was top-1 0.873 and top-3 0.947: below the goal, where the ninth
+// met it. Its misses are mostly products the signals lack (push services,
+// WordPress's own pages, Firebase, MSAL); nothing was tuned on it yet, and
+// its floor is that first figure.
+func TestSearchSignalsBlind10(t *testing.T) {
+	measure(t, "tenth signals blind set", "testdata/search-signals-blind10.tsv", 0.87, 0.94)
+}
+
 // TestSearchSituationsBlind measures search on 100 situations ("which code
 // should I return when …") written by someone who had seen neither the
 // situations, the catalogue nor the engine. Its first measurement, before
@@ -635,7 +647,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
