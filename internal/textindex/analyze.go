@@ -152,7 +152,8 @@ func Words(text string) []string {
 //
 // A short name in capitals ("UF", "NR") is an identifier when it is the
 // whole text: a signal's text of several words ("Cannot GET *") does not
-// make every query that says GET about it.
+// make every query that says GET about it. A numbered error ("Error 1015")
+// gives "error1015".
 func Idents(text string) []string {
 	_, ids := tokenize(text, false, nil)
 	if len(strings.Fields(text)) > 1 {
@@ -504,7 +505,7 @@ func signal(f string) (string, bool) {
 	case digits >= 5 && letters > 0 && !numbered(f):
 		// "pid:12345": a name and a long number, of which the name says
 		// something; "30000ms", "req-8f31a0c2d4" say nothing. Not "AH01630".
-		if k, v, ok := strings.Cut(f, ":"); ok && len(k) >= 2 && lowerWord(strings.ToLower(k)) && isNumber(v) {
+		if k, v, ok := strings.Cut(f, ":"); ok && len(k) >= 2 && letters == len(k) && isNumber(v) {
 			return k, true
 		}
 		return "", false
