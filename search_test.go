@@ -288,6 +288,9 @@ func TestSearch(t *testing.T) {
 		{"ok/vendor", "cloudflare ssl handshake", []int{525}},
 		{"ok/case", "NOT FOUND", []int{404}},
 		{"ok/punctuation", "time-out!!", []int{408, 504}},
+		// An exception that carries one of several codes, and its message,
+		// pasted whole, that says which.
+		{"ok/exception-message", "Microsoft.AspNetCore.Server.Kestrel.Core.BadHttpRequestException: Request line too long.", []int{414}},
 		{"none/gibberish", "qqqqzzzz", nil},
 		{"none/empty", "", nil},
 		{"none/stopwords", "the of a", nil},

@@ -781,7 +781,8 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		}
 		// Every kind of phrase match needs the phrase to hold two of the
 		// query's words, or its only word.
-		held := 0.0 // how much of the query the document's own phrases hold
+		held := 0.0    // how much of the query the document's own phrases hold
+		whole := false // the signal's text of three words or more stands in the query
 		if slot > 0 && int(ds.phrased) >= min(2, slot) {
 			ps := ix.phrases(d)
 			score += idfSum * phraseBonus(ps, ix.Tokens, seq, sc.inQuery, qMask, qKnown)
@@ -792,7 +793,7 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 				if p := ix.tokens(&ps[0]); len(p) >= 2 && allIn(p, sc.inQuery) && containsGapped(seq, p, ps[0].Gaps) {
 					score += heldBonus * float64(min(len(p), heldWords)) / heldWords
 					if len(p) >= 3 {
-						held = 1
+						held, whole = 1, true
 					}
 				}
 			}
@@ -848,16 +849,24 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 			second[t] = max(second[t], score)
 		}
 		// (The second only grows: a signal below it now never counts.)
-		if info.Copied && score > second[t] {
-			sc.scored = append(sc.scored, scored{doc: d32, target: int32(t), score: score})
+		// A signal's text pasted whole is evidence of its own, not a
+		// detail of a name: as second evidence it counts in full
+		// ("BadHttpRequestException: Request line too long." is 414,
+		// whichever code the exception's name stands for first).
+		sec := score
+		if whole {
+			sec = score / secondShare
+		}
+		if info.Copied && sec > second[t] {
+			sc.scored = append(sc.scored, scored{doc: d32, target: int32(t), second: sec})
 		}
 	}
 	for _, s := range sc.scored {
 		d, t := int(s.doc), int(s.target)
-		if s.score <= second[t] || d == best[t].Doc || sameEvidence(ix, docs, d, best[t].Doc) {
+		if s.second <= second[t] || d == best[t].Doc || sameEvidence(ix, docs, d, best[t].Doc) {
 			continue
 		}
-		second[t] = s.score
+		second[t] = s.second
 	}
 	// A signal is named as the reason for a result only when it clearly
 	// beats the entry itself: "not found" is about 404, not about the
@@ -983,10 +992,11 @@ type scratch struct {
 	scored   []scored   // the signals with a score, and their scores
 }
 
-// scored is a signal's document that scored, and its score.
+// scored is a signal's document that scored, and what it would add as
+// second evidence.
 type scored struct {
 	doc, target int32
-	score       float64
+	second      float64 // what it adds to its target as second evidence
 }
 
 // sameEvidence reports whether documents d and b are signals found by
