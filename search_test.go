@@ -213,7 +213,10 @@ func TestSearchBounded(t *testing.T) {
 // TestSearchPrefix takes the last word as unfinished, as in a search box,
 // without hurting whole words.
 func TestSearchPrefix(t *testing.T) {
-	for q, want := range map[string]int{"unauth": 401, "forb": 403, "teap": 418, "too many req": 429, "gone": 410, "not found": 404} {
+	// A name being typed is the name: "moved perm" is Moved Permanently
+	// (not 308 Permanent Redirect, whose text says "permanent" more often).
+	for q, want := range map[string]int{"unauth": 401, "forb": 403, "teap": 418, "too many req": 429, "gone": 410, "not found": 404,
+		"moved perm": 301, "no cont": 204, "request time": 408} {
 		if rs := httpstatus.Search(q, 3); len(rs) == 0 || rs[0].Entry.Code != want {
 			t.Errorf("Search(%q) first = %v, want %d", q, rs, want)
 		}

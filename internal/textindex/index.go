@@ -574,6 +574,7 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 	}
 	slot := 0
 	var completions [maxPrefixes]int32
+	var typing []int32 // the words the last, unfinished word may stand for
 	for i, w := range words {
 		if stop(w) {
 			continue
@@ -589,7 +590,8 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 			terms = append(terms, queryTerm{id, 1, exact, slot})
 			// The last word may be the start of a longer one ("req").
 			if i == last && open && !isNumber(w) {
-				for _, pt := range ix.prefixes(w, completions[:0]) {
+				typing = ix.prefixes(w, completions[:0])
+				for _, pt := range typing {
 					if pt != id {
 						terms = append(terms, queryTerm{pt, prefixWeight, completion, slot})
 					}
@@ -598,7 +600,8 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		} else {
 			found := false
 			if i == last && open {
-				for _, t := range ix.prefixes(w, completions[:0]) {
+				typing = ix.prefixes(w, completions[:0])
+				for _, t := range typing {
 					terms = append(terms, queryTerm{t, prefixWeight, completion, slot})
 					found = true
 				}
@@ -709,6 +712,8 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 				if p.InVendor {
 					ds.vendorHit, vendorNamed = true, true
 				}
+			} else if kind == completion && p.InPhrase {
+				ds.typing = true
 			}
 		}
 	}
@@ -783,9 +788,17 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		// query's words, or its only word.
 		held := 0.0    // how much of the query the document's own phrases hold
 		whole := false // the signal's text of three words or more stands in the query
-		if slot > 0 && int(ds.phrased) >= min(2, slot) {
+		if ds.typing && int(ds.phrased)+1 == slot && slot >= 2 {
+			// A name being typed: "moved perm" is 301's "Moved Permanently".
+			score += idfSum * typedPhrase(ix.phrases(d), ix.Tokens, seq, typing)
+		} else if slot > 0 && int(ds.phrased) >= min(2, slot) {
 			ps := ix.phrases(d)
-			score += idfSum * phraseBonus(ps, ix.Tokens, seq, sc.inQuery, qMask, qKnown)
+			b := phraseBonus(ps, ix.Tokens, seq, sc.inQuery, qMask, qKnown)
+			if ds.typing && slot >= 2 {
+				// "request time" is also "Request Timeout" being typed.
+				b = max(b, typedPhrase(ps, ix.Tokens, seq, typing))
+			}
+			score += idfSum * b
 			// A signal's text pasted whole, amid whatever surrounds it, is
 			// near-certain evidence; from three words on, the rest of the
 			// query is taken for noise.
@@ -1031,6 +1044,7 @@ type docState struct {
 	phrased   uint8  // how many query words stand in one of its phrases
 	named     uint8  // how many forms of its identifiers the query holds
 	vendorHit bool   // a query word stands in its vendor field
+	typing    bool   // a phrase of it holds a word the last, unfinished word may stand for
 	gen       uint32 // the search that set it (scratch.gen); then it is in touched
 }
 
@@ -1108,6 +1122,24 @@ func phraseBonus(ps []Phrase, tokens []int32, q []int32, inQuery []bool, qMask u
 		}
 		if b > best {
 			best = b
+		}
+	}
+	return best
+}
+
+// typedPhrase rewards a document with a phrase that is the query, its last
+// word completed as one of typing: the name being typed.
+func typedPhrase(ps []Phrase, tokens []int32, q []int32, typing []int32) float64 {
+	best := 0.0
+	for i := range ps {
+		p := &ps[i]
+		n := int(p.End - p.Start)
+		if n != len(q) || p.Weight*prefixWeight <= best {
+			continue
+		}
+		toks := tokens[p.Start:p.End]
+		if slices.Equal(toks[:n-1], q[:n-1]) && slices.Contains(typing, toks[n-1]) {
+			best = p.Weight * prefixWeight
 		}
 	}
 	return best
