@@ -541,14 +541,15 @@ var topLevel = setOf("com", "org", "net", "io", "app", "dev", "co", "uk", "de", 
 
 // numbered reports whether f is a message number: up to four letters, then
 // digits, at least two after one or two letters ("H12", "AH01630", "E404"),
-// at least three after more ("AUTH001"); not "http2" or "utf8".
+// at least three after more ("AUTH001"), or five or six capitals and three
+// digits or more ("AADSTS7000215", "PGRST116"); not "http2" or "utf8".
 func numbered(f string) bool {
 	i := 0
 	for i < len(f) && isLetter(f[i]) {
 		i++
 	}
 	letters, digits := i, len(f)-i
-	if letters == 0 || letters > 4 || digits < 2 || letters > 2 && digits < 3 {
+	if letters == 0 || digits < 2 || letters > 2 && digits < 3 || letters > 4 && (letters > 6 || !allCaps(f[:i])) {
 		return false
 	}
 	return isNumber(f[i:])

@@ -188,6 +188,8 @@ func TestSignalFields(t *testing.T) {
 		{"30000ms", ""},
 		{"req-8f31a0c2d4", ""},
 		{"AH01630:", "AH01630"},
+		{"AADSTS7000215:", "AADSTS7000215"}, // Microsoft Entra's error numbers
+		{"server12345", ""},
 		{"10.0.0.7:8080", ""},
 		{"2024-05-02", ""},
 		{"key=value", "value"},
