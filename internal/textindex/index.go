@@ -111,6 +111,11 @@ type DocInfo struct {
 	PhraseStart, PhraseEnd uint32 // its phrases in Index.Phrases
 	Official, Vendor       bool
 	Copied                 bool // Doc.Copied: a signal's text
+	// Named says the signal's text is one identifier or code
+	// ("TOKEN_EXPIRED", "NotFoundException", "auth/too-many-requests"),
+	// not a word or a sentence: a name, which its words typed apart
+	// ("token expired") only hint at.
+	Named bool
 }
 
 // A Posting is one document's weighted, sublinear frequency of a term,
@@ -215,6 +220,11 @@ func Build(docs []Doc) *Index {
 	plain := map[string]bool{} // stems of registered codes' names, aliases, keywords and summaries
 	for d, doc := range docs {
 		ix.Docs = append(ix.Docs, DocInfo{Prior: cmp.Or(doc.Prior, 1), Target: int32(doc.Target), Code: int32(doc.Code), Official: doc.Official, Vendor: doc.Vendor, Copied: doc.Copied})
+		for _, f := range doc.Fields {
+			if doc.Copied && f.Ident && !strings.ContainsAny(f.Text, " \t") && (len(Idents(f.Text)) > 0 || strings.ContainsAny(f.Text, "/-_:.")) {
+				ix.Docs[d].Named = true
+			}
+		}
 		ix.Results = max(ix.Results, doc.Target+1)
 		counts := map[string]map[float64]int{}
 		inPhrase := map[string]bool{}
@@ -446,6 +456,9 @@ const (
 	// evidence a query can give short of a code.
 	identBonus = 250
 	identExtra = 50
+	// namedWords discounts a signal that is one identifier, matched in a
+	// typed query by its words alone.
+	namedWords = 0.5
 	// otherCode discounts a signal that stands for a code other than the
 	// statuses the query names.
 	otherCode = 0.5
@@ -831,6 +844,11 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		}
 		coverage = max(coverage, held)
 		score *= coverage * coverage * info.Prior
+		if info.Named && named == 0 && !long {
+			// A name typed as words ("token expired" for Firebase's
+			// TOKEN_EXPIRED) is a hint, not the name.
+			score *= namedWords
+		}
 		if !info.Official {
 			score *= unofficialPrior
 			if vendorNamed && !ds.vendorHit {

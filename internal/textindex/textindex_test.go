@@ -357,6 +357,35 @@ func TestSecondEvidence(t *testing.T) {
 	}
 }
 
+// A signal that is one identifier is a name: typed as words it is only a
+// hint, pasted as it is it decides.
+func TestNamedSignal(t *testing.T) {
+	docs := []Doc{
+		{Code: 400, Official: true, Fields: []Field{{Text: "Bad Request", Weight: WeightName, Phrase: true}}},
+		{Code: 401, Official: true, Target: 1, Fields: []Field{
+			{Text: "Unauthorized", Weight: WeightName, Phrase: true},
+			{Text: "token expired", Weight: WeightAlias, Phrase: true},
+		}},
+		{Code: 400, Official: true, Target: 0, Copied: true, Fields: []Field{
+			{Text: "TOKEN_EXPIRED", Weight: WeightSignal, Phrase: true, Ident: true},
+			{Text: "Firebase Authentication", Weight: WeightProduct, Vendor: true},
+		}},
+	}
+	for i := range 40 {
+		docs = append(docs, Doc{Code: 500 + i, Official: true, Target: len(docs), Fields: []Field{{Text: fmt.Sprintf("filler%c%c", 'a'+i/26, 'a'+i%26), Weight: WeightName, Phrase: true}}})
+	}
+	ix := Build(docs)
+	if !ix.Docs[2].Named || ix.Docs[1].Named {
+		t.Fatalf("Named: signal %v, entry %v; want true, false", ix.Docs[2].Named, ix.Docs[1].Named)
+	}
+	for q, want := range map[string]int{"token expired": 401, "TOKEN_EXPIRED": 400, `{"error":{"message":"TOKEN_EXPIRED"}}`: 400} {
+		hits := ix.Search(q, 3)
+		if len(hits) == 0 || ix.Docs[hits[0].Target].Code != int32(want) {
+			t.Errorf("Search(%q) = %v, want %d first", q, hits, want)
+		}
+	}
+}
+
 // A typed query keeps its words, terms and hits on the stack: SearchBuf
 // with room for the hits allocates nothing once its scratch is pooled, when
 // the index knows the query's words (an unknown word's stem is made).
