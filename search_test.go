@@ -580,8 +580,24 @@ func TestSearchSignalsBlind9(t *testing.T) {
 // met it. Its misses are mostly products the signals lack (push services,
 // WordPress's own pages, Firebase, MSAL); nothing was tuned on it yet, and
 // its floor is that first figure.
+//
+// Then the data its misses named (APNs, FCM, Firebase Auth, Entra, Volley,
+// WordPress, Vite, Pundit, Stripe's libraries, Kubernetes, CloudFront) and
+// two general changes (a message pasted whole decides among an exception's
+// codes; an identifier typed as words is a hint) brought it to 0.960 and
+// 0.993. It is no longer unseen.
 func TestSearchSignalsBlind10(t *testing.T) {
-	measure(t, "tenth signals blind set", "testdata/search-signals-blind10.tsv", 0.87, 0.94)
+	measure(t, "tenth signals blind set", "testdata/search-signals-blind10.tsv", 0.95, 0.99)
+}
+
+// TestSearchSignalsBlind11 measures search on an eleventh set of 200 pasted
+// artifacts, written blind after the work on the tenth, over more than
+// fifty products: a third short (constants, codes, exception names,
+// headers), a third one-line messages, a third noisy log lines. Its first
+// measurement, before any change, was top-1 0.885 and top-3 0.935. Its
+// floor is that first figure.
+func TestSearchSignalsBlind11(t *testing.T) {
+	measure(t, "eleventh signals blind set", "testdata/search-signals-blind11.tsv", 0.88, 0.93)
 }
 
 // TestSearchSituationsBlind measures search on 100 situations ("which code
@@ -653,7 +669,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
