@@ -116,6 +116,9 @@ type DocInfo struct {
 	// not a word or a sentence: a name, which its words typed apart
 	// ("token expired") only hint at.
 	Named bool
+	// Sentence says the signal's text is a message that holds an
+	// identifier ("TypeError: Failed to fetch").
+	Sentence bool
 }
 
 // A Posting is one document's weighted, sublinear frequency of a term,
@@ -223,6 +226,9 @@ func Build(docs []Doc) *Index {
 		for _, f := range doc.Fields {
 			if doc.Copied && f.Ident && !strings.ContainsAny(f.Text, " \t") && (len(Idents(f.Text)) > 0 || strings.ContainsAny(f.Text, "/-_:.")) {
 				ix.Docs[d].Named = true
+			}
+			if doc.Copied && f.Ident && strings.ContainsAny(f.Text, " \t") && len(Idents(f.Text)) > 0 {
+				ix.Docs[d].Sentence = true
 			}
 		}
 		ix.Results = max(ix.Results, doc.Target+1)
@@ -459,6 +465,9 @@ const (
 	// namedWords discounts a signal that is one identifier, matched in a
 	// typed query by its words alone.
 	namedWords = 0.5
+	// identPartial is the share of identBonus a message's identifier earns
+	// when the query does not hold the message whole.
+	identPartial = 0.4
 	// otherCode discounts a signal that stands for a code other than the
 	// statuses the query names.
 	otherCode = 0.5
@@ -771,11 +780,13 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		score := ds.score
 		info := &ix.Docs[d]
 		entry := int(info.Target) == d
+		identAdd := 0.0
 		if named > 0 {
 			// Each further form of a name the query holds ("http.StatusTeapot"
 			// holds StatusTeapot and http.StatusTeapot) makes it more
 			// certain than a name it merely mentions.
-			score += identBonus + identExtra*float64(named-1)
+			identAdd = identBonus + identExtra*float64(named-1)
+			score += identAdd
 		}
 		if slices.Contains(codes, int(info.Code)) && (entry || score > 0) {
 			score += bonus
@@ -784,6 +795,7 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 			// The query names a status and this signal stands for another:
 			// "HTTP 409" after a client's exception that carries any code.
 			score *= otherCode
+			identAdd *= otherCode
 		}
 		if score == 0 {
 			continue
@@ -823,6 +835,12 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 					}
 				}
 			}
+		}
+		if info.Sentence && identAdd > 0 && !whole {
+			// The name in a message ("TypeError: Failed to fetch") is a
+			// class that many messages share: without the message, it is
+			// weaker evidence.
+			score -= (1 - identPartial) * identAdd
 		}
 		coverage := float64(bits.OnesCount64(full)) + prefixWeight*float64(bits.OnesCount64(pre)) +
 			typoWeight*float64(bits.OnesCount64(typo)) + synonymWeight*float64(bits.OnesCount64(syn))

@@ -386,6 +386,31 @@ func TestNamedSignal(t *testing.T) {
 	}
 }
 
+// The name in a message ("TypeError: Failed to fetch") is a class many
+// messages share: without its message it is weaker evidence than a signal
+// that is the name alone.
+func TestNameInMessage(t *testing.T) {
+	docs := []Doc{
+		{Code: 0, Official: true, Fields: []Field{{Text: "No Status", Weight: WeightName, Phrase: true}}},
+		{Code: 500, Official: true, Target: 1, Fields: []Field{{Text: "Internal Server Error", Weight: WeightName, Phrase: true}}},
+		{Code: 0, Official: true, Target: 0, Copied: true, Fields: []Field{{Text: "TypeError: Failed to fetch", Weight: WeightSignal, Phrase: true, Ident: true}}},
+		{Code: 500, Official: true, Target: 1, Copied: true, Fields: []Field{{Text: "TypeError", Weight: WeightSignal, Phrase: true, Ident: true}}},
+	}
+	for i := range 40 {
+		docs = append(docs, Doc{Code: 600 + i, Official: true, Target: len(docs), Fields: []Field{{Text: fmt.Sprintf("filler%c%c", 'a'+i/26, 'a'+i%26), Weight: WeightName, Phrase: true}}})
+	}
+	ix := Build(docs)
+	if !ix.Docs[2].Sentence || ix.Docs[3].Sentence {
+		t.Fatalf("Sentence: message %v, bare name %v; want true, false", ix.Docs[2].Sentence, ix.Docs[3].Sentence)
+	}
+	for q, want := range map[string]int{"TypeError: Cannot read properties of undefined (reading 'id')": 500, "TypeError: Failed to fetch": 0} {
+		hits := ix.Search(q, 3)
+		if len(hits) == 0 || ix.Docs[hits[0].Target].Code != int32(want) {
+			t.Errorf("Search(%q) = %v, want %d first", q, hits, want)
+		}
+	}
+}
+
 // A typed query keeps its words, terms and hits on the stack: SearchBuf
 // with room for the hits allocates nothing once its scratch is pooled, when
 // the index knows the query's words (an unknown word's stem is made).
