@@ -162,6 +162,12 @@ func Idents(text string) []string {
 	return ids
 }
 
+// baseName holds the names of languages' base error classes, which many
+// packages name their own error after ("reqwest::Error", "io::Error",
+// "http.log.error"): alone they name nothing in particular, though the
+// qualified forms still do.
+var baseName = setOf("error", "errors", "exception", "exceptions", "throwable")
+
 // capsMark marks an identifier that is only a short name in capitals: it
 // meets only its like, never a longer name's last part (the query "FOUND"
 // is not Rails' ":found").
@@ -327,7 +333,7 @@ func chunk(c string, symbol bool, words, idents []string) ([]string, []string) {
 		switch {
 		case caps:
 			idents = append(idents, capsMark+last)
-		case len(last) >= 3 && isLetter(last[0]):
+		case len(last) >= 3 && isLetter(last[0]) && !baseName[last]:
 			idents = append(idents, last)
 		}
 		// A message number anywhere in the run is a name of its own.

@@ -177,6 +177,21 @@ func TestGaps(t *testing.T) {
 	}
 }
 
+// A base error class's name is no name of its own: "reqwest::Error" and
+// Caddy's logger "http.log.error" share only "error", which must not make
+// them the same identifier; their qualified forms stay.
+func TestBaseNames(t *testing.T) {
+	for text, want := range map[string]string{"reqwest::Error": "reqwesterror", "http.log.error": "logerror", "builtins.Exception": "builtinsexception"} {
+		ids := Idents(text)
+		if slices.Contains(ids, "error") || slices.Contains(ids, "exception") || !slices.Contains(ids, want) {
+			t.Errorf("Idents(%q) = %q, want %q and no bare base name", text, ids, want)
+		}
+	}
+	if ids := Idents("NotFoundException"); !slices.Contains(ids, "notfoundexception") {
+		t.Errorf("Idents(NotFoundException) = %q", ids)
+	}
+}
+
 // signal keeps what of a pasted field may carry meaning.
 func TestSignalFields(t *testing.T) {
 	tests := []struct {
