@@ -533,6 +533,23 @@ type queryTerm struct {
 	slot   int // the query word it stands for
 }
 
+// sortByReach orders terms by how many documents each reaches, fewest
+// first, keeping the order of equals: an insertion sort on the reach read
+// once for each term, since a query has a few dozen terms at most.
+func sortByReach(ix *Index, terms []queryTerm) {
+	var reachBuf [32]int
+	reach := reachBuf[:0]
+	for _, qt := range terms {
+		reach = append(reach, len(ix.postings(qt.term)))
+	}
+	for i := 1; i < len(terms); i++ {
+		for j := i; j > 0 && reach[j] < reach[j-1]; j-- {
+			terms[j], terms[j-1] = terms[j-1], terms[j]
+			reach[j], reach[j-1] = reach[j-1], reach[j]
+		}
+	}
+}
+
 // The kinds of match of a query word, each with its weight.
 const (
 	exact = iota
@@ -668,7 +685,7 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 	// Rare words first: a common word ("request", "not") then only adds to
 	// the documents the rarer ones reached, instead of visiting a third of
 	// the index for documents that hold nothing else of the query.
-	slices.SortStableFunc(terms, func(a, b queryTerm) int { return len(ix.postings(a.term)) - len(ix.postings(b.term)) })
+	sortByReach(ix, terms)
 	// vendorNamed: a word of the query stands in a vendor field. A word's
 	// postings are read for it whether their documents are reached or not
 	// (all but those of a word pasted text passes over as too common), so
