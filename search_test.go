@@ -294,6 +294,9 @@ func TestSearch(t *testing.T) {
 		// An exception that carries one of several codes, and its message,
 		// pasted whole, that says which.
 		{"ok/exception-message", "Microsoft.AspNetCore.Server.Kestrel.Core.BadHttpRequestException: Request line too long.", []int{414}},
+		// In pasted text a product's "not found" adds nothing to 404's own
+		// name: the nginx message held whole decides.
+		{"ok/pasted-entry-words", `user "admin" was not found in "/etc/nginx/.htpasswd", client: 203.0.113.77, server: staging.example.com, request: "GET / HTTP/1.1"`, []int{401}},
 		{"none/gibberish", "qqqqzzzz", nil},
 		{"none/empty", "", nil},
 		{"none/stopwords", "the of a", nil},

@@ -929,7 +929,7 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 	}
 	for _, s := range sc.scored {
 		d, t := int(s.doc), int(s.target)
-		if s.second <= second[t] || d == best[t].Doc || sameEvidence(ix, docs, d, best[t].Doc) {
+		if s.second <= second[t] || d == best[t].Doc || sameEvidence(ix, docs, d, best[t].Doc, long) {
 			continue
 		}
 		second[t] = s.second
@@ -1065,14 +1065,16 @@ type scored struct {
 	second      float64 // what it adds to its target as second evidence
 }
 
-// sameEvidence reports whether documents d and b are signals found by
-// their words, and d holds no query word and no more names than b. A name
+// sameEvidence reports whether document d is a signal found by its words
+// and holds no query word and no more names than b, a signal or, in pasted
+// text, an entry (a product's "Not Found" page adds nothing to 404's own
+// name; in a typed query the entry's words are too many to judge by). A name
 // found alone (one ecosystem's constant, then another's of the same name)
 // is not the same evidence: each ecosystem that gives the name that code
 // says so again.
-func sameEvidence(ix *Index, docs []docState, d, b int) bool {
+func sameEvidence(ix *Index, docs []docState, d, b int, pasted bool) bool {
 	w := wordMask(&docs[d])
-	if w == 0 || !ix.Docs[d].Copied || !ix.Docs[b].Copied || docs[d].named > docs[b].named {
+	if w == 0 || !ix.Docs[d].Copied || !ix.Docs[b].Copied && !pasted || docs[d].named > docs[b].named {
 		return false
 	}
 	return w&^wordMask(&docs[b]) == 0
