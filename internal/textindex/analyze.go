@@ -209,6 +209,9 @@ func tokenize(text string, noise bool, words []string) (_, idents []string) {
 			}
 		}
 		afterError = isError(field)
+		// A capitalised name called ("return Forbid();", "NotFound()") is a
+		// method's name, as in ASP.NET Core's ControllerBase helpers.
+		called := callName(field)
 		if lowerWord(field) {
 			// Most of what people type: a word that is neither noise nor
 			// an identifier, and is its own only word.
@@ -233,8 +236,31 @@ func tokenize(text string, noise bool, words []string) (_, idents []string) {
 			words, idents = chunk(field[i:j], i > 0 && field[i-1] == ':' || field[i] == ':', words, idents)
 			i = j
 		}
+		if called != "" && !slices.Contains(idents, called) {
+			idents = append(idents, called)
+		}
 	}
 	return words, idents
+}
+
+// callName returns the lower-cased name of a call that f opens with a
+// capitalised name of three letters or more ("Forbid();", "NotFound()"), or
+// "" when f is no such call. A base class's name is none.
+func callName(f string) string {
+	if f == "" || f[0] < 'A' || f[0] > 'Z' {
+		return ""
+	}
+	i := 1
+	for i < len(f) && (isLetter(f[i]) || f[i] >= '0' && f[i] <= '9') {
+		i++
+	}
+	if i < 3 || i == len(f) || f[i] != '(' {
+		return ""
+	}
+	if name := strings.ToLower(f[:i]); !baseName[name] {
+		return name
+	}
+	return ""
 }
 
 // isError reports whether f is the word "error", in any case, perhaps with

@@ -192,6 +192,18 @@ func TestBaseNames(t *testing.T) {
 	}
 }
 
+// A capitalised name called is a method's name: ASP.NET Core's
+// "return Forbid();" names ControllerBase.Forbid. Lower-case calls and base
+// classes are not names.
+func TestCallNames(t *testing.T) {
+	for text, want := range map[string]string{"return Forbid();": "forbid", "NotFound()": "notfound", "open() failed": "", "Error(x)": "", "Ok()": ""} {
+		_, ids := tokenize(text, true, nil)
+		if got := slices.Contains(ids, want); want != "" && !got || want == "" && len(ids) > 0 {
+			t.Errorf("tokenize(%q) identifiers %q, want %q", text, ids, want)
+		}
+	}
+}
+
 // signal keeps what of a pasted field may carry meaning.
 func TestSignalFields(t *testing.T) {
 	tests := []struct {
