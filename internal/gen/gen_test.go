@@ -144,3 +144,24 @@ func TestCheckHistory(t *testing.T) {
 		t.Error("compareVersions orders release numbers wrongly")
 	}
 }
+
+// checkSignal refuses what a signal must not be: a product's name too long
+// for the CLI's column, a text without source, a code listed twice.
+func TestCheckSignal(t *testing.T) {
+	ok := httpstatus.Signal{Text: "Jwt is expired", Kind: httpstatus.Platform, Product: "Envoy", Codes: []int{401},
+		Meaning: "m", Causes: []string{"c"}, Fix: "f", Source: "https://example.com/src"}
+	if err := checkSignal(ok); err != nil {
+		t.Fatalf("checkSignal(valid) = %v", err)
+	}
+	for name, change := range map[string]func(*httpstatus.Signal){
+		"long product": func(s *httpstatus.Signal) { s.Product = "Shopify API library for Node (@shopify/shopify-api)" },
+		"no source":    func(s *httpstatus.Signal) { s.Source = "" },
+		"code twice":   func(s *httpstatus.Signal) { s.Codes = []int{401, 401} },
+	} {
+		s := ok
+		change(&s)
+		if err := checkSignal(s); err == nil {
+			t.Errorf("checkSignal accepted a signal with %s", name)
+		}
+	}
+}

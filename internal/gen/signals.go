@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -212,6 +213,10 @@ func checkSignal(s httpstatus.Signal) error {
 		return fmt.Errorf("kind %q is not one of %v", s.Kind, kinds)
 	case s.Product == "":
 		return fmt.Errorf("no product")
+	case utf8.RuneCountInString(s.Product) > maxProduct:
+		// The CLI lists signals by product, the product in a column of
+		// its own that must fit a 50-column terminal.
+		return fmt.Errorf("product %q is longer than %d characters", s.Product, maxProduct)
 	case len(s.Codes) == 0:
 		return fmt.Errorf("no codes")
 	case !strings.HasPrefix(s.Source, "https://"):
@@ -234,6 +239,9 @@ func checkSignal(s httpstatus.Signal) error {
 	}
 	return nil
 }
+
+// maxProduct bounds a product's name (see checkSignal).
+const maxProduct = 40
 
 // checkSignals checks the signals against each other and the entries: every
 // code exists, and no product has the same text twice.
