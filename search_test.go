@@ -615,6 +615,16 @@ func TestSearchSignalsBlind12(t *testing.T) {
 	measure(t, "twelfth signals blind set", "testdata/search-signals-blind12.tsv", 0.80, 0.84)
 }
 
+// TestSearchSignalsBlind13 measures search on a thirteenth set of 200
+// pasted artifacts, written blind after the twelfth was measured: what
+// lands in a developer's terminal, CI log and error tracker in a typical
+// month, weighted by how often each is met, over about 70 products. Its
+// first measurement, before any change, was top-1 0.950 and top-3 0.980:
+// it meets the goal (0.92, 0.98). Its floor is that first figure.
+func TestSearchSignalsBlind13(t *testing.T) {
+	measure(t, "thirteenth signals blind set", "testdata/search-signals-blind13.tsv", 0.95, 0.98)
+}
+
 // TestSearchSituationsBlind measures search on 100 situations ("which code
 // should I return when …") written by someone who had seen neither the
 // situations, the catalogue nor the engine. Its first measurement, before
@@ -684,7 +694,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
