@@ -645,6 +645,9 @@ func statusCodes(query string) []int {
 	fields := strings.Fields(query)
 	for i, f := range fields {
 		if k, v, ok := strings.Cut(f, "="); ok && isKey(k) {
+			if labels[strings.ToLower(k)] {
+				continue // "port=443", "line=404"
+			}
 			f = v
 		}
 		// Squid's "TCP_DENIED/403": a result, a slash, the status.
@@ -704,7 +707,7 @@ func allCapsWord(k string) bool {
 // isKey reports whether k can be the key of a key=value pair in a log line.
 func isKey(k string) bool {
 	for i := 0; i < len(k); i++ {
-		if c := k[i]; !(c >= 'a' && c <= 'z' || c == '_' || c == '-') {
+		if c := k[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '-') {
 			return false
 		}
 	}

@@ -122,6 +122,8 @@ func TestStatusCodes(t *testing.T) {
 		{"ConnectionResetError: [Errno 104] Connection reset by peer", nil},
 		{"at 10:52:01.520 the proxy answered 502", []int{502}},
 		{"(Reason: CORS header 'Access-Control-Allow-Origin' missing). Status code: 502.", []int{502}},
+		{`Failure responding to request: StatusCode=403 -- Original Error: Status=403 Code="AuthorizationFailed"`, []int{403}},
+		{"listener port=443 line=404", nil},
 	}
 	for _, tt := range tests {
 		if got := statusCodes(tt.query); !slices.Equal(got, tt.want) {
