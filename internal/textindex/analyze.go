@@ -162,11 +162,17 @@ func Idents(text string) []string {
 	return ids
 }
 
-// baseName holds the names of languages' base error classes, which many
-// packages name their own error after ("reqwest::Error", "io::Error",
-// "http.log.error"): alone they name nothing in particular, though the
-// qualified forms still do.
-var baseName = setOf("error", "errors", "exception", "exceptions", "throwable")
+// baseName reports whether n is the name of a language's base error class,
+// which many packages name their own error after ("reqwest::Error",
+// "io::Error", "http.log.error"): alone it names nothing in particular,
+// though the qualified forms still do.
+func baseName(n string) bool {
+	switch n {
+	case "error", "errors", "exception", "exceptions", "throwable":
+		return true
+	}
+	return false
+}
 
 // capsMark marks an identifier that is only a short name in capitals: it
 // meets only its like, never a longer name's last part (the query "FOUND"
@@ -257,7 +263,7 @@ func callName(f string) string {
 	if i < 3 || i == len(f) || f[i] != '(' {
 		return ""
 	}
-	if name := strings.ToLower(f[:i]); !baseName[name] {
+	if name := strings.ToLower(f[:i]); !baseName(name) {
 		return name
 	}
 	return ""
@@ -359,7 +365,7 @@ func chunk(c string, symbol bool, words, idents []string) ([]string, []string) {
 		switch {
 		case caps:
 			idents = append(idents, capsMark+last)
-		case len(last) >= 3 && isLetter(last[0]) && !baseName[last]:
+		case len(last) >= 3 && isLetter(last[0]) && !baseName(last):
 			idents = append(idents, last)
 		}
 		// A message number anywhere in the run is a name of its own.
