@@ -536,8 +536,8 @@ func signal(f string) (string, bool) {
 	switch {
 	case letters == 0 && digits > 0 && (seps >= 2 || seps == 1 && !strings.Contains(f, ".")):
 		return "", false // an address, a date, a time; "404.13" stays
-	case hex && digits > 0 && letters > 0 && len(f) >= 8:
-		return "", false // a request id, a UUID, a hash
+	case hex && digits > 0 && letters > 0 && len(f) >= 8 && !numbered(f):
+		return "", false // a request id, a UUID, a hash; not Okta's E0000047
 	case hex && colons >= 2 && digits > 0:
 		return "", false // an IPv6 address
 	case digits >= 5 && letters > 0 && !numbered(f):
