@@ -625,6 +625,18 @@ func TestSearchSignalsBlind13(t *testing.T) {
 	measure(t, "thirteenth signals blind set", "testdata/search-signals-blind13.tsv", 0.95, 0.98)
 }
 
+// TestSearchSignalsBlind14 measures search on a fourteenth set of 200
+// pasted artifacts, written blind at the same time as the thirteenth was
+// measured: support tickets and on-call pages (CDN, load balancer and
+// hosting error pages, cloud and SaaS error bodies, SDK exceptions, probes,
+// webhooks, OAuth, rate limits), over more than 60 products. Its first
+// measurement, after the thirteenth's fixes and before any change prompted
+// by it, was top-1 0.845 and top-3 0.915: below the goal, where the
+// thirteenth met it. Its floor is that first figure.
+func TestSearchSignalsBlind14(t *testing.T) {
+	measure(t, "fourteenth signals blind set", "testdata/search-signals-blind14.tsv", 0.84, 0.91)
+}
+
 // TestSearchSituationsBlind measures search on 100 situations ("which code
 // should I return when …") written by someone who had seen neither the
 // situations, the catalogue nor the engine. Its first measurement, before
@@ -694,7 +706,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
