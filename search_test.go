@@ -637,6 +637,17 @@ func TestSearchSignalsBlind14(t *testing.T) {
 	measure(t, "fourteenth signals blind set", "testdata/search-signals-blind14.tsv", 0.84, 0.91)
 }
 
+// TestSearchSignalsBlind15 measures search on a fifteenth set of 200
+// pasted artifacts, written blind after the fourteenth was measured: a
+// sample, weighted by frequency, of what developers search for when a
+// request fails, over about 90 products. Its first measurement, after the
+// fourteenth's fixes and before any change prompted by it, was top-1 0.935
+// and top-3 0.965: the top-1 goal met, the top-3 one (0.98) not. Its floor
+// is that first figure.
+func TestSearchSignalsBlind15(t *testing.T) {
+	measure(t, "fifteenth signals blind set", "testdata/search-signals-blind15.tsv", 0.93, 0.96)
+}
+
 // TestSearchSituationsBlind measures search on 100 situations ("which code
 // should I return when …") written by someone who had seen neither the
 // situations, the catalogue nor the engine. Its first measurement, before
@@ -706,7 +717,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
