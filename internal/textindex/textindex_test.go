@@ -218,7 +218,7 @@ func TestSignalFields(t *testing.T) {
 		{"req-8f31a0c2d4", ""},
 		{"AH01630:", "AH01630"},
 		{"AADSTS7000215:", "AADSTS7000215"}, // Microsoft Entra's error numbers
-		{"E0000047", "E0000047"}, // Okta's, though every character is a hex digit
+		{"E0000047", "E0000047"},            // Okta's, though every character is a hex digit
 		{"a3f9c2e1", ""},
 		{"server12345", ""},
 		{"10.0.0.7:8080", ""},
