@@ -661,6 +661,16 @@ func TestSearchSignalsBlind15(t *testing.T) {
 	measure(t, "fifteenth signals blind set", "testdata/search-signals-blind15.tsv", 0.97, 0.99)
 }
 
+// TestSearchSignalsBlind16 measures search on a sixteenth set of 200
+// pasted artifacts, written blind after all of the fifteenth's fixes: 25
+// each from eight kinds of developer (Java, .NET, Python, Node, Go and
+// Rust, PHP and Ruby, mobile, SRE). Its first measurement, before any
+// change, was top-1 0.965 and top-3 0.980: it meets the goal (0.92, 0.98).
+// Nothing was tuned on it; its floor is that first figure.
+func TestSearchSignalsBlind16(t *testing.T) {
+	measure(t, "sixteenth signals blind set", "testdata/search-signals-blind16.tsv", 0.96, 0.98)
+}
+
 // TestSearchSituationsBlind measures search on 100 situations ("which code
 // should I return when …") written by someone who had seen neither the
 // situations, the catalogue nor the engine. Its first measurement, before
@@ -730,7 +740,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
