@@ -224,12 +224,13 @@ func Build(docs []Doc) *Index {
 	for d, doc := range docs {
 		ix.Docs = append(ix.Docs, DocInfo{Prior: cmp.Or(doc.Prior, 1), Target: int32(doc.Target), Code: int32(doc.Code), Official: doc.Official, Vendor: doc.Vendor, Copied: doc.Copied})
 		for _, f := range doc.Fields {
-			if doc.Copied && f.Ident && !strings.ContainsAny(f.Text, " \t") && (len(Idents(f.Text)) > 0 || strings.ContainsAny(f.Text, "/-_:.")) {
-				ix.Docs[d].Named = true
+			if !doc.Copied || !f.Ident {
+				continue
 			}
-			if doc.Copied && f.Ident && strings.ContainsAny(f.Text, " \t") && len(Idents(f.Text)) > 0 {
-				ix.Docs[d].Sentence = true
-			}
+			spaced, named := strings.ContainsAny(f.Text, " \t"), len(Idents(f.Text)) > 0
+			info := &ix.Docs[d]
+			info.Named = info.Named || !spaced && (named || strings.ContainsAny(f.Text, "/-_:."))
+			info.Sentence = info.Sentence || spaced && named
 		}
 		ix.Results = max(ix.Results, doc.Target+1)
 		counts := map[string]map[float64]int{}
