@@ -673,12 +673,11 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		}
 	}
 	defer sc.release()
-	docs, seen := sc.docs, sc.seen
+	docs, gen := sc.docs, sc.gen
 	touch := func(d int32) *docState {
 		ds := &docs[d]
-		if w, b := d>>6, uint64(1)<<(d&63); seen[w]&b == 0 {
-			seen[w] |= b
-			*ds = docState{}
+		if ds.gen != gen {
+			*ds = docState{gen: gen}
 			sc.touched = append(sc.touched, d)
 		}
 		return ds
@@ -729,8 +728,34 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 			idfSum += idf
 		}
 		exactWord := qt.weight == 1
-		kind := qt.kind & 3
-		vendorNamed = sc.add(postings, w, kind, uint64(1)<<qt.slot, exactWord, onlyTouched, vendorNamed)
+		kind, bit := qt.kind&3, uint64(1)<<qt.slot
+		seekVendor := exactWord && !vendorNamed
+		for i := range postings {
+			p := &postings[i]
+			ds := &docs[p.Doc]
+			if ds.gen != gen {
+				if onlyTouched {
+					if seekVendor && p.InVendor {
+						vendorNamed, seekVendor = true, false
+					}
+					continue
+				}
+				*ds = docState{gen: gen}
+				sc.touched = append(sc.touched, p.Doc)
+			}
+			ds.score += w * p.TF
+			ds.masks[kind] |= bit
+			if exactWord && (p.InPhrase || p.InVendor) {
+				if p.InPhrase {
+					ds.phrased++
+				}
+				if p.InVendor {
+					ds.vendorHit, vendorNamed = true, true
+				}
+			} else if kind == completion && p.InPhrase {
+				ds.typing = true
+			}
+		}
 	}
 	for _, t := range identTerms {
 		for _, p := range ix.postings(t) {
@@ -1022,8 +1047,8 @@ func phraseHeld(ps []Phrase, tokens []int32, q []bool, qMask uint64) float64 {
 // by target are all zero between searches: release clears only what a
 // search touched.
 type scratch struct {
-	docs     []docState // by document; only those in seen are set
-	seen     []uint64   // by document, a bit each: this search has touched it
+	docs     []docState // by document; only those of this search's gen are set
+	gen      uint32     // the search using it, counted from 1
 	touched  []int32    // the documents a query word, identifier or code reached
 	best     []Hit      // by target
 	own      []float64  // by target: the entry's own score
@@ -1032,69 +1057,6 @@ type scratch struct {
 	inQuery  []bool     // by term: the query holds it
 	queryIDs []int32    // the terms set in inQuery
 	scored   []scored   // the signals with a score, and their scores
-}
-
-// add adds one query term's postings to the states of their documents: w
-// times each posting's frequency to the score, and the query word's bit
-// (slot) to the masks of its kind of match. With onlyTouched it adds only
-// to the documents already touched. It returns vendorNamed, now true if an
-// exact word stands in a vendor field of any of its documents, reached or
-// not.
-func (sc *scratch) add(postings []Posting, w float64, kind int, slot uint64, exactWord, onlyTouched, vendorNamed bool) bool {
-	if exactWord && !vendorNamed {
-		for i := range postings {
-			if postings[i].InVendor {
-				vendorNamed = true
-				break
-			}
-		}
-	}
-	// Each loop is small enough for its state to stay in registers, and
-	// neither calls anything.
-	docs, seen := sc.docs, sc.seen
-	if onlyTouched {
-		for i := range postings {
-			p := &postings[i]
-			// Whether a document was touched is read from a bit set
-			// that stays in the nearest cache, not from its state: a
-			// common word's postings mostly reach documents passed over.
-			if seen[p.Doc>>6]&(1<<(p.Doc&63)) != 0 {
-				docs[p.Doc].add(p, w, kind, slot, exactWord)
-			}
-		}
-		return vendorNamed
-	}
-	// A document is touched once, so touched has room for them all.
-	touched, n := sc.touched[:cap(sc.touched)], len(sc.touched)
-	for i := range postings {
-		p := &postings[i]
-		if wd, b := p.Doc>>6, uint64(1)<<(p.Doc&63); seen[wd]&b == 0 {
-			seen[wd] |= b
-			docs[p.Doc] = docState{}
-			touched[n] = p.Doc
-			n++
-		}
-		docs[p.Doc].add(p, w, kind, slot, exactWord)
-	}
-	sc.touched = touched[:n]
-	return vendorNamed
-}
-
-// add adds posting p of a query term, with weight w, to the state of its
-// document.
-func (ds *docState) add(p *Posting, w float64, kind int, slot uint64, exactWord bool) {
-	ds.score += w * p.TF
-	ds.masks[kind&3] |= slot
-	if exactWord {
-		if p.InPhrase {
-			ds.phrased++
-		}
-		if p.InVendor {
-			ds.vendorHit = true
-		}
-	} else if kind == completion && p.InPhrase {
-		ds.typing = true
-	}
 }
 
 // scored is a signal's document that scored, and what it would add as
@@ -1126,36 +1088,48 @@ func wordMask(ds *docState) uint64 {
 }
 
 // docState is what a search learns of one document, kept together so that
-// a posting costs one cache line. A search reads it only when the
-// document's bit in scratch.seen is set: the state of an earlier search is
-// cleared when first touched, not after that search.
+// a posting costs one cache line. A search reads it only when gen is its
+// own: the state of an earlier search is cleared when first touched, not
+// after that search.
 type docState struct {
 	score float64
 	// masks holds which query words matched the document and how:
 	// exactly, as a completion, through a typo or a synonym (one bit a
 	// query word in each).
 	masks     [4]uint64
-	phrased   uint8 // how many query words stand in one of its phrases
-	named     uint8 // how many forms of its identifiers the query holds
-	vendorHit bool  // a query word stands in its vendor field
-	typing    bool  // a phrase of it holds a word the last, unfinished word may stand for
+	phrased   uint8  // how many query words stand in one of its phrases
+	named     uint8  // how many forms of its identifiers the query holds
+	vendorHit bool   // a query word stands in its vendor field
+	typing    bool   // a phrase of it holds a word the last, unfinished word may stand for
+	gen       uint32 // the search that set it (scratch.gen); then it is in touched
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // getScratch returns working space for docs documents, results targets and
-// terms terms: zeroed, but for documents' states, which count only once
-// their bit in seen is set.
+// terms terms, with a new gen: zeroed, but for documents' states of other
+// searches.
 func getScratch(docs, results, terms int) *scratch {
 	sc := scratchPool.Get().(*scratch)
 	if len(sc.docs) != docs || len(sc.best) != results || len(sc.inQuery) != terms {
 		*sc = scratch{
-			docs: make([]docState, docs), seen: make([]uint64, (docs+63)/64), touched: make([]int32, 0, docs),
+			docs: make([]docState, docs),
 			best: make([]Hit, results), own: make([]float64, results), second: make([]float64, results),
 			inQuery: make([]bool, terms),
 		}
 	}
+	sc.next()
 	return sc
+}
+
+// next starts a new search in sc. After 2³² searches the count starts
+// again, and no document may keep a gen it could meet again.
+func (sc *scratch) next() {
+	sc.gen++
+	if sc.gen == 0 {
+		clear(sc.docs)
+		sc.gen = 1
+	}
 }
 
 // release clears what a search touched, but for the documents' states,
@@ -1167,7 +1141,6 @@ func (sc *scratch) release() {
 	for _, t := range sc.queryIDs {
 		sc.inQuery[t] = false
 	}
-	clear(sc.seen)
 	sc.touched, sc.targets, sc.queryIDs, sc.scored = sc.touched[:0], sc.targets[:0], sc.queryIDs[:0], sc.scored[:0]
 	scratchPool.Put(sc)
 }

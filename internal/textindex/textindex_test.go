@@ -2,6 +2,7 @@ package textindex
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -458,36 +459,29 @@ func TestSearchBufAllocations(t *testing.T) {
 	}
 }
 
-// A document's state from an earlier search is ignored until the document
-// is touched again, and then cleared; release leaves no document marked.
-func TestScratchSeen(t *testing.T) {
-	ix := testIndex()
-	want := ix.Search("client closed", 0)
-	if len(want) == 0 {
-		t.Fatal("no hits for the query the test needs")
+// A document's state from an earlier search is ignored by its gen; when
+// the count of searches wraps, every state is cleared.
+func TestScratchGenerations(t *testing.T) {
+	sc := &scratch{docs: make([]docState, 3), gen: 7}
+	sc.docs[1] = docState{score: 2, gen: 7}
+	sc.next()
+	if sc.gen != 8 || sc.docs[1].gen == sc.gen {
+		t.Fatalf("after next: gen %d, document's gen %d", sc.gen, sc.docs[1].gen)
 	}
-	// States left by an earlier search, in every document.
-	sc := getScratch(len(ix.Docs), ix.Results, ix.terms())
-	for d := range sc.docs {
-		sc.docs[d] = docState{score: 1e6, masks: [4]uint64{^uint64(0)}, phrased: 9}
-	}
-	sc.touched = append(sc.touched, 1)
-	sc.seen[0] |= 1 << 1
-	sc.release()
-	for i, w := range sc.seen {
-		if w != 0 {
-			t.Fatalf("after release: seen[%d] = %b, want 0", i, w)
-		}
-	}
-	if len(sc.touched) != 0 {
-		t.Fatalf("after release: touched %v, want none", sc.touched)
+	sc.gen = math.MaxUint32
+	sc.docs[2] = docState{score: 3, gen: 1}
+	sc.next()
+	if sc.gen != 1 || sc.docs[2] != (docState{}) || sc.docs[1] != (docState{}) {
+		t.Fatalf("after the count wrapped: gen %d, states %+v", sc.gen, sc.docs)
 	}
 	// Searches in a row, through the pool, give what a fresh index gives.
+	ix := testIndex()
+	want := ix.Search("client closed", 0)
 	for range 3 {
+		ix.Search("not found nginx", 0)
 		if got := ix.Search("client closed", 0); !slices.Equal(got, want) {
 			t.Fatalf("after other searches: %v, want %v", got, want)
 		}
-		ix.Search("not found nginx", 0)
 	}
 }
 
