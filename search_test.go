@@ -666,9 +666,27 @@ func TestSearchSignalsBlind15(t *testing.T) {
 // each from eight kinds of developer (Java, .NET, Python, Node, Go and
 // Rust, PHP and Ruby, mobile, SRE). Its first measurement, before any
 // change, was top-1 0.965 and top-3 0.980: it meets the goal (0.92, 0.98).
-// Nothing was tuned on it; its floor is that first figure.
+// Data for four of its misses (IIS's 500.19 page, Apple's App Transport
+// Security error, Kubernetes' eviction refused by a disruption budget,
+// callable Cloud Functions' error codes), added before the seventeenth set
+// was first measured, brought it to 0.980 and 1.000.
 func TestSearchSignalsBlind16(t *testing.T) {
-	measure(t, "sixteenth signals blind set", "testdata/search-signals-blind16.tsv", 0.96, 0.98)
+	measure(t, "sixteenth signals blind set", "testdata/search-signals-blind16.tsv", 0.97, 0.99)
+}
+
+// TestSearchSignalsBlind17 measures search on a seventeenth set of 200
+// pasted artifacts, written blind after the sixteenth's fixes, from what
+// developers met in 2025 and 2026 and from products earlier sets covered
+// least: cloud CLIs and SDKs, CI and registries, LLM APIs, backends as a
+// service, edge and serverless hosts, less common frameworks, identity and
+// payments, browser and mobile clients, 25 each. Its first measurement,
+// before any change prompted by it, was top-1 0.905 and top-3 0.960: short
+// of both goals. Data for its misses (kubectl's connection errors, Go's dial
+// timeout, PostgREST's SQLSTATE statuses, Supabase, Airtable, Contentful,
+// pnpm, the OpenAI and Anthropic SDKs' timeouts, Ktor, Dart's http package,
+// React Router, Cognito) brought it to 0.980 and 0.995.
+func TestSearchSignalsBlind17(t *testing.T) {
+	measure(t, "seventeenth signals blind set", "testdata/search-signals-blind17.tsv", 0.97, 0.99)
 }
 
 // TestSearchSituationsBlind measures search on 100 situations ("which code
@@ -740,7 +758,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
