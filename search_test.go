@@ -297,6 +297,9 @@ func TestSearch(t *testing.T) {
 		// In pasted text a product's "not found" adds nothing to 404's own
 		// name: the nginx message held whole decides.
 		{"ok/pasted-entry-words", `user "admin" was not found in "/etc/nginx/.htpasswd", client: 203.0.113.77, server: staging.example.com, request: "GET / HTTP/1.1"`, []int{401}},
+		// A log level below error is how a line was logged, not what
+		// happened (Django logs a 404 at WARNING with a process number).
+		{"ok/log-level", "WARNING 2026-11-30 08:01:44,120 log 31 139873 Not Found: /static/app.js", []int{404}},
 		{"none/gibberish", "qqqqzzzz", nil},
 		{"none/empty", "", nil},
 		{"none/stopwords", "the of a", nil},
@@ -689,6 +692,17 @@ func TestSearchSignalsBlind17(t *testing.T) {
 	measure(t, "seventeenth signals blind set", "testdata/search-signals-blind17.tsv", 0.97, 0.99)
 }
 
+// TestSearchSignalsBlind18 measures search on an eighteenth set of 200
+// pasted artifacts, written blind after the seventeenth's fixes: an
+// ordinary week of ten kinds of developer (front end, Django and FastAPI,
+// Spring, ASP.NET Core, Node, Go, Rails and Laravel, mobile, operations,
+// third-party APIs), 20 each, weighted by how often things happen. Its
+// first measurement, before any change prompted by it, was top-1 0.905 and
+// top-3 0.955.
+func TestSearchSignalsBlind18(t *testing.T) {
+	measure(t, "eighteenth signals blind set", "testdata/search-signals-blind18.tsv", 0.90, 0.95)
+}
+
 // TestSearchSituationsBlind measures search on 100 situations ("which code
 // should I return when …") written by someone who had seen neither the
 // situations, the catalogue nor the engine. Its first measurement, before
@@ -758,7 +772,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string

@@ -202,6 +202,10 @@ func tokenize(text string, noise bool, words []string) (_, idents []string) {
 		text = strings.ReplaceAll(text, "’", "'")
 	}
 	afterError := false // the field before was the word "error"
+	// A line's log level below error ("WARNING", "[INFO]") says how it was
+	// logged, not what happened: in pasted text it is noise, unless it is
+	// all there is. (ERROR and above stay: a server logs its 500s so.)
+	alone := !strings.ContainsAny(strings.TrimSpace(text), " \t\n\r")
 	for field := range strings.FieldsSeq(text) {
 		if noise && len(words) >= maxQueryTokens {
 			break
@@ -215,6 +219,9 @@ func tokenize(text string, noise bool, words []string) (_, idents []string) {
 			}
 		}
 		afterError = isError(field)
+		if noise && !alone && logLevel(field) {
+			continue
+		}
 		// A capitalised name called ("return Forbid();", "NotFound()") is a
 		// method's name, as in ASP.NET Core's ControllerBase helpers.
 		called := callName(field)
@@ -267,6 +274,17 @@ func callName(f string) string {
 		return name
 	}
 	return ""
+}
+
+// logLevel reports whether f is a log level below error in capitals,
+// perhaps in brackets or with a colon after it ("WARNING", "[INFO]",
+// "DEBUG:").
+func logLevel(f string) bool {
+	switch strings.TrimRight(strings.Trim(f, "[]"), ":") {
+	case "TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING":
+		return true
+	}
+	return false
 }
 
 // isError reports whether f is the word "error", in any case, perhaps with

@@ -206,6 +206,24 @@ func TestCallNames(t *testing.T) {
 	}
 }
 
+// A log level below error, in capitals, is noise in a pasted line
+// (Django logs its 404s as "WARNING ... Not Found: /path"); ERROR and above
+// stay, and so does a level typed alone.
+func TestLogLevels(t *testing.T) {
+	for text, want := range map[string][]string{
+		"WARNING 2024-05-02 10:14:03,221 log 12 Not Found: /x": {"log", "12", "not", "found"},
+		"[INFO] upstream closed":                               {"upstream", "closed"},
+		"ERROR [app] Exception on /api/export [GET]":           {"error", "app", "exception", "on", "httpget"},
+		"WARNING":            {"warning"},
+		"warning: not found": {"warning", "not", "found"},
+	} {
+		words, _ := tokenize(text, true, nil)
+		if !slices.Equal(words, want) {
+			t.Errorf("tokenize(%q) = %q, want %q", text, words, want)
+		}
+	}
+}
+
 // signal keeps what of a pasted field may carry meaning.
 func TestSignalFields(t *testing.T) {
 	tests := []struct {
