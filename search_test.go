@@ -698,9 +698,12 @@ func TestSearchSignalsBlind17(t *testing.T) {
 // Spring, ASP.NET Core, Node, Go, Rails and Laravel, mobile, operations,
 // third-party APIs), 20 each, weighted by how often things happen. Its
 // first measurement, before any change prompted by it, was top-1 0.905 and
-// top-3 0.955.
+// top-3 0.955. Log levels below error read as noise, and data for its
+// misses (Next.js's image optimizer, Rails, Laravel, Apple's English error
+// texts, Chromium's CORS messages, Microsoft.IdentityModel, System.Text.Json,
+// Polly, undici, Node's TLS codes, botocore), brought it to 0.970 and 0.995.
 func TestSearchSignalsBlind18(t *testing.T) {
-	measure(t, "eighteenth signals blind set", "testdata/search-signals-blind18.tsv", 0.90, 0.95)
+	measure(t, "eighteenth signals blind set", "testdata/search-signals-blind18.tsv", 0.96, 0.99)
 }
 
 // TestSearchSituationsBlind measures search on 100 situations ("which code
