@@ -706,6 +706,17 @@ func TestSearchSignalsBlind18(t *testing.T) {
 	measure(t, "eighteenth signals blind set", "testdata/search-signals-blind18.tsv", 0.96, 0.99)
 }
 
+// TestSearchSignalsBlind19 measures search on a nineteenth set of 200
+// pasted artifacts, written blind after the eighteenth's fixes: a month of
+// what lands in a team's incident and help channels and in GitHub issues
+// (proxies, load balancers and CDNs, frameworks, clients, CLIs, browsers,
+// mobile, SaaS APIs), weighted by frequency. Its first measurement, before
+// any change prompted by it, was top-1 0.955 and top-3 0.990: it meets the
+// goal (0.92, 0.98).
+func TestSearchSignalsBlind19(t *testing.T) {
+	measure(t, "nineteenth signals blind set", "testdata/search-signals-blind19.tsv", 0.95, 0.99)
+}
+
 // TestSearchSituationsBlind measures search on 100 situations ("which code
 // should I return when …") written by someone who had seen neither the
 // situations, the catalogue nor the engine. Its first measurement, before
@@ -775,7 +786,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
