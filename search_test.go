@@ -300,6 +300,8 @@ func TestSearch(t *testing.T) {
 		// A log level below error is how a line was logged, not what
 		// happened (Django logs a 404 at WARNING with a process number).
 		{"ok/log-level", "WARNING 2026-11-30 08:01:44,120 log 31 139873 Not Found: /static/app.js", []int{404}},
+		// A quantity keeps its unit: axios's "timeout of *ms exceeded".
+		{"ok/quantity-unit", "AxiosError: timeout of 30000ms exceeded", []int{0}},
 		{"none/gibberish", "qqqqzzzz", nil},
 		{"none/empty", "", nil},
 		{"none/stopwords", "the of a", nil},
@@ -712,9 +714,11 @@ func TestSearchSignalsBlind18(t *testing.T) {
 // (proxies, load balancers and CDNs, frameworks, clients, CLIs, browsers,
 // mobile, SaaS APIs), weighted by frequency. Its first measurement, before
 // any change prompted by it, was top-1 0.955 and top-3 0.990: it meets the
-// goal (0.92, 0.98).
+// goal (0.92, 0.98). A quantity's unit kept in pasted text ("30000ms") and
+// data for its misses (Spring's CORS rejection, GitHub's refs and disabled
+// issues, API Gateway's Lambda error line) brought it to 0.975 and 1.000.
 func TestSearchSignalsBlind19(t *testing.T) {
-	measure(t, "nineteenth signals blind set", "testdata/search-signals-blind19.tsv", 0.95, 0.99)
+	measure(t, "nineteenth signals blind set", "testdata/search-signals-blind19.tsv", 0.97, 0.99)
 }
 
 // TestSearchSituationsBlind measures search on 100 situations ("which code

@@ -560,9 +560,14 @@ func signal(f string) (string, bool) {
 		return "", false // an IPv6 address
 	case digits >= 5 && letters > 0 && !numbered(f):
 		// "pid:12345": a name and a long number, of which the name says
-		// something; "30000ms", "req-8f31a0c2d4" say nothing. Not "AH01630".
+		// something; "req-8f31a0c2d4" says nothing. Not "AH01630". A
+		// quantity ("30000ms", "10485760b") keeps its unit, as a message
+		// with the number left out holds it ("timeout of *ms exceeded").
 		if k, v, ok := strings.Cut(f, ":"); ok && len(k) >= 2 && letters == len(k) && isNumber(v) {
 			return k, true
+		}
+		if u := strings.TrimLeft(f, "0123456789"); len(u) <= 2 && len(u) == letters && lowerWord(u) {
+			return u, true
 		}
 		return "", false
 	}

@@ -232,7 +232,8 @@ func TestSignalFields(t *testing.T) {
 	}{
 		{"(pid:12345)", "pid"},   // a name and a long number: the name
 		{"port:443", "port:443"}, // a short number stays for the words
-		{"30000ms", ""},
+		{"30000ms", "ms"},        // a quantity keeps its unit
+		{"12345kb", "kb"},
 		{"req-8f31a0c2d4", ""},
 		{"AH01630:", "AH01630"},
 		{"AADSTS7000215:", "AADSTS7000215"}, // Microsoft Entra's error numbers
