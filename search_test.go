@@ -721,6 +721,18 @@ func TestSearchSignalsBlind19(t *testing.T) {
 	measure(t, "nineteenth signals blind set", "testdata/search-signals-blind19.tsv", 0.97, 0.99)
 }
 
+// TestSearchSignalsBlind20 measures search on a twentieth set of 200
+// pasted artifacts, written blind after the nineteenth's fixes: a year of
+// an API platform's support queue and the most-viewed HTTP questions, from
+// the consumers of APIs (client libraries, gateways, identity providers,
+// public APIs, browsers, tools). Its first measurement, before any change
+// prompted by it, was top-1 0.940 and top-3 0.975. Data for its misses
+// (OAuth 2.0's token endpoint errors, DevTools' "CORS error", express-jwt,
+// Microsoft Graph, Hugging Face, the X API) brought it to 0.980 and 0.990.
+func TestSearchSignalsBlind20(t *testing.T) {
+	measure(t, "twentieth signals blind set", "testdata/search-signals-blind20.tsv", 0.97, 0.99)
+}
+
 // TestSearchSituationsBlind measures search on 100 situations ("which code
 // should I return when …") written by someone who had seen neither the
 // situations, the catalogue nor the engine. Its first measurement, before
@@ -790,7 +802,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19", "search-signals-blind20"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
