@@ -737,9 +737,12 @@ func TestSearchSignalsBlind20(t *testing.T) {
 // pasted artifacts, written blind after the twentieth's fixes: building and
 // running a typical product, from local development through CI to
 // production and its integrations. Its first measurement, before any
-// change prompted by it, was top-1 0.945 and top-3 0.970.
+// change prompted by it, was top-1 0.945 and top-3 0.970. Data for its
+// misses (Apollo Server, nock, Cloudflare's cf-mitigated header, API
+// Gateway's "Limit Exceeded", ALB with no registered targets, SES) brought
+// it to 0.975 and 0.990.
 func TestSearchSignalsBlind21(t *testing.T) {
-	measure(t, "twenty-first signals blind set", "testdata/search-signals-blind21.tsv", 0.94, 0.97)
+	measure(t, "twenty-first signals blind set", "testdata/search-signals-blind21.tsv", 0.97, 0.99)
 }
 
 // TestSearchSituationsBlind measures search on 100 situations ("which code
