@@ -205,7 +205,7 @@ func tokenize(text string, noise bool, words []string) (_, idents []string) {
 	// A line's log level below error ("WARNING", "[INFO]") says how it was
 	// logged, not what happened: in pasted text it is noise, unless it is
 	// all there is. (ERROR and above stay: a server logs its 500s so.)
-	alone := !strings.ContainsAny(strings.TrimSpace(text), " \t\n\r")
+	alone := noise && !strings.ContainsAny(strings.TrimSpace(text), " \t\n\r")
 	for field := range strings.FieldsSeq(text) {
 		if noise && len(words) >= maxQueryTokens {
 			break
@@ -561,7 +561,7 @@ func signal(f string) (string, bool) {
 	case digits >= 5 && letters > 0 && !numbered(f):
 		// "pid:12345": a name and a long number, of which the name says
 		// something; "req-8f31a0c2d4" says nothing. Not "AH01630". A
-		// quantity ("30000ms", "10485760b") keeps its unit, as a message
+		// quantity ("30000ms", "12345kb") keeps its unit, as a message
 		// with the number left out holds it ("timeout of *ms exceeded").
 		if k, v, ok := strings.Cut(f, ":"); ok && len(k) >= 2 && letters == len(k) && isNumber(v) {
 			return k, true
