@@ -757,6 +757,18 @@ func TestSearchSignalsBlind22(t *testing.T) {
 	measure(t, "twenty-second signals blind set", "testdata/search-signals-blind22.tsv", 0.97, 0.99)
 }
 
+// TestSearchSignalsBlind23 measures search on a twenty-third set of 200
+// pasted artifacts, written blind after every other change of its session:
+// what developers outside big tech meet (shared hosting and ModSecurity,
+// WordPress and WooCommerce, PHP frameworks, Java EE servers, IIS and SOAP,
+// corporate proxies, mobile apps, regional payment and messaging APIs).
+// Its first measurement, before any change, was top-1 0.895 and top-3
+// 0.915: short of both goals, mostly on products the catalogue lacks.
+// Nothing was tuned on it; its floor is that first figure.
+func TestSearchSignalsBlind23(t *testing.T) {
+	measure(t, "twenty-third signals blind set", "testdata/search-signals-blind23.tsv", 0.89, 0.91)
+}
+
 // TestSearchSituationsBlind measures search on 100 situations ("which code
 // should I return when …") written by someone who had seen neither the
 // situations, the catalogue nor the engine. Its first measurement, before
@@ -826,7 +838,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19", "search-signals-blind20", "search-signals-blind21", "search-signals-blind22"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19", "search-signals-blind20", "search-signals-blind21", "search-signals-blind22", "search-signals-blind23"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
