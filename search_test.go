@@ -302,6 +302,9 @@ func TestSearch(t *testing.T) {
 		{"ok/log-level", "WARNING 2026-11-30 08:01:44,120 log 31 139873 Not Found: /static/app.js", []int{404}},
 		// A quantity keeps its unit: axios's "timeout of *ms exceeded".
 		{"ok/quantity-unit", "AxiosError: timeout of 30000ms exceeded", []int{0}},
+		// A class's namespace says where it lives: a message found whole is
+		// not cut for the namespace words no signal holds.
+		{"ok/namespace", "System.Threading.Tasks.TaskCanceledException: A task was canceled.", []int{0}},
 		{"none/gibberish", "qqqqzzzz", nil},
 		{"none/empty", "", nil},
 		{"none/stopwords", "the of a", nil},

@@ -179,6 +179,10 @@ func baseName(n string) bool {
 // is not Rails' ":found").
 const capsMark = "^"
 
+// qualMark marks a query word of the namespace before a qualified name
+// (see chunk).
+const qualMark = "\x01"
+
 // isSep reports whether c separates the parts of a qualified identifier.
 func isSep(c byte) bool { return c == '.' || c == ':' || c == '\\' || c == '$' || c == '#' }
 
@@ -246,7 +250,7 @@ func tokenize(text string, noise bool, words []string) (_, idents []string) {
 			for j < len(field) && inChunk(field[j]) {
 				j++
 			}
-			words, idents = chunk(field[i:j], i > 0 && field[i-1] == ':' || field[i] == ':', words, idents)
+			words, idents = chunk(field[i:j], i > 0 && field[i-1] == ':' || field[i] == ':', noise, words, idents)
 			i = j
 		}
 		if called != "" && !slices.Contains(idents, called) {
@@ -322,7 +326,7 @@ func lowerWord(f string) bool {
 
 // chunk appends the words and identifier forms of one run of identifier
 // characters. symbol says a colon stood before it, as in ":not_found".
-func chunk(c string, symbol bool, words, idents []string) ([]string, []string) {
+func chunk(c string, symbol, qualify bool, words, idents []string) ([]string, []string) {
 	for len(c) > 0 && (isSep(c[0]) || c[0] == '\'') {
 		symbol = symbol || c[0] == ':'
 		c = c[1:]
@@ -353,7 +357,18 @@ func chunk(c string, symbol bool, words, idents []string) ([]string, []string) {
 		ident = true
 	}
 	caps := false // a short name in capitals: Envoy's "UF", HAProxy's "SC"
-	for _, s := range segs {
+	// In a query, the namespace before a qualified class name
+	// ("System.Threading.Tasks" of System.Threading.Tasks.TaskCanceledException)
+	// says where the name lives: its words are marked, so that they count
+	// when a document holds them and are not missed when it does not.
+	quals := 0
+	if qualify && len(segs) > 1 {
+		if l := segs[len(segs)-1]; len(l) >= 3 && l[0] >= 'A' && l[0] <= 'Z' {
+			quals = len(segs) - 1
+		}
+	}
+	for k, s := range segs {
+		n0 := len(words)
 		var partBuf [8]string
 		parts := camelParts(partBuf[:0], s)
 		if strings.Contains(s, "_") || len(parts) > 1 {
@@ -376,6 +391,11 @@ func chunk(c string, symbol bool, words, idents []string) ([]string, []string) {
 				continue
 			}
 			words = appendWords(words, p)
+		}
+		if k < quals {
+			for x := n0; x < len(words); x++ {
+				words[x] = qualMark + words[x]
+			}
 		}
 	}
 	if ident {

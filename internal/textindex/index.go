@@ -578,6 +578,17 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 	var wordBuf [16]string
 	words, idents := tokenize(query, true, wordBuf[:0])
 	words = rewrite(words)
+	// The words of a namespace ("System.Threading.Tasks") are optional:
+	// qual holds them by index in words, unmarked.
+	var qual [maxQueryTokens]bool
+	for i, w := range words {
+		if strings.HasPrefix(w, qualMark) {
+			if i < len(qual) {
+				qual[i] = true
+			}
+			words[i] = w[len(qualMark):]
+		}
+	}
 	// The last word may be a prefix of the word being typed, unless the
 	// query ends in a space or a mark.
 	open := query != "" && isAlnum(query[len(query)-1])
@@ -613,6 +624,7 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		}
 	}
 	slot := 0
+	optional := uint64(0) // the slots of a namespace's words
 	var completions [maxPrefixes]int32
 	var typing []int32 // the words the last, unfinished word may stand for
 	for i, w := range words {
@@ -621,8 +633,17 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		}
 		s, id := ix.stem(w)
 		seq = append(seq, id)
-		if slices.Contains(stems, s) || len(stems) == MaxQueryWords {
+		if k := slices.Index(stems, s); k >= 0 {
+			if i >= len(qual) || !qual[i] {
+				optional &^= 1 << k // a word of the query's own, too
+			}
 			continue
+		}
+		if len(stems) == MaxQueryWords {
+			continue
+		}
+		if i < len(qual) && qual[i] {
+			optional |= 1 << slot
 		}
 		stems = append(stems, s)
 		ids = append(ids, id)
@@ -701,7 +722,7 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 	// the documents already reached. This changes no result, and so holds
 	// only where that cut is the only one: no identifier or status in the
 	// query, and not a pasted one.
-	exactCut := !ix.noCut && slot <= longQuery && len(identTerms) == 0 && len(codes) == 0
+	exactCut := !ix.noCut && slot <= longQuery && len(identTerms) == 0 && len(codes) == 0 && optional == 0
 	var termsLeft [MaxQueryWords]uint8 // by query word: its terms still to come
 	wordsLeft := 0                     // the query words with terms still to come
 	for _, qt := range terms {
@@ -791,7 +812,8 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 			// The common case of a typed query, cut early: fewer than
 			// half its words is noise (as below).
 			m := &ds.masks
-			if 2*bits.OnesCount64(m[exact]|m[completion]|m[misspelt]|m[synonym]) < slot {
+			held := m[exact] | m[completion] | m[misspelt] | m[synonym]
+			if 2*bits.OnesCount64(held) < slot-bits.OnesCount64(optional&^held) {
 				continue
 			}
 		}
@@ -824,7 +846,10 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		typo := m[misspelt] &^ (full | pre)
 		syn := m[synonym] &^ (full | pre | typo)
 		words := bits.OnesCount64(full | pre | typo | syn)
-		if !long && named == 0 && 2*words < slot {
+		// The slots a document must answer for: a namespace's words only
+		// when it holds them.
+		need := slot - bits.OnesCount64(optional&^(full|pre|typo|syn))
+		if !long && named == 0 && 2*words < need {
 			continue // a typed query: fewer than half its words is noise
 		}
 		// Every kind of phrase match needs the phrase to hold two of the
@@ -862,8 +887,8 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		}
 		coverage := float64(bits.OnesCount64(full)) + prefixWeight*float64(bits.OnesCount64(pre)) +
 			typoWeight*float64(bits.OnesCount64(typo)) + synonymWeight*float64(bits.OnesCount64(syn))
-		if slot > 0 {
-			coverage /= float64(slot)
+		if need > 0 {
+			coverage /= float64(need)
 		} else {
 			coverage = 1
 		}
@@ -873,7 +898,7 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		switch {
 		case named > 0:
 			coverage = 1
-		case 2*words >= slot:
+		case 2*words >= need:
 		case held >= phraseCover:
 		default:
 			continue // fewer than half the query's words: noise, not an answer

@@ -44,7 +44,7 @@ func TestLowerWordFastPath(t *testing.T) {
 		if !ok || f != w {
 			t.Errorf("signal(%q) = %q, %v; the fast path keeps it whole", w, f, ok)
 		}
-		words, idents := chunk(w, false, nil, nil)
+		words, idents := chunk(w, false, false, nil, nil)
 		if !slices.Equal(words, []string{w}) || len(idents) > 0 {
 			t.Errorf("chunk(%q) = %q, %q; the fast path gives [%s] and no identifier", w, words, idents, w)
 		}
@@ -220,6 +220,28 @@ func TestLogLevels(t *testing.T) {
 		words, _ := tokenize(text, true, nil)
 		if !slices.Equal(words, want) {
 			t.Errorf("tokenize(%q) = %q, want %q", text, words, want)
+		}
+	}
+}
+
+// A qualified class name's namespace is marked in a query, so that a
+// document is not cut for lacking it; in a document's text it is plain words.
+func TestQualifiers(t *testing.T) {
+	q := qualMark
+	for _, c := range []struct {
+		text  string
+		noise bool
+		want  []string
+	}{
+		{"System.Threading.Tasks.TaskCanceledException: A task", true, []string{q + "system", q + "threading", q + "tasks", "task", "canceled", "exception", "a", "task"}},
+		{"requests.exceptions.ConnectionError", true, []string{q + "requests", q + "exceptions", "connectionerror"}},
+		{"System.Threading.Tasks.TaskCanceledException", false, []string{"system", "threading", "tasks", "task", "canceled", "exception"}},
+		{"net/http: request canceled", true, []string{"net", "http", "request", "canceled"}}, // no class name: nothing optional
+		{"app.config.timeout", true, []string{"app", "config", "timeout"}},
+	} {
+		words, _ := tokenize(c.text, c.noise, nil)
+		if !slices.Equal(words, c.want) {
+			t.Errorf("tokenize(%q, %v) = %q, want %q", c.text, c.noise, words, c.want)
 		}
 	}
 }
