@@ -616,9 +616,14 @@ func hostName(f string) bool {
 	return hyphen || topLevel[f[dot+1:]]
 }
 
-// topLevel are the top-level domains common in pasted host names.
+// topLevel are the top-level domains common in pasted host names: generic
+// ones, and the country codes that are no common file extension or word
+// after a dot in code ("main.go", "app.py", "user.id", "x.in").
 var topLevel = setOf("com", "org", "net", "io", "app", "dev", "co", "uk", "de", "local", "internal",
-	"localhost", "ai", "cloud", "test", "example")
+	"localhost", "ai", "cloud", "test", "example", "gov", "edu", "info", "biz", "xyz", "online", "site",
+	"shop", "store", "tech", "tv", "eu", "us", "ca", "mx", "br", "ar", "cl", "fr", "nl", "es", "ch",
+	"se", "dk", "fi", "ie", "pt", "gr", "cz", "hu", "ro", "pl", "ru", "tr", "il", "ae", "za", "ng",
+	"ke", "au", "nz", "jp", "kr", "cn", "tw", "hk", "sg", "ph", "vn")
 
 // numbered reports whether f is a message number: up to four letters, then
 // digits, at least two after one or two letters ("H12", "AH01630", "E404"),

@@ -267,6 +267,10 @@ func TestSignalFields(t *testing.T) {
 		{"key=value", "value"},
 		{"myapp.ngrok-free.app", ""}, // host names
 		{"api.example.com", ""},
+		{"shop.example.co.za", ""}, // a country's domain
+		{"www.example.com.br", ""},
+		{"main.go", "main.go"}, // a file, not a host
+		{"user.id", "user.id"},
 		{"http.StatusTeapot", "http.StatusTeapot"}, // names in code
 		{"json.loads", "json.loads"},
 		{"org.springframework.web", "org.springframework.web"},
