@@ -574,6 +574,8 @@ func signal(f string) (string, bool) {
 	switch {
 	case letters == 0 && digits > 0 && (seps >= 2 || seps == 1 && !strings.Contains(f, ".")):
 		return "", false // an address, a date, a time; "404.13" stays
+	case letters == 0 && digits > 0 && seps == 1 && !subStatus(f):
+		return "", false // a measure: "0.873" seconds, "29.01", version "2.0"
 	case hex && digits > 0 && letters > 0 && len(f) >= 8 && !numbered(f):
 		return "", false // a request id, a UUID, a hash; not Okta's E0000047
 	case hex && colons >= 2 && digits > 0:
@@ -592,6 +594,14 @@ func signal(f string) (string, bool) {
 		return "", false
 	}
 	return f, true
+}
+
+// subStatus reports whether f, a number with one dot, is a status with a
+// sub-status, as IIS writes them ("404.13", "500.19,"), rather than a
+// measure.
+func subStatus(f string) bool {
+	n, _, _ := strings.Cut(strings.TrimLeft(f, "([\"'"), ".")
+	return len(n) == 3 && n[0] >= '1' && n[0] <= '5' && isNumber(n)
 }
 
 // hostName reports whether f is a host name ("myapp.ngrok-free.app",

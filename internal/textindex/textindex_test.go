@@ -267,6 +267,11 @@ func TestSignalFields(t *testing.T) {
 		{"key=value", "value"},
 		{"myapp.ngrok-free.app", ""}, // host names
 		{"api.example.com", ""},
+		{"404.13", "404.13"}, // a status and its sub-status
+		{"(500.19)", "500.19"},
+		{"0.873,", ""}, // measures
+		{"29.01", ""},
+		{"2.0", ""},
 		{"shop.example.co.za", ""}, // a country's domain
 		{"www.example.com.br", ""},
 		{"main.go", "main.go"}, // a file, not a host
