@@ -305,6 +305,9 @@ func TestSearch(t *testing.T) {
 		// A class's namespace says where it lives: a message found whole is
 		// not cut for the namespace words no signal holds.
 		{"ok/namespace", "System.Threading.Tasks.TaskCanceledException: A task was canceled.", []int{0}},
+		// In an access log the status stands before the byte counts, which
+		// may look like statuses too (an ALB line: 502, then 301 and 404 bytes).
+		{"ok/first-status", `http 2026-11-02T07:41:09.118Z app/web-alb/1c9f 198.51.100.7:40112 10.1.4.20:3000 0.001 -1 -1 502 - 301 404 "POST https://shop.example.com:443/cart HTTP/1.1" "Mozilla/5.0"`, []int{502}},
 		{"none/gibberish", "qqqqzzzz", nil},
 		{"none/empty", "", nil},
 		{"none/stopwords", "the of a", nil},

@@ -700,23 +700,27 @@ func hasDigit(s string) bool {
 
 // statusCodes returns the numbers of query that stand alone as a status
 // code would: "404", "(503)", "status=502", IIS's "404.13"; not the digits
-// of an address, a time or a decimal ("10.520").
+// of an address, a time or a decimal ("10.520"). Those a key or a result
+// names ("status=502", Squid's "TCP_DENIED/403") come first, then the
+// others in the order they stand.
 func statusCodes(query string) []int {
 	if !hasDigit(query) {
 		return nil
 	}
 	var out []int
+	named := 0 // the statuses a key or a result names come first, in order
 	fields := strings.Fields(query)
 	for i, f := range fields {
+		keyed := false
 		if k, v, ok := strings.Cut(f, "="); ok && isKey(k) {
 			if labels[strings.ToLower(k)] {
 				continue // "port=443", "line=404"
 			}
-			f = v
+			f, keyed = v, true
 		}
 		// Squid's "TCP_DENIED/403": a result, a slash, the status.
 		if k, v, ok := strings.Cut(f, "/"); ok && len(k) > 1 && allCapsWord(k) {
-			f = v
+			f, keyed = v, true
 		}
 		// nginx's "(104: Connection reset by peer)": an errno, not a status.
 		if strings.HasPrefix(f, "(") && strings.HasSuffix(f, ":") {
@@ -736,7 +740,15 @@ func statusCodes(query string) []int {
 		}
 		if len(f) == 3 && isNumber(f) {
 			n := int(f[0]-'0')*100 + int(f[1]-'0')*10 + int(f[2]-'0')
-			if !slices.Contains(out, n) {
+			switch {
+			case slices.Contains(out[:named], n):
+			case keyed:
+				if k := slices.Index(out, n); k >= 0 {
+					out = slices.Delete(out, k, k+1)
+				}
+				out = slices.Insert(out, named, n)
+				named++
+			case !slices.Contains(out, n):
 				out = append(out, n)
 			}
 		}
@@ -749,10 +761,12 @@ var units = setOf("ms", "s", "sec", "secs", "second", "seconds", "minute", "minu
 	"bytes", "byte", "b", "kb", "kib", "mb", "mib", "gb", "tokens", "requests", "times", "retries", "attempts",
 	"items", "rows", "chars", "characters", "lines", "px", "%")
 
-// labels are the words before a number that make it a place or a name:
-// PHP's "on line 421", Python's "line 404, in view" and "[Errno 104]",
-// "port 500".
-var labels = setOf("line", "col", "column", "port", "pid", "child", "thread", "worker", "errno")
+// labels are the words before a number that make it a place, a name or
+// what a test wanted rather than what came: PHP's "on line 421", Python's
+// "line 404, in view" and "[Errno 104]", "port 500", supertest's "expected
+// 200 "OK", got 401", Go's "got 404, want 200".
+var labels = setOf("line", "col", "column", "port", "pid", "child", "thread", "worker", "errno",
+	"expected", "expecting", "want", "wanted")
 
 // allCapsWord reports whether k is capitals, digits and underscores,
 // beginning with a capital.

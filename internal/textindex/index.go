@@ -458,6 +458,9 @@ const (
 	codeBonus     = 200
 	// pastedCodeBonus is codeBonus in a pasted text: more than identBonus.
 	pastedCodeBonus = 300
+	// laterCode is the share of pastedCodeBonus a status earns that is not
+	// the first a pasted text holds.
+	laterCode = 0.8
 	// identBonus rewards a document whose identifier the query names
 	// exactly ("http.StatusTeapot", "NotFoundException"): the strongest
 	// evidence a query can give short of a code.
@@ -828,8 +831,14 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 			identAdd = identBonus + identExtra*float64(named-1)
 			score += identAdd
 		}
-		if slices.Contains(codes, int(info.Code)) && (entry || score > 0) {
-			score += bonus
+		if k := slices.Index(codes, int(info.Code)); k >= 0 && (entry || score > 0) {
+			if long && k > 0 {
+				// In a pasted line the status comes first: an access log
+				// writes it before the byte counts ("504 - 412 202").
+				score += bonus * laterCode
+			} else {
+				score += bonus
+			}
 			ds.masks[exact] = 1<<slot - 1
 		} else if len(codes) > 0 && !entry {
 			// The query names a status and this signal stands for another:

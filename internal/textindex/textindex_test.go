@@ -110,7 +110,9 @@ func TestStatusCodes(t *testing.T) {
 		want  []int
 	}{
 		{"404 not found", []int{404}},
-		{"HTTP/1.1\" (503) status=502", []int{503, 502}},
+		{"HTTP/1.1\" (503) status=502", []int{502, 503}}, // a key's status first
+		{"1710410000.123    201 10.0.0.66 TCP_DENIED/403 3905 CONNECT", []int{403, 201}},
+		{"app/prod-alb/50dc 0.000 -1 -1 504 - 412 202 \"GET", []int{504, 412, 202}}, // in the order they stand
 		{"HTTP Error 404.13 - Not Found", []int{404}},
 		{"TCP_DENIED/403 1520 GET", []int{403}},
 		{"upstream timed out after 100 seconds", nil},
@@ -124,6 +126,8 @@ func TestStatusCodes(t *testing.T) {
 		{"(Reason: CORS header 'Access-Control-Allow-Origin' missing). Status code: 502.", []int{502}},
 		{`Failure responding to request: StatusCode=403 -- Original Error: Status=403 Code="AuthorizationFailed"`, []int{403}},
 		{"listener port=443 line=404", nil},
+		{`expected 200 "OK", got 401 "Unauthorized"`, []int{401}}, // what a test wanted is not what came
+		{"got 404, want 200", []int{404}},
 	}
 	for _, tt := range tests {
 		if got := statusCodes(tt.query); !slices.Equal(got, tt.want) {
