@@ -308,6 +308,8 @@ func TestSearch(t *testing.T) {
 		// In an access log the status stands before the byte counts, which
 		// may look like statuses too (an ALB line: 502, then 301 and 404 bytes).
 		{"ok/first-status", `http 2026-11-02T07:41:09.118Z app/web-alb/1c9f 198.51.100.7:40112 10.1.4.20:3000 0.001 -1 -1 502 - 301 404 "POST https://shop.example.com:443/cart HTTP/1.1" "Mozilla/5.0"`, []int{502}},
+		// An error constructed with its status says it, whatever its name.
+		{"ok/error-with-status", `ERROR: LoadError: HTTP.Exceptions.StatusError(429, "POST", "/v2/orders", HTTP.Messages.Response:`, []int{429}},
 		{"none/gibberish", "qqqqzzzz", nil},
 		{"none/empty", "", nil},
 		{"none/stopwords", "the of a", nil},

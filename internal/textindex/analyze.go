@@ -722,6 +722,11 @@ func statusCodes(query string) []int {
 		if k, v, ok := strings.Cut(f, "/"); ok && len(k) > 1 && allCapsWord(k) {
 			f, keyed = v, true
 		}
+		// An error made with its status: Julia's "StatusError(403,",
+		// "HTTPError(404)".
+		if n, ok := calledStatus(f); ok {
+			f, keyed = n, true
+		}
 		// nginx's "(104: Connection reset by peer)": an errno, not a status.
 		if strings.HasPrefix(f, "(") && strings.HasSuffix(f, ":") {
 			continue
@@ -754,6 +759,25 @@ func statusCodes(query string) []int {
 		}
 	}
 	return out
+}
+
+// calledStatus returns the status an error's constructor is called with in
+// f ("StatusError(403," gives 403), if f is such a call: a name ending in
+// error, exception or status, then a number of three digits alone.
+func calledStatus(f string) (string, bool) {
+	i := strings.IndexByte(f, '(')
+	if i <= 0 || len(f) < i+4 {
+		return "", false
+	}
+	name := strings.ToLower(f[:i])
+	if !strings.HasSuffix(name, "error") && !strings.HasSuffix(name, "exception") && !strings.HasSuffix(name, "status") {
+		return "", false
+	}
+	n := f[i+1 : i+4]
+	if !isNumber(n) || len(f) > i+4 && f[i+4] != ',' && f[i+4] != ')' {
+		return "", false
+	}
+	return n, true
 }
 
 // units are the words after a number that make it a measure.

@@ -128,6 +128,9 @@ func TestStatusCodes(t *testing.T) {
 		{"listener port=443 line=404", nil},
 		{`expected 200 "OK", got 401 "Unauthorized"`, []int{401}}, // what a test wanted is not what came
 		{"got 404, want 200", []int{404}},
+		{`ERROR: HTTP.Exceptions.StatusError(403, "GET", "/v1/prices", HTTP.Messages.Response:`, []int{403}}, // an error made with its status
+		{"raise HTTPError(404)", []int{404}},
+		{"sleep(500)", nil},
 	}
 	for _, tt := range tests {
 		if got := statusCodes(tt.query); !slices.Equal(got, tt.want) {
