@@ -771,10 +771,51 @@ func TestSearchSignalsBlind22(t *testing.T) {
 // WordPress and WooCommerce, PHP frameworks, Java EE servers, IIS and SOAP,
 // corporate proxies, mobile apps, regional payment and messaging APIs).
 // Its first measurement, before any change, was top-1 0.895 and top-3
-// 0.915: short of both goals, mostly on products the catalogue lacks.
-// Nothing was tuned on it; its floor is that first figure.
+// 0.915: short of both goals, mostly on products the catalogue lacks. The
+// next session added those products (ModSecurity, CloudLinux, WebSphere,
+// WCF and ASMX, WooCommerce, Mailchimp, Magento, MuleSoft, Angular, Rails'
+// pages) and made a class's namespace optional evidence and more host
+// names noise: 0.985 and 0.995.
 func TestSearchSignalsBlind23(t *testing.T) {
-	measure(t, "twenty-third signals blind set", "testdata/search-signals-blind23.tsv", 0.89, 0.91)
+	measure(t, "twenty-third signals blind set", "testdata/search-signals-blind23.tsv", 0.975, 0.985)
+}
+
+// TestSearchSignalsBlind24 measures search on a twenty-fourth set of 200
+// pasted artifacts that backend and API developers meet across stacks,
+// written blind at the start of its session. Its first measurement, before
+// any change, was top-1 0.945 and top-3 0.970; with the data the session
+// added for the twenty-third set, before anything was tuned on it, 0.950
+// and 0.970. Data for its misses (axios's error codes, Node's parser
+// errors, csurf, hyper, resilience4j, CouchDB, Cognito's messages) and
+// decimals read as measures brought it to 0.990 and 0.995.
+func TestSearchSignalsBlind24(t *testing.T) {
+	measure(t, "twenty-fourth signals blind set", "testdata/search-signals-blind24.tsv", 0.98, 0.99)
+}
+
+// TestSearchSignalsBlind25 measures search on a twenty-fifth set of 200
+// artifacts that front-end, mobile and operations people meet, written
+// blind with the twenty-fourth. Its first measurement, before any change,
+// was top-1 0.910 and top-3 0.945; before anything was tuned on it, 0.925
+// and 0.955. Data for its misses (Safari's console, Lambda's runtime
+// errors, Railway, Fly.io, Fastly, NSURLError names, Firebase codes, dio,
+// Engine.IO) brought it to 0.980 and 1.000. What stays: dev-server proxy
+// errors ranked under the ECONNREFUSED they carry.
+func TestSearchSignalsBlind25(t *testing.T) {
+	measure(t, "twenty-fifth signals blind set", "testdata/search-signals-blind25.tsv", 0.97, 0.99)
+}
+
+// TestSearchSignalsBlind26 measures search on a twenty-sixth set of 150
+// long pastes (server and proxy logs, framework log lines, stack traces'
+// first lines, cloud and SaaS error bodies, terminal output), written
+// blind with the twenty-fourth and held out while that set and the
+// twenty-fifth were tuned on. At the session's start it scored top-1 0.953
+// and top-3 0.973; its first measurement after that tuning, before any
+// change for it, was 0.960 and 0.980: both goals met on text nobody tuned
+// on. A pasted line's first status counting most (an ALB line's byte
+// counts after its 504) and Reactor Netty's messages brought it to 0.973
+// and 0.987.
+func TestSearchSignalsBlind26(t *testing.T) {
+	measure(t, "twenty-sixth signals blind set", "testdata/search-signals-blind26.tsv", 0.96, 0.98)
 }
 
 // TestSearchSituationsBlind measures search on 100 situations ("which code
@@ -846,7 +887,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19", "search-signals-blind20", "search-signals-blind21", "search-signals-blind22", "search-signals-blind23"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19", "search-signals-blind20", "search-signals-blind21", "search-signals-blind22", "search-signals-blind23", "search-signals-blind24", "search-signals-blind25", "search-signals-blind26"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
