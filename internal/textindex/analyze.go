@@ -731,7 +731,7 @@ func statusCodes(query string) []int {
 		if strings.HasPrefix(f, "(") && strings.HasSuffix(f, ":") {
 			continue
 		}
-		f = strings.Trim(f, "[](){}<>\"',;:")
+		f = strings.Trim(f, "[](){}<>\"'`,;:")
 		// "100 seconds", "413 bytes": a measure, not a status.
 		if i+1 < len(fields) && units[strings.ToLower(strings.Trim(fields[i+1], ".,;:)"))] {
 			continue

@@ -130,6 +130,7 @@ func TestStatusCodes(t *testing.T) {
 		{"got 404, want 200", []int{404}},
 		{`ERROR: HTTP.Exceptions.StatusError(403, "GET", "/v1/prices", HTTP.Messages.Response:`, []int{403}}, // an error made with its status
 		{"raise HTTPError(404)", []int{404}},
+		{"resulted in a `409 Conflict` response", []int{409}}, // Guzzle quotes it in backticks
 		{"sleep(500)", nil},
 	}
 	for _, tt := range tests {
