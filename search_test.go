@@ -182,6 +182,21 @@ func TestSearchRenamedConstants(t *testing.T) {
 }
 
 // TestSearchMatched says which signal led to a result, and only then.
+// Only the last word of a query may be unfinished: a name earlier in it is
+// whole. "OAuth" at the start of "OAuth token expired" is not the start of
+// prawcore's OAuthException.
+func TestSearchUnfinishedOnlyLast(t *testing.T) {
+	for _, r := range httpstatus.Search("OAuth token expired", 5) {
+		if r.Matched != nil && strings.Contains(r.Matched.Text, "OAuthException") {
+			t.Errorf("Search(OAuth token expired) found %q: an earlier word was taken for an unfinished name", r.Matched.Text)
+		}
+	}
+	// The last word still is: "http.StatusTeap" is being typed.
+	if rs := httpstatus.Search("http.StatusTeap", 1); len(rs) == 0 || rs[0].Entry.Code != 418 {
+		t.Errorf("Search(http.StatusTeap) no longer finds 418")
+	}
+}
+
 func TestSearchMatched(t *testing.T) {
 	rs := httpstatus.Search("http.StatusTeapot", 1)
 	if len(rs) != 1 || rs[0].Matched == nil || rs[0].Matched.Text != "http.StatusTeapot" || rs[0].Matched.Kind != httpstatus.Constant {

@@ -606,10 +606,17 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 	}
 	typed := pasted <= longQuery
 	var identTerms []int32
+	// Only the last word may be unfinished: an identifier earlier in the
+	// query ("OAuth" in "revoked when calling the OAuth token endpoint") is
+	// whole.
+	lastWord := ""
+	if open {
+		lastWord = norm(query[strings.LastIndexAny(query, " \t\r\n")+1:])
+	}
 	for i, id := range idents {
 		if t := ix.termID(identPrefix + id); t >= 0 {
 			identTerms = append(identTerms, t)
-		} else if open && i == len(idents)-1 && len(id) >= 4 {
+		} else if open && i == len(idents)-1 && len(id) >= 4 && strings.HasSuffix(lastWord, strings.TrimPrefix(id, capsMark)) {
 			// An identifier being typed: "StatusTeap", "ERR_TOO_MANY_RED".
 			identTerms = append(identTerms, ix.termsWithPrefix(identPrefix+id, maxPrefixes)...)
 		}
