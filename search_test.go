@@ -833,6 +833,75 @@ func TestSearchSignalsBlind26(t *testing.T) {
 	measure(t, "twenty-sixth signals blind set", "testdata/search-signals-blind26.tsv", 0.96, 0.98)
 }
 
+// TestSearchSignalsBlind27 measures search on a twenty-seventh set of 200
+// artifacts: the error texts behind the most-asked HTTP questions on Q&A
+// sites and issue trackers, written blind after the twenty-fourth to
+// twenty-sixth were tuned on. Its first measurement, before any change for
+// it, was top-1 0.970 and top-3 0.975 (0.950 and 0.960 at the session's
+// start). Firefox's other CORS reasons, Microsoft Graph's and GitHub's
+// messages and Google Maps' 200s brought it to 0.985 and 0.990.
+func TestSearchSignalsBlind27(t *testing.T) {
+	measure(t, "twenty-seventh signals blind set", "testdata/search-signals-blind27.tsv", 0.975, 0.985)
+}
+
+// TestSearchSignalsBlind28 measures search on a twenty-eighth set of 150
+// artifacts that scripts and data pipelines meet (Python clients, scrapers,
+// R, Julia, PowerShell, Ansible, SaaS APIs called from jobs), written blind
+// with the twenty-seventh. Its first measurement, before any change for it,
+// was top-1 0.867 and top-3 0.913 (0.853 and 0.900 at the session's start):
+// a population the catalogue barely covered. Data for it (Scrapy and
+// Twisted, Ansible, HTTP.jl, Google's and Salesforce's API errors, prawcore,
+// block pages) and errors constructed with their status brought it to
+// 0.980 and 0.993.
+func TestSearchSignalsBlind28(t *testing.T) {
+	measure(t, "twenty-eighth signals blind set", "testdata/search-signals-blind28.tsv", 0.97, 0.98)
+}
+
+// TestSearchSignalsBlind29 measures search on a twenty-ninth set of 200
+// artifacts: a week of errors pasted into a company's internal chat bot,
+// across its teams. Written blind while the twenty-seventh and
+// twenty-eighth were tuned on and never tuned on itself: its first
+// measurement was top-1 0.975 and top-3 0.995 (0.960 and 0.980 at the
+// session's start), and data added for the other sets left it there.
+func TestSearchSignalsBlind29(t *testing.T) {
+	measure(t, "twenty-ninth signals blind set", "testdata/search-signals-blind29.tsv", 0.97, 0.99)
+}
+
+// TestSearchSignalsBlind30 measures search on a thirtieth set of 150
+// artifacts that reach an API platform team: OAuth and OIDC errors,
+// gateway and WAF rejections, webhook failures as senders report them, SDK
+// exceptions, mTLS failures, error formats. Written blind with the
+// twenty-ninth; its first measurement was top-1 0.853 and top-3 0.940
+// (0.847 and 0.933 at the session's start). Data for it (Keycloak, Tyk,
+// oauthlib, device-flow errors, Slack's and Twilio's webhook errors,
+// Shopify, Apollo's persisted queries, the Idempotency-Key draft) brought
+// it to 0.933 and 0.973.
+func TestSearchSignalsBlind30(t *testing.T) {
+	measure(t, "thirtieth signals blind set", "testdata/search-signals-blind30.tsv", 0.92, 0.96)
+}
+
+// TestSearchSignalsBlind31 measures search on a thirty-first set of 200
+// artifacts: a random month of HTTP errors pasted into a developer search
+// engine by its whole population, weighted by frequency. Written blind at
+// the end of its session and never tuned on: its first measurement was
+// top-1 0.975 and top-3 0.995 (0.970 and 0.985 at the session's start),
+// meeting both goals.
+func TestSearchSignalsBlind31(t *testing.T) {
+	measure(t, "thirty-first signals blind set", "testdata/search-signals-blind31.tsv", 0.97, 0.99)
+}
+
+// TestSearchSignalsBlind32 measures search on a thirty-second set of 150
+// artifacts that people building integrations and automations meet (SaaS
+// APIs from scripts and low-code tools, webhooks, OAuth consent and
+// tokens, gateways, Zapier, Make, n8n, Power Automate). Written blind at
+// the end of its session and never tuned on: its first measurement was
+// top-1 0.820 and top-3 0.893 (0.787 and 0.867 at the session's start);
+// data added afterwards for the thirtieth set, a neighbouring population,
+// raised it to 0.840 and 0.900. The catalogue is thinnest here.
+func TestSearchSignalsBlind32(t *testing.T) {
+	measure(t, "thirty-second signals blind set", "testdata/search-signals-blind32.tsv", 0.83, 0.89)
+}
+
 // TestSearchSituationsBlind measures search on 100 situations ("which code
 // should I return when …") written by someone who had seen neither the
 // situations, the catalogue nor the engine. Its first measurement, before
@@ -902,7 +971,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19", "search-signals-blind20", "search-signals-blind21", "search-signals-blind22", "search-signals-blind23", "search-signals-blind24", "search-signals-blind25", "search-signals-blind26"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19", "search-signals-blind20", "search-signals-blind21", "search-signals-blind22", "search-signals-blind23", "search-signals-blind24", "search-signals-blind25", "search-signals-blind26", "search-signals-blind27", "search-signals-blind28", "search-signals-blind29", "search-signals-blind30", "search-signals-blind31", "search-signals-blind32"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
