@@ -5,6 +5,7 @@
 package textindex
 
 import (
+	"net/url"
 	"slices"
 	"strings"
 )
@@ -236,6 +237,14 @@ func tokenize(text string, noise bool, words []string) (_, idents []string) {
 			continue
 		}
 		if noise {
+			if e := urlError(field); e != "" {
+				// An OAuth redirect's "?error=access_denied&error_description=…":
+				// the address is noise, the error it carries is not.
+				for f := range strings.FieldsSeq(e) {
+					words, idents = tokenizeField(f, words, idents)
+				}
+				continue
+			}
 			var ok bool
 			if field, ok = signal(field); !ok {
 				continue
@@ -258,6 +267,38 @@ func tokenize(text string, noise bool, words []string) (_, idents []string) {
 		}
 	}
 	return words, idents
+}
+
+// tokenizeField adds the words and identifiers of one field of a query.
+func tokenizeField(f string, words, idents []string) ([]string, []string) {
+	w, id := tokenize(f, true, nil)
+	return append(words, w...), append(idents, id...)
+}
+
+// urlError returns, space-separated, the values of the error parameters
+// (error, error_description, error_code, error_reason) in the query string
+// of the address f, as an OAuth or OpenID Connect redirect carries them
+// (RFC 6749, Section 4.1.2.1); "" when f is no address or has none.
+func urlError(f string) string {
+	q := strings.IndexByte(f, '?')
+	if q < 0 || !strings.Contains(f[:q], "://") && !strings.HasPrefix(f, "/") {
+		return ""
+	}
+	var out []string
+	for pair := range strings.SplitSeq(f[q+1:], "&") {
+		k, v, ok := strings.Cut(pair, "=")
+		if !ok || v == "" {
+			continue
+		}
+		switch k {
+		case "error", "error_description", "error_code", "error_reason":
+			if u, err := url.QueryUnescape(v); err == nil {
+				v = u
+			}
+			out = append(out, v)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // callName returns the lower-cased name of a call that f opens with a

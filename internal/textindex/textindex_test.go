@@ -254,6 +254,22 @@ func TestQualifiers(t *testing.T) {
 	}
 }
 
+// An address is noise, but the error an OAuth redirect carries in it is
+// not.
+func TestURLError(t *testing.T) {
+	for text, want := range map[string][]string{
+		"https://app.example.com/cb?error=access_denied&state=xyz":                                  {"access", "denied"},
+		"/callback?code=abc&state=1":                                                                nil,
+		"https://app.example.com/cb?error=invalid_scope&error_description=The+scope+is+not+allowed": {"invalid", "scope", "the", "scope", "is", "not", "allowed"},
+		"https://api.example.com/v1/items?page=2":                                                   nil,
+	} {
+		words, _ := tokenize(text, true, nil)
+		if !slices.Equal(words, want) {
+			t.Errorf("tokenize(%q) = %q, want %q", text, words, want)
+		}
+	}
+}
+
 // signal keeps what of a pasted field may carry meaning.
 func TestSignalFields(t *testing.T) {
 	tests := []struct {
