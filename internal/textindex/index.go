@@ -606,17 +606,10 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 	}
 	typed := pasted <= longQuery
 	var identTerms []int32
-	// Only the last word may be unfinished: an identifier earlier in the
-	// query ("OAuth" in "revoked when calling the OAuth token endpoint") is
-	// whole.
-	lastWord := ""
-	if open {
-		lastWord = norm(query[strings.LastIndexAny(query, " \t\r\n")+1:])
-	}
 	for i, id := range idents {
 		if t := ix.termID(identPrefix + id); t >= 0 {
 			identTerms = append(identTerms, t)
-		} else if open && i == len(idents)-1 && len(id) >= 4 && strings.HasSuffix(lastWord, strings.TrimPrefix(id, capsMark)) {
+		} else if open && i == len(idents)-1 && len(id) >= 4 && endsLastWord(query, id) {
 			// An identifier being typed: "StatusTeap", "ERR_TOO_MANY_RED".
 			identTerms = append(identTerms, ix.termsWithPrefix(identPrefix+id, maxPrefixes)...)
 		}
@@ -1521,6 +1514,14 @@ func editDistance(a, b string, limit int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
+}
+
+// endsLastWord reports whether the identifier id ends the last word of
+// query: only that word may be unfinished, and an identifier earlier in the
+// query ("OAuth" in "revoked when calling the OAuth token endpoint") is
+// whole.
+func endsLastWord(query, id string) bool {
+	return strings.HasSuffix(norm(query[strings.LastIndexAny(query, " \t\r\n")+1:]), strings.TrimPrefix(id, capsMark))
 }
 
 func isNumber(w string) bool {
