@@ -875,7 +875,7 @@ func TestSearchSignalsBlind29(t *testing.T) {
 // (0.847 and 0.933 at the session's start). Data for it (Keycloak, Tyk,
 // oauthlib, device-flow errors, Slack's and Twilio's webhook errors,
 // Shopify, Apollo's persisted queries, the Idempotency-Key draft) brought
-// it to 0.933 and 0.973.
+// it to 0.933 and 0.973 (0.927 after later data for other sets).
 func TestSearchSignalsBlind30(t *testing.T) {
 	measure(t, "thirtieth signals blind set", "testdata/search-signals-blind30.tsv", 0.92, 0.96)
 }
@@ -893,13 +893,28 @@ func TestSearchSignalsBlind31(t *testing.T) {
 // TestSearchSignalsBlind32 measures search on a thirty-second set of 150
 // artifacts that people building integrations and automations meet (SaaS
 // APIs from scripts and low-code tools, webhooks, OAuth consent and
-// tokens, gateways, Zapier, Make, n8n, Power Automate). Written blind at
-// the end of its session and never tuned on: its first measurement was
-// top-1 0.820 and top-3 0.893 (0.787 and 0.867 at the session's start);
-// data added afterwards for the thirtieth set, a neighbouring population,
-// raised it to 0.840 and 0.900. The catalogue is thinnest here.
+// tokens, gateways, Zapier, Make, n8n, Power Automate). Its first
+// measurement, before any change for it, was top-1 0.820 and top-3 0.893
+// (0.787 and 0.867 at the session's start); data added for the thirtieth
+// set, a neighbouring population, raised it to 0.840 and 0.900. Data for its
+// own misses (Dropbox, Box, PayPal, Notion, Zoom, Square, HubSpot, Xero,
+// n8n, Make, Resend, Mailgun, Cloud Storage, S3's clock skew, OAuth errors
+// in a redirect) and OAuth redirects read past their address brought it to
+// 0.933 and 1.000.
 func TestSearchSignalsBlind32(t *testing.T) {
-	measure(t, "thirty-second signals blind set", "testdata/search-signals-blind32.tsv", 0.83, 0.89)
+	measure(t, "thirty-second signals blind set", "testdata/search-signals-blind32.tsv", 0.92, 0.99)
+}
+
+// TestSearchSignalsBlind33 measures search on a thirty-third set of 150
+// artifacts from integrations with less common SaaS products (CRMs,
+// accounting, payments, email and SMS, storage, scheduling, forms, AI APIs,
+// automation platforms), written blind while the thirty-second was tuned on
+// and never tuned on itself. Its first measurement was top-1 0.753 and
+// top-3 0.853 (0.727 and 0.840 at the session's start); the data added for
+// the thirty-second raised it to 0.813 and 0.893. The long tail of SaaS
+// APIs' own error codes is where the catalogue is thinnest.
+func TestSearchSignalsBlind33(t *testing.T) {
+	measure(t, "thirty-third signals blind set", "testdata/search-signals-blind33.tsv", 0.80, 0.88)
 }
 
 // TestSearchSituationsBlind measures search on 100 situations ("which code
@@ -971,7 +986,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19", "search-signals-blind20", "search-signals-blind21", "search-signals-blind22", "search-signals-blind23", "search-signals-blind24", "search-signals-blind25", "search-signals-blind26", "search-signals-blind27", "search-signals-blind28", "search-signals-blind29", "search-signals-blind30", "search-signals-blind31", "search-signals-blind32"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19", "search-signals-blind20", "search-signals-blind21", "search-signals-blind22", "search-signals-blind23", "search-signals-blind24", "search-signals-blind25", "search-signals-blind26", "search-signals-blind27", "search-signals-blind28", "search-signals-blind29", "search-signals-blind30", "search-signals-blind31", "search-signals-blind32", "search-signals-blind33"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
