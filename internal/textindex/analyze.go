@@ -241,7 +241,11 @@ func tokenize(text string, noise bool, words []string) (_, idents []string) {
 				// An OAuth redirect's "?error=access_denied&error_description=…":
 				// the address is noise, the error it carries is not.
 				for f := range strings.FieldsSeq(e) {
-					words, idents = tokenizeField(f, words, idents)
+					if len(words) >= maxQueryTokens {
+						break
+					}
+					w, id := tokenize(f, true, nil)
+					words, idents = append(words, w...), append(idents, id...)
 				}
 				continue
 			}
@@ -267,12 +271,6 @@ func tokenize(text string, noise bool, words []string) (_, idents []string) {
 		}
 	}
 	return words, idents
-}
-
-// tokenizeField adds the words and identifiers of one field of a query.
-func tokenizeField(f string, words, idents []string) ([]string, []string) {
-	w, id := tokenize(f, true, nil)
-	return append(words, w...), append(idents, id...)
 }
 
 // urlError returns, space-separated, the values of the error parameters

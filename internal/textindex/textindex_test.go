@@ -268,6 +268,11 @@ func TestURLError(t *testing.T) {
 			t.Errorf("tokenize(%q) = %q, want %q", text, words, want)
 		}
 	}
+	// The words an address carries count against the query's bound.
+	long := "https://a.example.com/cb?error_description=" + strings.Repeat("word+", 500)
+	if words, _ := tokenize(long, true, nil); len(words) > maxQueryTokens+1 {
+		t.Errorf("tokenize read %d words of an error description, want at most about %d", len(words), maxQueryTokens)
+	}
 }
 
 // signal keeps what of a pasted field may carry meaning.
