@@ -559,11 +559,11 @@ func appendWords(out []string, s string) []string {
 	return out
 }
 
-// longNumber reports whether w is all digits and longer than four: a byte
-// count, a process id or a port, never a status code or a vendor's error
-// number.
+// longNumber reports whether w is all digits and longer than five: a byte
+// count, a process id or a time, never a status code or a vendor's error
+// number (Twilio's are five digits: 20003, 21211).
 func longNumber(w []byte) bool {
-	if len(w) <= 4 {
+	if len(w) <= 5 {
 		return false
 	}
 	for _, c := range w {
@@ -716,10 +716,22 @@ func jsonKeys(text string) (string, []int) {
 		b.WriteString(text[:j])
 		b.WriteByte(' ')
 		text = text[i+2:]
-		if strings.Contains(key, "status") {
+		switch {
+		case strings.Contains(key, "status"):
 			v := strings.TrimLeft(text, " \"")
 			if len(v) >= 3 && isNumber(v[:3]) && (len(v) == 3 || !isAlnum(v[3])) {
 				codes = append(codes, int(v[0]-'0')*100+int(v[1]-'0')*10+int(v[2]-'0'))
+			}
+		case isKey(key) && !strings.Contains(key, "code") && !strings.Contains(key, "error"):
+			// A number under any other key is that field's value, a
+			// count, a cost, a rate ("restoreRate":100.0), not a status.
+			v := strings.TrimLeft(text, " ")
+			n := 0
+			for n < len(v) && (v[n] >= '0' && v[n] <= '9' || n > 0 && (v[n] == '.' || v[n] == 'e' || v[n] == 'E') || v[n] == '-' || v[n] == '+') {
+				n++
+			}
+			if n > 0 && (n == len(v) || !isAlnum(v[n])) {
+				text = v[n:]
 			}
 		}
 	}

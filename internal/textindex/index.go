@@ -880,7 +880,7 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 			// near-certain evidence; from three words on, the rest of the
 			// query is taken for noise.
 			if !entry && len(ps) > 0 {
-				if p := ix.tokens(&ps[0]); len(p) >= 2 && allIn(p, sc.inQuery) && containsGapped(seq, p, ps[0].Gaps) {
+				if p := ix.tokens(&ps[0]); len(p) >= 2 && ps[0].Mask&^qMask == 0 && allIn(p, sc.inQuery) && containsGapped(seq, p, ps[0].Gaps) {
 					score += heldBonus * float64(min(len(p), heldWords)) / heldWords
 					if len(p) >= 3 {
 						held, whole = 1, true

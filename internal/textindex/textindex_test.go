@@ -99,6 +99,11 @@ func TestErrorNumbers(t *testing.T) {
 	if w, _ := tokenize("how do i get a 404", true, nil); slices.Contains(w, "httpget") {
 		t.Errorf("the verb get became the method: %q", w)
 	}
+	// Five digits are a vendor's error number (Twilio's 20003, Cloudflare's
+	// API 10000); more are a size, an id or a time.
+	if w, _ := tokenize("Twilio error 20003 after 1048576 bytes", true, nil); !slices.Contains(w, "20003") || slices.Contains(w, "1048576") {
+		t.Errorf("tokenize kept %q, want 20003 and not 1048576", w)
+	}
 	if ids := Idents("Error 1033: Argo Tunnel error"); !slices.Contains(ids, "error1033") {
 		t.Errorf("Idents of a signal's text = %q, want error1033 among them", ids)
 	}
@@ -136,6 +141,28 @@ func TestStatusCodes(t *testing.T) {
 	for _, tt := range tests {
 		if got := statusCodes(tt.query); !slices.Equal(got, tt.want) {
 			t.Errorf("statusCodes(%q) = %v, want %v", tt.query, got, tt.want)
+		}
+	}
+	// In JSON, a number under a key that names no status, code or error
+	// is that field's value; a key that names a status gives it first.
+	for _, tt := range []struct {
+		json string
+		want []int
+	}{
+		{`{"cost":{"requestedQueryCost":1002,"throttleStatus":{"maximumAvailable":2000.0,"restoreRate":100.0}}}`, nil},
+		{`{"error":{"code":403,"message":"denied"},"retries":500}`, []int{403}},
+		{`{"statusCode":429,"limit":500}`, []int{429}},
+		{`FetchError: "https://api.example.com/v1": 422 Unprocessable Entity`, []int{422}}, // a URL is no key
+	} {
+		text, keyed := jsonKeys(tt.json)
+		got := keyed
+		for _, c := range statusCodes(text) {
+			if !slices.Contains(got, c) {
+				got = append(got, c)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("the statuses of %s = %v, want %v", tt.json, got, tt.want)
 		}
 	}
 }
