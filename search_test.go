@@ -920,6 +920,46 @@ func TestSearchSignalsBlind33(t *testing.T) {
 	measure(t, "thirty-third signals blind set", "testdata/search-signals-blind33.tsv", 0.87, 0.94)
 }
 
+// TestSearchSignalsBlind34 measures search on a thirty-fourth set of 240
+// artifacts from backend developers integrating third-party SaaS APIs
+// (payments, messaging, CRM, productivity, cloud SDKs, AI, auth, commerce,
+// shipping, analytics, storage). Its first measurement was top-1 0.804 and
+// top-3 0.887 (the same at the session's start). It was split in halves,
+// alternate lines: the odd half (0.825, 0.900) was tuned on, the even half
+// (0.783, 0.875) held out, though one diff of its misses was seen. Five-digit
+// error numbers as words, JSON numbers under other keys as values, and 251
+// signals for the population's vendors (Adyen, Checkout.com, Klarna,
+// Mollie, Razorpay, Stripe's card errors, Twilio, SES, SendGrid, Mailgun,
+// Intercom, Zendesk, Freshdesk, MessageBird, Microsoft Graph, Azure
+// Resource Manager, GitLab, Asana, Linear, Jira, Supabase Auth, Replicate,
+// Hugging Face, Cloudinary, Cohere, Mistral, EasyPost, eBay, Amazon SP-API,
+// Xero) brought the tuned half to 0.883 and 0.950 and the held-out half to
+// 0.833 and 0.917; the whole to 0.858 and 0.933.
+func TestSearchSignalsBlind34(t *testing.T) {
+	measure(t, "thirty-fourth signals blind set", "testdata/search-signals-blind34.tsv", 0.85, 0.93)
+}
+
+// TestSearchSignalsBlind35 measures search on a thirty-fifth set of 220
+// artifacts: a quarter of a company's #help-errors channel, pasted by
+// engineers of every kind (exceptions, constants, proxy logs, platform
+// errors, browser and mobile client messages, CLI and CI output, plain
+// descriptions). Written blind and never tuned on: its first measurement
+// was top-1 0.973 and top-3 0.995, meeting both goals.
+func TestSearchSignalsBlind35(t *testing.T) {
+	measure(t, "thirty-fifth signals blind set", "testdata/search-signals-blind35.tsv", 0.97, 0.99)
+}
+
+// TestSearchSignalsBlind36 measures search on a thirty-sixth set of 200
+// artifacts: six months of an integration-heavy company's on-call pastes
+// from third-party services. Written blind as the judge of the work on the
+// thirty-fourth and never tuned on: its first measurement, after that work,
+// was top-1 0.780 and top-3 0.890 (0.770 and 0.880 at the session's
+// start). The long tail of SaaS error codes is wider than a set's worth of
+// data reaches.
+func TestSearchSignalsBlind36(t *testing.T) {
+	measure(t, "thirty-sixth signals blind set", "testdata/search-signals-blind36.tsv", 0.78, 0.89)
+}
+
 // TestSearchSituationsBlind measures search on 100 situations ("which code
 // should I return when …") written by someone who had seen neither the
 // situations, the catalogue nor the engine. Its first measurement, before
@@ -989,7 +1029,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19", "search-signals-blind20", "search-signals-blind21", "search-signals-blind22", "search-signals-blind23", "search-signals-blind24", "search-signals-blind25", "search-signals-blind26", "search-signals-blind27", "search-signals-blind28", "search-signals-blind29", "search-signals-blind30", "search-signals-blind31", "search-signals-blind32", "search-signals-blind33"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19", "search-signals-blind20", "search-signals-blind21", "search-signals-blind22", "search-signals-blind23", "search-signals-blind24", "search-signals-blind25", "search-signals-blind26", "search-signals-blind27", "search-signals-blind28", "search-signals-blind29", "search-signals-blind30", "search-signals-blind31", "search-signals-blind32", "search-signals-blind33", "search-signals-blind34", "search-signals-blind35", "search-signals-blind36"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
