@@ -839,9 +839,10 @@ var units = setOf("ms", "s", "sec", "secs", "second", "seconds", "minute", "minu
 // labels are the words before a number that make it a place, a name or
 // what a test wanted rather than what came: PHP's "on line 421", Python's
 // "line 404, in view" and "[Errno 104]", "port 500", supertest's "expected
-// 200 "OK", got 401", Go's "got 404, want 200".
+// 200 "OK", got 401", Go's "got 404, want 200"; and a vendor's own error
+// number, Postmark's "ErrorCode 300" (not "error code 404", two words).
 var labels = setOf("line", "col", "column", "port", "pid", "child", "thread", "worker", "errno",
-	"expected", "expecting", "want", "wanted")
+	"expected", "expecting", "want", "wanted", "errorcode", "error_code")
 
 // allCapsWord reports whether k is capitals, digits and underscores,
 // beginning with a capital.

@@ -137,6 +137,9 @@ func TestStatusCodes(t *testing.T) {
 		{"raise HTTPError(404)", []int{404}},
 		{"resulted in a `409 Conflict` response", []int{409}}, // Guzzle quotes it in backticks
 		{"sleep(500)", nil},
+		{"Postmark ErrorCode 300 Invalid email request", nil}, // a vendor's own error number
+		{"error_code=406 recipient inactive", nil},
+		{"HTTP error code 404", []int{404}},
 	}
 	for _, tt := range tests {
 		if got := statusCodes(tt.query); !slices.Equal(got, tt.want) {
