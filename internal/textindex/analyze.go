@@ -782,6 +782,11 @@ func statusCodes(query string) []int {
 		if strings.HasPrefix(f, "(") && strings.HasSuffix(f, ":") {
 			continue
 		}
+		// A number a message quotes is a value it reports, Marketo's "Max
+		// rate limit '100' exceeded", not the response's status.
+		if t := strings.TrimRight(f, ",;:.)"); !keyed && len(t) >= 2 && t[0] == '\'' && t[len(t)-1] == '\'' {
+			continue
+		}
 		f = strings.Trim(f, "[](){}<>\"'`,;:")
 		// "100 seconds", "413 bytes": a measure, not a status.
 		if i+1 < len(fields) && units[strings.ToLower(strings.Trim(fields[i+1], ".,;:)"))] {

@@ -140,6 +140,7 @@ func TestStatusCodes(t *testing.T) {
 		{"Postmark ErrorCode 300 Invalid email request", nil}, // a vendor's own error number
 		{"error_code=406 recipient inactive", nil},
 		{"HTTP error code 404", []int{404}},
+		{"606 Max rate limit '100' exceeded with in '20' secs", []int{606}}, // '100' is a quoted value
 	}
 	for _, tt := range tests {
 		if got := statusCodes(tt.query); !slices.Equal(got, tt.want) {
