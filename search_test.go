@@ -952,12 +952,26 @@ func TestSearchSignalsBlind35(t *testing.T) {
 // TestSearchSignalsBlind36 measures search on a thirty-sixth set of 200
 // artifacts: six months of an integration-heavy company's on-call pastes
 // from third-party services. Written blind as the judge of the work on the
-// thirty-fourth and never tuned on: its first measurement, after that work,
-// was top-1 0.780 and top-3 0.890 (0.770 and 0.880 at the session's
-// start). The long tail of SaaS error codes is wider than a set's worth of
-// data reaches.
+// thirty-fourth: its first measurement, after that work, was top-1 0.780
+// and top-3 0.890 (0.770 and 0.880 at the session's start). Data drafted
+// for the vendors its brief named, without its artifacts, brought it to
+// 0.840 and 0.930; its misses were then read, and a quoted number taken as
+// a value (0.845). It is no longer unseen; the thirty-seventh judges.
 func TestSearchSignalsBlind36(t *testing.T) {
-	measure(t, "thirty-sixth signals blind set", "testdata/search-signals-blind36.tsv", 0.78, 0.89)
+	measure(t, "thirty-sixth signals blind set", "testdata/search-signals-blind36.tsv", 0.84, 0.93)
+}
+
+// TestSearchSignalsBlind37 measures search on a thirty-seventh set of 200
+// artifacts from 107 vendors: a year of a developer forum's API and
+// integration questions, weighted by the APIs' popularity with a long
+// tail (payments, messaging, chat, identity, AI, cloud, storage, CRM,
+// social, developer platforms, commerce, finance, search, government
+// data, maps, calendars, accounting, CMS, shipping, push, HR, travel).
+// Written blind after the work on the thirty-fourth and thirty-sixth: its
+// first measurement was top-1 0.770 and top-3 0.870 (0.750 and 0.855 at
+// the session's start).
+func TestSearchSignalsBlind37(t *testing.T) {
+	measure(t, "thirty-seventh signals blind set", "testdata/search-signals-blind37.tsv", 0.77, 0.87)
 }
 
 // TestSearchSituationsBlind measures search on 100 situations ("which code
@@ -1029,7 +1043,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19", "search-signals-blind20", "search-signals-blind21", "search-signals-blind22", "search-signals-blind23", "search-signals-blind24", "search-signals-blind25", "search-signals-blind26", "search-signals-blind27", "search-signals-blind28", "search-signals-blind29", "search-signals-blind30", "search-signals-blind31", "search-signals-blind32", "search-signals-blind33", "search-signals-blind34", "search-signals-blind35", "search-signals-blind36"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19", "search-signals-blind20", "search-signals-blind21", "search-signals-blind22", "search-signals-blind23", "search-signals-blind24", "search-signals-blind25", "search-signals-blind26", "search-signals-blind27", "search-signals-blind28", "search-signals-blind29", "search-signals-blind30", "search-signals-blind31", "search-signals-blind32", "search-signals-blind33", "search-signals-blind34", "search-signals-blind35", "search-signals-blind36", "search-signals-blind37"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
