@@ -469,7 +469,8 @@ func FuzzSearch(f *testing.F) {
 	for _, s := range []string{"not found", "4xx", "418", "gatway timout", "", "é€\x00", "too many requests", "5x3",
 		"http.StatusTeapot", ":not_found", "Foo::Bar$Baz\\Qux", "a.b.c.d.e.f", "unauth", "__::..$$",
 		strings.Repeat("x", 5000), strings.Repeat("upstream timed out ", 300), pastedLine,
-		`{"status":"401","message":"Bad credentials"}`, `"":`, `{"a":"`, `"status":4`, "AH00957 H12 E404 ECONNREFUSED"} {
+		`{"status":"401","message":"Bad credentials"}`, `"":`, `{"a":"`, `"status":4`, "AH00957 H12 E404 ECONNREFUSED",
+		`{"restoreRate":100.0,"cost":-1e5,"n":`, `"k":-`, "limit '100' exceeded '", "ErrorCode 300 error_code=", "Twilio error 20003 1048576"} {
 		f.Add(s)
 	}
 	codes := map[int]bool{}
