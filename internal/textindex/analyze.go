@@ -722,7 +722,7 @@ func jsonKeys(text string) (string, []int) {
 			if len(v) >= 3 && isNumber(v[:3]) && (len(v) == 3 || !isAlnum(v[3])) {
 				codes = append(codes, int(v[0]-'0')*100+int(v[1]-'0')*10+int(v[2]-'0'))
 			}
-		case isKey(key) && !strings.Contains(key, "code") && !strings.Contains(key, "error"):
+		case isKey(key) && !strings.Contains(key, "cod") && !strings.Contains(key, "error"):
 			// A number under any other key is that field's value, a
 			// count, a cost, a rate ("restoreRate":100.0), not a status.
 			v := strings.TrimLeft(text, " ")
