@@ -935,9 +935,11 @@ func TestSearchSignalsBlind33(t *testing.T) {
 // Resource Manager, GitLab, Asana, Linear, Jira, Supabase Auth, Replicate,
 // Hugging Face, Cloudinary, Cohere, Mistral, EasyPost, eBay, Amazon SP-API,
 // Xero) brought the tuned half to 0.883 and 0.950 and the held-out half to
-// 0.833 and 0.917; the whole to 0.858 and 0.933.
+// 0.833 and 0.917; the whole to 0.858 and 0.933. Data for more SaaS APIs
+// and the most used ones, written without its artifacts, left it at 0.875
+// and 0.946 (halves 0.883 / 0.942 and 0.867 / 0.950).
 func TestSearchSignalsBlind34(t *testing.T) {
-	measure(t, "thirty-fourth signals blind set", "testdata/search-signals-blind34.tsv", 0.85, 0.93)
+	measure(t, "thirty-fourth signals blind set", "testdata/search-signals-blind34.tsv", 0.87, 0.94)
 }
 
 // TestSearchSignalsBlind35 measures search on a thirty-fifth set of 220
@@ -972,9 +974,10 @@ func TestSearchSignalsBlind36(t *testing.T) {
 // first measurement was top-1 0.770 and top-3 0.870 (0.750 and 0.855 at
 // the session's start). Data for the most used APIs, drafted without its
 // artifacts, brought it to 0.790 and 0.890; a few of its misses were then
-// seen in a diff, and nothing was tuned on them.
+// seen in a diff, and nothing was tuned on them. Data for finance, CMS,
+// search, push, travel and open-data APIs left it at 0.795 and 0.905.
 func TestSearchSignalsBlind37(t *testing.T) {
-	measure(t, "thirty-seventh signals blind set", "testdata/search-signals-blind37.tsv", 0.77, 0.87)
+	measure(t, "thirty-seventh signals blind set", "testdata/search-signals-blind37.tsv", 0.79, 0.90)
 }
 
 // TestSearchSignalsBlind38 measures search on a thirty-eighth set of 200
