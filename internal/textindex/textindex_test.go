@@ -156,7 +156,7 @@ func TestStatusCodes(t *testing.T) {
 		{`{"cost":{"requestedQueryCost":1002,"throttleStatus":{"maximumAvailable":2000.0,"restoreRate":100.0}}}`, nil},
 		{`{"error":{"code":403,"message":"denied"},"retries":500}`, []int{403}},
 		{`{"statusCode":429,"limit":500}`, []int{429}},
-		{`{"cod":401, "message": "Invalid API key."}`, []int{401}}, // OpenWeatherMap's key for the code
+		{`{"cod":401, "message": "Invalid API key."}`, []int{401}},                         // OpenWeatherMap's key for the code
 		{`FetchError: "https://api.example.com/v1": 422 Unprocessable Entity`, []int{422}}, // a URL is no key
 	} {
 		text, keyed := jsonKeys(tt.json)
