@@ -1108,3 +1108,15 @@ func BenchmarkSearchSets(b *testing.B) {
 		}
 	}
 }
+
+// TestSearchPartialMatch checks that a long message no document holds half
+// of still finds its best partial matches, while words the catalogue does
+// not hold at all still find nothing.
+func TestSearchPartialMatch(t *testing.T) {
+	if got := httpstatus.Search("Zylo error 55123: use an integration API key to perform this action", 3); len(got) == 0 {
+		t.Error("a message whose words the catalogue holds a third of found nothing")
+	}
+	if got := httpstatus.Search("zzqqzzqq xxyyxxyy blorp", 3); len(got) != 0 {
+		t.Errorf("words the catalogue does not hold found %d results", len(got))
+	}
+}

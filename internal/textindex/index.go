@@ -574,6 +574,27 @@ func (ix *Index) Search(query string, limit int) []Hit {
 // room for limit of them (16 when limit is 0 or less): a caller with room on
 // its stack saves an allocation.
 func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
+	if hits := ix.searchCut(query, limit, buf, halfCut); len(hits) > 0 {
+		return hits
+	}
+	// Nothing holds half the query's words: a long message of a product
+	// the catalogue does not know ("To perform this action, use an API key
+	// from an API integration."). Its best partial matches, those that
+	// hold a third, say more than nothing. A query none of whose words the
+	// catalogue holds still finds nothing.
+	return ix.searchCut(query, limit, buf, thirdCut)
+}
+
+// The shares of a query's words a document must hold to be kept: half,
+// and a third when no document holds half.
+const (
+	halfCut  = 2
+	thirdCut = 3
+)
+
+// searchCut is SearchBuf keeping only the documents that hold at least
+// 1/share of the query's words.
+func (ix *Index) searchCut(query string, limit int, buf []Hit, share int) []Hit {
 	if len(query) > MaxQueryBytes {
 		query = query[:MaxQueryBytes]
 	}
@@ -718,9 +739,9 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 	// below.
 	vendorNamed := false
 	namesVendor := false // the query names a vendor: its codes need not follow the registered ones
-	// A typed query keeps only the documents that hold at least half its
-	// words (the cut below). Once the words whose terms are still to come
-	// could not make up that half, a document that no term has reached
+	// A typed query keeps only the documents that hold at least 1/share of
+	// its words (the cut below). Once the words whose terms are still to
+	// come could not make up that share, a document that no term has reached
 	// can no longer be kept, and the rest of the terms need only add to
 	// the documents already reached. This changes no result, and so holds
 	// only where that cut is the only one: no identifier or status in the
@@ -735,7 +756,7 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		termsLeft[qt.slot]++
 	}
 	for i, qt := range terms {
-		closed := exactCut && 2*wordsLeft < slot
+		closed := exactCut && share*wordsLeft < slot
 		if termsLeft[qt.slot]--; termsLeft[qt.slot] == 0 {
 			wordsLeft--
 		}
@@ -816,7 +837,7 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 			// half its words is noise (as below).
 			m := &ds.masks
 			held := m[exact] | m[completion] | m[misspelt] | m[synonym]
-			if 2*bits.OnesCount64(held) < slot-bits.OnesCount64(optional&^held) {
+			if share*bits.OnesCount64(held) < slot-bits.OnesCount64(optional&^held) {
 				continue
 			}
 		}
@@ -858,7 +879,7 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		// The slots a document must answer for: a namespace's words only
 		// when it holds them.
 		need := slot - bits.OnesCount64(optional&^(full|pre|typo|syn))
-		if !long && named == 0 && 2*words < need {
+		if !long && named == 0 && share*words < need {
 			continue // a typed query: fewer than half its words is noise
 		}
 		// Every kind of phrase match needs the phrase to hold two of the
@@ -907,7 +928,7 @@ func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
 		switch {
 		case named > 0:
 			coverage = 1
-		case 2*words >= need:
+		case share*words >= need:
 		case held >= phraseCover:
 		default:
 			continue // fewer than half the query's words: noise, not an answer
