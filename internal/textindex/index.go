@@ -574,15 +574,17 @@ func (ix *Index) Search(query string, limit int) []Hit {
 // room for limit of them (16 when limit is 0 or less): a caller with room on
 // its stack saves an allocation.
 func (ix *Index) SearchBuf(query string, limit int, buf []Hit) []Hit {
-	if hits := ix.searchCut(query, limit, buf, halfCut); len(hits) > 0 {
-		return hits
+	hits, words := ix.searchCut(query, limit, buf, halfCut)
+	if len(hits) > 0 || words < thirdCut {
+		return hits // with fewer than three words, a third is a half
 	}
 	// Nothing holds half the query's words: a long message of a product
 	// the catalogue does not know ("To perform this action, use an API key
 	// from an API integration."). Its best partial matches, those that
 	// hold a third, say more than nothing. A query none of whose words the
 	// catalogue holds still finds nothing.
-	return ix.searchCut(query, limit, buf, thirdCut)
+	hits, _ = ix.searchCut(query, limit, buf, thirdCut)
+	return hits
 }
 
 // The shares of a query's words a document must hold to be kept: half,
@@ -593,8 +595,9 @@ const (
 )
 
 // searchCut is SearchBuf keeping only the documents that hold at least
-// 1/share of the query's words.
-func (ix *Index) searchCut(query string, limit int, buf []Hit, share int) []Hit {
+// 1/share of the query's words; it also returns how many words the query
+// has.
+func (ix *Index) searchCut(query string, limit int, buf []Hit, share int) ([]Hit, int) {
 	if len(query) > MaxQueryBytes {
 		query = query[:MaxQueryBytes]
 	}
@@ -706,7 +709,7 @@ func (ix *Index) searchCut(query string, limit int, buf []Hit, share int) []Hit 
 		slot++
 	}
 	if slot == 0 && len(identTerms) == 0 {
-		return nil
+		return nil, 0
 	}
 
 	n := float64(len(ix.Docs))
@@ -1071,7 +1074,7 @@ func (ix *Index) searchCut(query string, limit int, buf []Hit, share int) []Hit 
 	if limit <= 0 {
 		slices.SortFunc(hits, order)
 	}
-	return hits
+	return hits, slot
 }
 
 // phraseHeld returns how much of the best of a document's phrases of two
