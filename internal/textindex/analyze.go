@@ -783,8 +783,11 @@ func statusCodes(query string) []int {
 			continue
 		}
 		// A number a message quotes is a value it reports, Marketo's "Max
-		// rate limit '100' exceeded", not the response's status.
-		if t := strings.TrimRight(f, ",;:.)"); !keyed && len(t) >= 2 && t[0] == '\'' && t[len(t)-1] == '\'' {
+		// rate limit '100' exceeded", not the response's status, unless
+		// the message says it is one: cert-manager's "wrong status code
+		// '404', expected '200'".
+		if t := strings.TrimRight(f, ",;:.)"); !keyed && len(t) >= 2 && t[0] == '\'' && t[len(t)-1] == '\'' &&
+			(i == 0 || !statusWords[strings.ToLower(strings.Trim(fields[i-1], "[(,;:"))]) {
 			continue
 		}
 		f = strings.Trim(f, "[](){}<>\"'`,;:")
@@ -848,6 +851,9 @@ var units = setOf("ms", "s", "sec", "secs", "second", "seconds", "minute", "minu
 // number, Postmark's "ErrorCode 300" (not "error code 404", two words).
 var labels = setOf("line", "col", "column", "port", "pid", "child", "thread", "worker", "errno",
 	"expected", "expecting", "want", "wanted", "errorcode", "error_code")
+
+// statusWords are the words before a quoted number that make it a status.
+var statusWords = setOf("status", "code", "statuscode", "status_code")
 
 // allCapsWord reports whether k is capitals, digits and underscores,
 // beginning with a capital.

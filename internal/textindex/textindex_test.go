@@ -141,6 +141,7 @@ func TestStatusCodes(t *testing.T) {
 		{"error_code=406 recipient inactive", nil},
 		{"HTTP error code 404", []int{404}},
 		{"606 Max rate limit '100' exceeded with in '20' secs", []int{606}}, // '100' is a quoted value
+		{"Waiting for HTTP-01 challenge propagation: wrong status code '404', expected '200'", []int{404}}, // quoted, but called a status
 	}
 	for _, tt := range tests {
 		if got := statusCodes(tt.query); !slices.Equal(got, tt.want) {
