@@ -227,6 +227,9 @@ func tokenize(text string, noise bool, words []string) (_, idents []string) {
 		if noise && !alone && logLevel(field) {
 			continue
 		}
+		if noise {
+			field = shapeID(field)
+		}
 		// A capitalised name called ("return Forbid();", "NotFound()") is a
 		// method's name, as in ASP.NET Core's ControllerBase helpers.
 		called := callName(field)
@@ -297,6 +300,32 @@ func urlError(f string) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// shapeID returns f with a shape ID in it written as a qualified name: AWS's
+// JSON protocols name an error in "__type" by its Smithy shape ID, the
+// service's namespace with the API's version, "#", the shape
+// ("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException"), which
+// reads as com.amazonaws.dynamodb.ResourceNotFoundException: the service's
+// words, then the error's name. A "#" before anything but a capital (a
+// URL's fragment, "C#") is left alone.
+func shapeID(f string) string {
+	i := strings.IndexByte(f, '#')
+	if i <= 0 || i+1 >= len(f) || f[i+1] < 'A' || f[i+1] > 'Z' || !isAlnum(f[i-1]) {
+		return f
+	}
+	ns := f[:i]
+	if dot := strings.LastIndexByte(ns, '.'); dot >= 0 && apiVersion(ns[dot+1:]) {
+		ns = ns[:dot]
+	}
+	return ns + "." + f[i+1:]
+}
+
+// apiVersion reports whether s is an API's version as a namespace's last
+// part holds it: "v20120810", "20150331".
+func apiVersion(s string) bool {
+	s = strings.TrimPrefix(s, "v")
+	return len(s) >= 4 && isNumber(s)
 }
 
 // callName returns the lower-cased name of a call that f opens with a

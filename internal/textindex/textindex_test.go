@@ -140,7 +140,7 @@ func TestStatusCodes(t *testing.T) {
 		{"Postmark ErrorCode 300 Invalid email request", nil}, // a vendor's own error number
 		{"error_code=406 recipient inactive", nil},
 		{"HTTP error code 404", []int{404}},
-		{"606 Max rate limit '100' exceeded with in '20' secs", []int{606}}, // '100' is a quoted value
+		{"606 Max rate limit '100' exceeded with in '20' secs", []int{606}},                                // '100' is a quoted value
 		{"Waiting for HTTP-01 challenge propagation: wrong status code '404', expected '200'", []int{404}}, // quoted, but called a status
 	}
 	for _, tt := range tests {
@@ -305,6 +305,25 @@ func TestURLError(t *testing.T) {
 	long := "https://a.example.com/cb?error_description=" + strings.Repeat("word+", 500)
 	if words, _ := tokenize(long, true, nil); len(words) > maxQueryTokens+1 {
 		t.Errorf("tokenize read %d words of an error description, want at most about %d", len(words), maxQueryTokens)
+	}
+}
+
+// A Smithy shape ID, as AWS's JSON protocols name an error in "__type",
+// reads as the qualified name of the error; a URL's fragment and "C#" stay
+// as they were.
+func TestShapeID(t *testing.T) {
+	for text, want := range map[string]string{
+		"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException":      "resourcenotfoundexception",
+		`"com.amazonaws.kinesis#ProvisionedThroughputExceededException",`: "provisionedthroughputexceededexception",
+	} {
+		if _, idents := tokenize(text, true, nil); !slices.Contains(idents, want) {
+			t.Errorf("tokenize(%q): identifiers %q, want %q among them", text, idents, want)
+		}
+	}
+	for _, f := range []string{"https://docs.github.com/rest/issues/labels#create-a-label", "C#", "x#y"} {
+		if got := shapeID(f); got != f {
+			t.Errorf("shapeID(%q) = %q, want it unchanged", f, got)
+		}
 	}
 }
 
