@@ -210,28 +210,6 @@ func letters(w string) uint32 {
 	return m
 }
 
-// keyless returns fields with the JSON keys taken out of a signal's text
-// ('"reason": "quotaExceeded"' is quotaExceeded), as a query's are: a
-// document is read as the query it should match. It copies fields only when
-// it changes one.
-func keyless(fields []Field) []Field {
-	out := fields
-	for i, f := range fields {
-		if !f.Ident {
-			continue
-		}
-		t, _ := jsonKeys(f.Text)
-		if t = strings.Trim(t, " \""); t == f.Text {
-			continue
-		}
-		if &out[0] == &fields[0] {
-			out = slices.Clone(fields)
-		}
-		out[i].Text = t
-	}
-	return out
-}
-
 // Build indexes docs.
 func Build(docs []Doc) *Index {
 	ix := &Index{}
@@ -244,7 +222,6 @@ func Build(docs []Doc) *Index {
 	vendorWords := map[string]bool{}
 	plain := map[string]bool{} // stems of registered codes' names, aliases, keywords and summaries
 	for d, doc := range docs {
-		doc.Fields = keyless(doc.Fields)
 		ix.Docs = append(ix.Docs, DocInfo{Prior: cmp.Or(doc.Prior, 1), Target: int32(doc.Target), Code: int32(doc.Code), Official: doc.Official, Vendor: doc.Vendor, Copied: doc.Copied})
 		for _, f := range doc.Fields {
 			if !doc.Copied || !f.Ident {

@@ -872,15 +872,3 @@ func TestHashTablesFindEveryKey(t *testing.T) {
 		t.Errorf(`stem("timeouts") = %q, %d; want the term "timeout"`, stem, term)
 	}
 }
-
-// A signal's text written with its JSON key ('"reason": "quotaExceeded"')
-// is indexed as a query holding it is read: without the key, a name.
-func TestKeylessSignal(t *testing.T) {
-	ix := Build([]Doc{{Code: 403, Copied: true, Fields: []Field{{Text: `"reason": "quotaExceeded"`, Weight: 1, Phrase: true, Ident: true}}}})
-	if d := ix.Docs[0]; !d.Named || d.Sentence {
-		t.Errorf("a keyed name: Named %v, Sentence %v; want a name, not a sentence", d.Named, d.Sentence)
-	}
-	if ix.termID("reason") >= 0 {
-		t.Error("the key's word is indexed")
-	}
-}
