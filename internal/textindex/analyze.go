@@ -648,6 +648,10 @@ func signal(f string) (string, bool) {
 		return "", false // a request id, a UUID, a hash; not Okta's E0000047
 	case hex && colons >= 2 && digits > 0:
 		return "", false // an IPv6 address
+	case digits > 0 && quantityUnits[strings.TrimLeft(f, "0123456789")]:
+		// A quantity keeps its unit, as a message with the number left
+		// out holds it: "5000ms" of axios's "timeout of 5000ms exceeded".
+		return strings.TrimLeft(f, "0123456789"), true
 	case digits >= 5 && letters > 0 && !numbered(f):
 		// "pid:12345": a name and a long number, of which the name says
 		// something; "req-8f31a0c2d4" says nothing. Not "AH01630". A
@@ -867,6 +871,10 @@ func calledStatus(f string) (string, bool) {
 	}
 	return n, true
 }
+
+// quantityUnits are the units written fast after a number ("5000ms",
+// "30sec", "512kb"); "s" and "b" are not among them, as "404s" are statuses.
+var quantityUnits = setOf("ms", "sec", "secs", "kb", "kib", "mb", "mib", "gb", "gib")
 
 // units are the words after a number that make it a measure.
 var units = setOf("ms", "s", "sec", "secs", "second", "seconds", "minute", "minutes", "min", "mins", "hours",

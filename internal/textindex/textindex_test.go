@@ -337,6 +337,8 @@ func TestSignalFields(t *testing.T) {
 		{"port:443", "port:443"}, // a short number stays for the words
 		{"30000ms", "ms"},        // a quantity keeps its unit
 		{"12345kb", "kb"},
+		{"5000ms", "ms"}, // however few its digits
+		{"404s", "404s"}, // statuses in the plural are no quantity
 		{"req-8f31a0c2d4", ""},
 		{"AH01630:", "AH01630"},
 		{"AADSTS7000215:", "AADSTS7000215"}, // Microsoft Entra's error numbers
