@@ -1008,6 +1008,66 @@ func TestSearchSignalsBlind39(t *testing.T) {
 	measure(t, "thirty-ninth signals blind set", "testdata/search-signals-blind39.tsv", 0.70, 0.82)
 }
 
+// TestSearchSignalsBlind40 measures search on a fortieth set of 200
+// artifacts from 98 vendors and libraries: data and analytics engineers'
+// ELT and reverse-ETL pipelines and orchestrator tasks against SaaS and
+// cloud APIs. Written blind and never tuned on, as the judge of the data for
+// data-pipeline tools: its first measurement was top-1 0.800 and top-3 0.890
+// (the same at the session's base); after that data 0.825 and 0.900.
+func TestSearchSignalsBlind40(t *testing.T) {
+	measure(t, "fortieth signals blind set", "testdata/search-signals-blind40.tsv", 0.82, 0.89)
+}
+
+// TestSearchSignalsBlind41 measures search on a forty-first set of 199
+// artifacts from 93 tools: platform, DevOps and SRE engineers' Terraform
+// providers, cloud CLIs, registries, CI, package managers, HashiCorp tools,
+// observability APIs, meshes and CDNs. Its first measurement was top-1 0.814
+// and top-3 0.859; then it was tuned on: data for its population's tools,
+// and its misses read for analysis changes (quoted statuses, shape IDs).
+func TestSearchSignalsBlind41(t *testing.T) {
+	measure(t, "forty-first signals blind set", "testdata/search-signals-blind41.tsv", 0.92, 0.955)
+}
+
+// TestSearchSignalsBlind42 measures search on a forty-second set of 150
+// artifacts from 87 products: SRE and infrastructure engineers on call
+// (Kubernetes, GitOps, registries, CI/CD, infrastructure as code, secrets,
+// observability pipelines, meshes, cloud control planes, DNS, CDN and WAF).
+// Written blind and never tuned on, as the judge of the platform data: its
+// first measurement was top-1 0.860 and top-3 0.913 (the same at the
+// session's base); after that data 0.893 and 0.947.
+func TestSearchSignalsBlind42(t *testing.T) {
+	measure(t, "forty-second signals blind set", "testdata/search-signals-blind42.tsv", 0.89, 0.94)
+}
+
+// TestSearchSignalsBlind43 measures search on a forty-third set of 150
+// artifacts from 82 products: a mid-size company's analytics and data
+// engineers (notebooks, orchestrators, dbt, ELT, warehouses, BI APIs, SaaS
+// sources). Written blind and never tuned on: its first measurement was
+// top-1 0.847 and top-3 0.913 (0.853 and 0.913 at the session's base).
+func TestSearchSignalsBlind43(t *testing.T) {
+	measure(t, "forty-third signals blind set", "testdata/search-signals-blind43.tsv", 0.865, 0.92)
+}
+
+// TestSearchSignalsBlind44 measures search on a forty-fourth set of 150
+// artifacts from 83 products: a large retailer's data platform team's
+// on-call channel over a quarter. Written blind and never tuned on, as the
+// judge of the data for BI tools, warehouses and more SaaS sources: its
+// first measurement was top-1 0.847 and top-3 0.907 (0.833 and 0.900 at the
+// session's base).
+func TestSearchSignalsBlind44(t *testing.T) {
+	measure(t, "forty-fourth signals blind set", "testdata/search-signals-blind44.tsv", 0.85, 0.90)
+}
+
+// TestSearchSignalsBlind45 measures search on a forty-fifth set of 150
+// artifacts from 96 products: freelance data engineers' notes of the errors
+// they looked up for their clients' pipelines. Written blind and never
+// tuned on, as the judge of the data for ads, analytics, commerce,
+// shipping, HR, storage and queue APIs: its first measurement was top-1
+// 0.860 and top-3 0.920 (0.853 and 0.913 at the session's base).
+func TestSearchSignalsBlind45(t *testing.T) {
+	measure(t, "forty-fifth signals blind set", "testdata/search-signals-blind45.tsv", 0.855, 0.915)
+}
+
 // TestSearchSituationsBlind measures search on 100 situations ("which code
 // should I return when …") written by someone who had seen neither the
 // situations, the catalogue nor the engine. Its first measurement, before
@@ -1077,7 +1137,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19", "search-signals-blind20", "search-signals-blind21", "search-signals-blind22", "search-signals-blind23", "search-signals-blind24", "search-signals-blind25", "search-signals-blind26", "search-signals-blind27", "search-signals-blind28", "search-signals-blind29", "search-signals-blind30", "search-signals-blind31", "search-signals-blind32", "search-signals-blind33", "search-signals-blind34", "search-signals-blind35", "search-signals-blind36", "search-signals-blind37", "search-signals-blind38", "search-signals-blind39"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19", "search-signals-blind20", "search-signals-blind21", "search-signals-blind22", "search-signals-blind23", "search-signals-blind24", "search-signals-blind25", "search-signals-blind26", "search-signals-blind27", "search-signals-blind28", "search-signals-blind29", "search-signals-blind30", "search-signals-blind31", "search-signals-blind32", "search-signals-blind33", "search-signals-blind34", "search-signals-blind35", "search-signals-blind36", "search-signals-blind37", "search-signals-blind38", "search-signals-blind39", "search-signals-blind40", "search-signals-blind41", "search-signals-blind42", "search-signals-blind43", "search-signals-blind44", "search-signals-blind45"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
