@@ -1013,9 +1013,10 @@ func TestSearchSignalsBlind39(t *testing.T) {
 // ELT and reverse-ETL pipelines and orchestrator tasks against SaaS and
 // cloud APIs. Written blind and never tuned on, as the judge of the data for
 // data-pipeline tools: its first measurement was top-1 0.800 and top-3 0.890
-// (the same at the session's base); after that data 0.825 and 0.900.
+// (the same at the session's base); after that data 0.825 and 0.900, after
+// the session's later data 0.835 and 0.910.
 func TestSearchSignalsBlind40(t *testing.T) {
-	measure(t, "fortieth signals blind set", "testdata/search-signals-blind40.tsv", 0.82, 0.89)
+	measure(t, "fortieth signals blind set", "testdata/search-signals-blind40.tsv", 0.83, 0.905)
 }
 
 // TestSearchSignalsBlind41 measures search on a forty-first set of 199
@@ -1043,9 +1044,10 @@ func TestSearchSignalsBlind42(t *testing.T) {
 // artifacts from 82 products: a mid-size company's analytics and data
 // engineers (notebooks, orchestrators, dbt, ELT, warehouses, BI APIs, SaaS
 // sources). Written blind and never tuned on: its first measurement was
-// top-1 0.847 and top-3 0.913 (0.853 and 0.913 at the session's base).
+// top-1 0.847 and top-3 0.913 (0.853 and 0.913 at the session's base); after
+// the session's data for data tools 0.893 and 0.933.
 func TestSearchSignalsBlind43(t *testing.T) {
-	measure(t, "forty-third signals blind set", "testdata/search-signals-blind43.tsv", 0.865, 0.92)
+	measure(t, "forty-third signals blind set", "testdata/search-signals-blind43.tsv", 0.885, 0.93)
 }
 
 // TestSearchSignalsBlind44 measures search on a forty-fourth set of 150
@@ -1053,9 +1055,9 @@ func TestSearchSignalsBlind43(t *testing.T) {
 // on-call channel over a quarter. Written blind and never tuned on, as the
 // judge of the data for BI tools, warehouses and more SaaS sources: its
 // first measurement was top-1 0.847 and top-3 0.907 (0.833 and 0.900 at the
-// session's base).
+// session's base); after that data and later 0.867 and 0.913.
 func TestSearchSignalsBlind44(t *testing.T) {
-	measure(t, "forty-fourth signals blind set", "testdata/search-signals-blind44.tsv", 0.85, 0.90)
+	measure(t, "forty-fourth signals blind set", "testdata/search-signals-blind44.tsv", 0.86, 0.905)
 }
 
 // TestSearchSignalsBlind45 measures search on a forty-fifth set of 150
@@ -1063,9 +1065,21 @@ func TestSearchSignalsBlind44(t *testing.T) {
 // they looked up for their clients' pipelines. Written blind and never
 // tuned on, as the judge of the data for ads, analytics, commerce,
 // shipping, HR, storage and queue APIs: its first measurement was top-1
-// 0.860 and top-3 0.920 (0.853 and 0.913 at the session's base).
+// 0.860 and top-3 0.920 (0.853 and 0.913 at the session's base), and that
+// data left it there.
 func TestSearchSignalsBlind45(t *testing.T) {
 	measure(t, "forty-fifth signals blind set", "testdata/search-signals-blind45.tsv", 0.855, 0.915)
+}
+
+// TestSearchSignalsBlind46 measures search on a forty-sixth set of 150
+// artifacts from 70 products: a marketing-analytics agency's runbook of the
+// errors its nightly syncs of clients' ads, analytics, CRM, commerce and
+// support accounts met. Written blind and never tuned on, as the judge of
+// the data for warehouse drivers, CRM, support and ads APIs: its first
+// measurement was top-1 0.847 and top-3 0.893 (0.827 and 0.880 at the
+// session's base); after that data 0.853 and 0.907.
+func TestSearchSignalsBlind46(t *testing.T) {
+	measure(t, "forty-sixth signals blind set", "testdata/search-signals-blind46.tsv", 0.845, 0.90)
 }
 
 // TestSearchSituationsBlind measures search on 100 situations ("which code
@@ -1137,7 +1151,7 @@ func TestSearchSituation(t *testing.T) {
 func BenchmarkSearchSets(b *testing.B) {
 	sets := map[string][]string{
 		"typed":  {"search-queries", "search-natural", "search-blind", "search-situations-blind", "search-situations-blind2", "search-situations-blind3"},
-		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19", "search-signals-blind20", "search-signals-blind21", "search-signals-blind22", "search-signals-blind23", "search-signals-blind24", "search-signals-blind25", "search-signals-blind26", "search-signals-blind27", "search-signals-blind28", "search-signals-blind29", "search-signals-blind30", "search-signals-blind31", "search-signals-blind32", "search-signals-blind33", "search-signals-blind34", "search-signals-blind35", "search-signals-blind36", "search-signals-blind37", "search-signals-blind38", "search-signals-blind39", "search-signals-blind40", "search-signals-blind41", "search-signals-blind42", "search-signals-blind43", "search-signals-blind44", "search-signals-blind45"},
+		"pasted": {"search-signals", "search-signals-blind", "search-signals-blind2", "search-signals-blind3", "search-signals-blind4", "search-signals-blind5", "search-signals-blind6", "search-signals-blind7", "search-signals-blind8", "search-signals-blind9", "search-signals-blind10", "search-signals-blind11", "search-signals-blind12", "search-signals-blind13", "search-signals-blind14", "search-signals-blind15", "search-signals-blind16", "search-signals-blind17", "search-signals-blind18", "search-signals-blind19", "search-signals-blind20", "search-signals-blind21", "search-signals-blind22", "search-signals-blind23", "search-signals-blind24", "search-signals-blind25", "search-signals-blind26", "search-signals-blind27", "search-signals-blind28", "search-signals-blind29", "search-signals-blind30", "search-signals-blind31", "search-signals-blind32", "search-signals-blind33", "search-signals-blind34", "search-signals-blind35", "search-signals-blind36", "search-signals-blind37", "search-signals-blind38", "search-signals-blind39", "search-signals-blind40", "search-signals-blind41", "search-signals-blind42", "search-signals-blind43", "search-signals-blind44", "search-signals-blind45", "search-signals-blind46"},
 	}
 	for _, name := range []string{"typed", "pasted"} {
 		var queries []string
