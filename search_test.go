@@ -1077,9 +1077,10 @@ func TestSearchSignalsBlind45(t *testing.T) {
 // support accounts met. Written blind and never tuned on, as the judge of
 // the data for warehouse drivers, CRM, support and ads APIs: its first
 // measurement was top-1 0.847 and top-3 0.893 (0.827 and 0.880 at the
-// session's base); after that data 0.853 and 0.907.
+// session's base); after that data 0.853 and 0.907, and 0.860 once a
+// pasted word's reach was cut to 5 % of the documents.
 func TestSearchSignalsBlind46(t *testing.T) {
-	measure(t, "forty-sixth signals blind set", "testdata/search-signals-blind46.tsv", 0.845, 0.90)
+	measure(t, "forty-sixth signals blind set", "testdata/search-signals-blind46.tsv", 0.855, 0.90)
 }
 
 // TestSearchSituationsBlind measures search on 100 situations ("which code
