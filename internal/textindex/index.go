@@ -506,11 +506,11 @@ const (
 	// commonShare is the share of documents above which a word of a pasted
 	// text is passed over: "request", "server", "error".
 	commonShare = 0.2
-	// typedShare bounds the reach of a word that is not the query's
-	// rarest: past it, the word only adds to the documents rarer words
-	// reached, in typed and pasted text alike. It is the largest saving
-	// that left every measured query set's figures unchanged (in pasted
-	// text it raised two of them slightly and cut the work by a fifth).
+	// typedShare bounds the reach of a word of a typed query that is not
+	// its rarest: past it, the word only adds to the documents rarer
+	// words reached. It is the largest saving that left every measured
+	// query set's figures unchanged (when it held for pasted text too, it
+	// raised two of them slightly and cut the work by a fifth).
 	typedShare = 0.08
 	// pastedShare is typedShare for pasted text, whose many words each
 	// reach documents of their own: past it, a word only adds to the
