@@ -23,7 +23,9 @@ import (
 // browser tests).
 const chromiumPath = "/usr/bin/chromium"
 
-func newBrowser(t *testing.T) context.Context {
+// needChromium skips the test when Chromium is missing, but in CI, which
+// must have it.
+func needChromium(t *testing.T) {
 	t.Helper()
 	if _, err := exec.LookPath(chromiumPath); err != nil {
 		if os.Getenv("CI") != "" {
@@ -31,12 +33,19 @@ func newBrowser(t *testing.T) context.Context {
 		}
 		t.Skipf("Chromium is not installed at %s", chromiumPath)
 	}
+}
+
+// newBrowser starts a headless Chromium whose every step must end within
+// budget of its start.
+func newBrowser(t *testing.T, budget time.Duration) context.Context {
+	t.Helper()
+	needChromium(t)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(chromiumPath), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
 		chromedp.Flag("disable-background-networking", true))
 	ctx, cancelB := chromedp.NewContext(actx)
-	ctx, cancelC := context.WithTimeout(ctx, 120*time.Second)
+	ctx, cancelC := context.WithTimeout(ctx, budget)
 	t.Cleanup(func() { cancelC(); cancelB(); cancelA() })
 	return ctx
 }
@@ -67,7 +76,7 @@ func queries(t *testing.T, name string) []string {
 // export's search over the query sets: every ranking is the server's
 // /api/v1/search answer. Then it types into the box and follows a result.
 func TestBrowserExportSearch(t *testing.T) {
-	ctx := newBrowser(t)
+	needChromium(t)
 	if testing.Short() {
 		t.Skip("builds the WebAssembly search")
 	}
@@ -75,6 +84,18 @@ func TestBrowserExportSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var qs []string
+	sets, _ := filepath.Glob(filepath.Join(mod, "testdata", "search-*.tsv"))
+	for _, set := range sets {
+		qs = append(qs, queries(t, set)...)
+	}
+	if len(qs) < 50 {
+		t.Fatalf("only %d queries in %v", len(qs), sets)
+	}
+	// The browser's budget grows with the query sets: a minute for the
+	// export and its pages, and 20 ms for each query the WebAssembly search
+	// answers.
+	ctx := newBrowser(t, time.Minute+time.Duration(len(qs))*20*time.Millisecond)
 	top := t.TempDir()
 	start := time.Now()
 	rep, err := Export(Options{Dir: filepath.Join(top, "http"), BaseURL: "https://example.org/http/", Search: &Search{ModuleDir: mod}})
@@ -84,14 +105,6 @@ func TestBrowserExportSearch(t *testing.T) {
 	t.Logf("export with search: %s, search.wasm %d bytes", time.Since(start).Round(time.Millisecond), rep.WASM)
 	root := staticHost(t, top) + "/http/"
 
-	var qs []string
-	sets, _ := filepath.Glob(filepath.Join(mod, "testdata", "search-*.tsv"))
-	for _, set := range sets {
-		qs = append(qs, queries(t, set)...)
-	}
-	if len(qs) < 50 {
-		t.Fatalf("only %d queries in %v", len(qs), sets)
-	}
 	arg, _ := json.Marshal(qs)
 	var got []string
 	err = chromedp.Do(ctx,
@@ -101,12 +114,14 @@ func TestBrowserExportSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	searched := time.Now()
 	got, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](
 		`Promise.all(`+string(arg)+`.map(q => window.httpstatusSearch(q, 10).then(r => JSON.stringify(r))))`,
 		chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatalf("running the export's search: %v", err)
 	}
+	t.Logf("the export's search answered %d queries in %s", len(qs), time.Since(searched).Round(time.Millisecond))
 	h, err := server.New(server.Config{})
 	if err != nil {
 		t.Fatal(err)
