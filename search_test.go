@@ -470,7 +470,8 @@ func FuzzSearch(f *testing.F) {
 		"http.StatusTeapot", ":not_found", "Foo::Bar$Baz\\Qux", "a.b.c.d.e.f", "unauth", "__::..$$",
 		strings.Repeat("x", 5000), strings.Repeat("upstream timed out ", 300), pastedLine,
 		`{"status":"401","message":"Bad credentials"}`, `"":`, `{"a":"`, `"status":4`, "AH00957 H12 E404 ECONNREFUSED",
-		`{"restoreRate":100.0,"cost":-1e5,"n":`, `"k":-`, "limit '100' exceeded '", "ErrorCode 300 error_code=", "Twilio error 20003 1048576"} {
+		`{"restoreRate":100.0,"cost":-1e5,"n":`, `"k":-`, "limit '100' exceeded '", "ErrorCode 300 error_code=", "Twilio error 20003 1048576",
+		"com.amazonaws.x.v20120810#A", "#A", "a#", "x.v1#Bc#D", "status code '404', '", "code '", "5000ms 0ms ms404s"} {
 		f.Add(s)
 	}
 	codes := map[int]bool{}

@@ -764,8 +764,9 @@ func (ix *Index) searchCut(query string, limit int, buf []Hit, share int) ([]Hit
 		}
 		termsLeft[qt.slot]++
 	}
+	long := slot > longQuery
 	reachShare := typedShare
-	if slot > longQuery {
+	if long {
 		reachShare = pastedShare
 	}
 	for i, qt := range terms {
@@ -828,7 +829,6 @@ func (ix *Index) searchCut(query string, limit int, buf []Hit, share int) ([]Hit
 			}
 		}
 	}
-	long := slot > longQuery
 	bonus := float64(codeBonus)
 	if long {
 		// A status standing alone in a pasted log line is its strongest
